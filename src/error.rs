@@ -1,0 +1,174 @@
+//! Errors for reply codes and reply lines.
+
+use core::fmt;
+
+/// A number that is not a well-formed FTP reply code.
+///
+/// A reply code has three decimal digits and its first digit is 1 to 6
+/// (RFC 959 §4.2; 6 is RFC 2228's protected reply). The error keeps the
+/// rejected value and says which rule it broke.
+///
+/// # Example
+///
+/// ```
+/// use ftp_reply::ReplyCode;
+///
+/// let err = ReplyCode::new(700).unwrap_err();
+/// assert_eq!(err.value(), 700);
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid reply code 700: the first digit must be 1 to 6"
+/// );
+/// assert_eq!(
+///     ReplyCode::new(42).unwrap_err().to_string(),
+///     "invalid reply code 42: a reply code has exactly three digits (100 to 699)"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("invalid reply code {value}: {}", self.reason())]
+pub struct InvalidReplyCode {
+    value: u16,
+}
+
+impl InvalidReplyCode {
+    pub(crate) const fn new(value: u16) -> Self {
+        Self { value }
+    }
+
+    /// The rejected number.
+    ///
+    /// ```
+    /// # use ftp_reply::ReplyCode;
+    /// assert_eq!(ReplyCode::new(0).unwrap_err().value(), 0);
+    /// ```
+    #[must_use]
+    pub const fn value(&self) -> u16 {
+        self.value
+    }
+
+    /// Which rule the number broke, in plain English.
+    ///
+    /// ```
+    /// # use ftp_reply::ReplyCode;
+    /// assert_eq!(ReplyCode::new(999).unwrap_err().reason(), "the first digit must be 1 to 6");
+    /// ```
+    #[must_use]
+    pub const fn reason(&self) -> &'static str {
+        if self.value < 100 || self.value > 999 {
+            "a reply code has exactly three digits (100 to 699)"
+        } else {
+            "the first digit must be 1 to 6"
+        }
+    }
+}
+
+/// A reply line or code string that does not start with a well-formed reply code.
+///
+/// Returned by [`ReplyCode::parse`](crate::ReplyCode::parse),
+/// [`ReplyCode::from_bytes`](crate::ReplyCode::from_bytes) and `FromStr`.
+/// [`kind`](Self::kind) says what was wrong and [`offset`](Self::offset) the
+/// byte at which the problem was found.
+///
+/// # Example
+///
+/// ```
+/// use ftp_reply::{ParseErrorKind, ReplyCode};
+///
+/// let err = ReplyCode::parse("42x Oops").unwrap_err();
+/// assert_eq!(err.offset(), 2);
+/// assert_eq!(err.kind(), ParseErrorKind::NotADigit { found: b'x' });
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid reply line at byte 2: expected an ASCII digit, found 'x'"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("invalid reply line at byte {offset}: {kind}")]
+pub struct ParseError {
+    kind: ParseErrorKind,
+    offset: usize,
+}
+
+impl ParseError {
+    pub(crate) const fn new(kind: ParseErrorKind, offset: usize) -> Self {
+        Self { kind, offset }
+    }
+
+    /// What was wrong.
+    ///
+    /// ```
+    /// # use ftp_reply::{ParseErrorKind, ReplyCode};
+    /// assert_eq!(ReplyCode::parse("").unwrap_err().kind(), ParseErrorKind::Empty);
+    /// ```
+    #[must_use]
+    pub const fn kind(&self) -> ParseErrorKind {
+        self.kind
+    }
+
+    /// The offset of the offending byte, counted from the start of the input.
+    ///
+    /// ```
+    /// # use ftp_reply::ReplyCode;
+    /// assert_eq!(ReplyCode::parse("421x").unwrap_err().offset(), 3);
+    /// ```
+    #[must_use]
+    pub const fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+/// What was wrong with a reply line; see [`ParseError`].
+///
+/// New kinds may be added in minor releases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// The input is empty (or only a line end).
+    #[error("the line is empty")]
+    Empty,
+    /// The input ends before three digits were read.
+    #[error("the line ends after {len} byte(s), before the three-digit code is complete")]
+    TooShort {
+        /// How many bytes of the code were present.
+        len: usize,
+    },
+    /// A byte of the code is not an ASCII digit.
+    #[error("expected an ASCII digit, found {}", Byte(*found))]
+    NotADigit {
+        /// The byte found instead.
+        found: u8,
+    },
+    /// The first digit is not 1 to 6.
+    #[error("the first digit of a reply code must be 1 to 6, found '{}'", *digit as char)]
+    InvalidFirstDigit {
+        /// The digit found (as a number, 0 to 9).
+        digit: u8,
+    },
+    /// The code is followed by something other than a space, `-` or the end of the line.
+    #[error("expected a space, '-' or the end of the line after the code, found {}", Byte(*found))]
+    InvalidSeparator {
+        /// The byte found after the code.
+        found: u8,
+    },
+    /// A bare code (`FromStr`, `TryFrom<&str>`) has bytes after its three digits.
+    #[error("expected only a three-digit code, found {} after it", Byte(*found))]
+    TrailingBytes {
+        /// The first byte after the code.
+        found: u8,
+    },
+}
+
+/// Shows a byte as a quoted character when printable, else in hex.
+struct Byte(u8);
+
+impl fmt::Display for Byte {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            b' ' => f.write_str("a space"),
+            b'\r' => f.write_str("CR"),
+            b'\n' => f.write_str("LF"),
+            b if b.is_ascii_graphic() => write!(f, "'{}'", b as char),
+            b => write!(f, "byte 0x{b:02X}"),
+        }
+    }
+}

@@ -1,0 +1,375 @@
+//! Build script: turns the knowledge base's TOML files (`src/kb/data/`) into
+//! Rust: a sorted static array of entries, a `phf` map from code to entry, and
+//! one associated constant per code on `ReplyCode`.
+//!
+//! Why a build script and data files rather than a Rust table: translators
+//! and reviewers edit plain TOML (one file of facts, one file of prose per
+//! language, same keys) without reading Rust, and every mistake (a missing
+//! field, an empty text, a French text equal to the English one, an unknown
+//! key, a related code that does not exist) stops the build with a message
+//! that names the file and the code.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use toml::{Table, Value};
+
+const LANGS: [&str; 2] = ["en", "fr"];
+const TEXT_FIELDS: [&str; 4] = ["title", "description", "when_seen", "remediation"];
+const DATA_CONNECTION: [(&str, &str); 9] = [
+    ("unaffected", "Unaffected"),
+    ("listening", "Listening"),
+    ("opening", "Opening"),
+    ("already_open", "AlreadyOpen"),
+    ("open_idle", "OpenIdle"),
+    ("closed", "Closed"),
+    ("open_failed", "OpenFailed"),
+    ("aborted", "Aborted"),
+    ("transfer_failed", "TransferFailed"),
+];
+const RETRY: [(&str, &str); 8] = [
+    ("no_retry_needed", "NoRetryNeeded"),
+    ("wait_for_final_reply", "WaitForFinalReply"),
+    ("send_next_command", "SendNextCommand"),
+    ("retry_later", "RetryLater"),
+    ("reconnect_later", "ReconnectLater"),
+    ("change_first", "ChangeFirst"),
+    ("do_not_retry_unchanged", "DoNotRetryUnchanged"),
+    ("decode_protected", "DecodeProtected"),
+];
+
+type Result<T> = std::result::Result<T, String>;
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error in the ftp-reply knowledge base: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?)
+        .join("src/kb/data");
+    let out = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?);
+    println!("cargo:rerun-if-changed=src/kb/data");
+    println!("cargo:rerun-if-changed=src/kb/build.rs");
+
+    let codes = load(&dir.join("codes.toml"))?;
+    let mut texts = BTreeMap::new();
+    for lang in LANGS {
+        texts.insert(lang, load(&dir.join(format!("{lang}.toml")))?);
+    }
+    let entries = parse_codes(&codes)?;
+    let known: BTreeSet<u16> = entries.iter().map(|e| e.code).collect();
+
+    let mut kb = String::new();
+    let mut consts = String::from("impl ReplyCode {\n");
+    writeln!(kb, "pub(super) static ALL: [ReplyInfo; {}] = [", entries.len()).unwrap();
+    for e in &entries {
+        let text = |field: &str| -> Result<String> { text_expr(&texts, e.code, field) };
+        for r in &e.related {
+            if !known.contains(r) {
+                return Err(format!("codes.toml: code {}: related code {r} has no entry", e.code));
+            }
+        }
+        let meanings_ctx = meaning_contexts(&texts, e.code, e.meanings.len())?;
+        check_no_extra_keys(&texts, e.code)?;
+        writeln!(kb, "    ReplyInfo {{").unwrap();
+        writeln!(kb, "        code: ReplyCode::known({}),", e.code).unwrap();
+        writeln!(kb, "        name: {:?},", e.name).unwrap();
+        writeln!(kb, "        standard: {},", e.standard).unwrap();
+        for f in TEXT_FIELDS {
+            writeln!(kb, "        {f}: {},", text(f)?).unwrap();
+        }
+        writeln!(kb, "        sources: &[{}],", e.sources.iter().map(|s| source_expr(s)).collect::<Result<Vec<_>>>()?.join(", ")).unwrap();
+        writeln!(kb, "        meanings: &[").unwrap();
+        for (m, ctx) in e.meanings.iter().zip(&meanings_ctx) {
+            writeln!(
+                kb,
+                "            Meaning {{ source: {}, wording: {:?}, commands: &{:?}, context: {} }},",
+                source_expr(&m.source)?,
+                m.wording,
+                m.commands,
+                ctx
+            )
+            .unwrap();
+        }
+        writeln!(kb, "        ],").unwrap();
+        writeln!(kb, "        closes_control: {},", e.closes_control).unwrap();
+        writeln!(kb, "        data_connection: DataConnection::{},", e.data_connection).unwrap();
+        writeln!(kb, "        retry: RetryAdvice::{},", e.retry).unwrap();
+        writeln!(
+            kb,
+            "        related: &[{}],",
+            e.related.iter().map(|r| format!("ReplyCode::known({r})")).collect::<Vec<_>>().join(", ")
+        )
+        .unwrap();
+        writeln!(kb, "    }},").unwrap();
+
+        let title_en = str_field(&texts["en"], e.code, "title", "en.toml")?;
+        let desc_en = str_field(&texts["en"], e.code, "description", "en.toml")?;
+        let sources = e.sources.join(", ");
+        let standard = if e.standard { "" } else { " Not defined by any RFC." };
+        for (i, name) in std::iter::once(&e.name).chain(&e.aliases).enumerate() {
+            let alias = if i > 0 {
+                format!("\n\nAn alias of [`ReplyCode::{}`], for the meaning of {}.", e.name, e.meanings.get(i).map_or(&e.sources[0], |m| &m.source))
+            } else {
+                String::new()
+            };
+            let doc = format!(
+                "{} {title_en}: \"{}\"\n\n{desc_en}\n\nDefined in: {sources}.{standard}{alias}",
+                e.code, e.meanings[0].wording
+            );
+            writeln!(consts, "    #[doc = {doc:?}]\n    pub const {name}: ReplyCode = ReplyCode::known({});", e.code).unwrap();
+        }
+    }
+    kb.push_str("];\n\n");
+    consts.push_str("}\n");
+
+    let mut map = phf_codegen::Map::new();
+    for (i, e) in entries.iter().enumerate() {
+        map.entry(e.code, i.to_string());
+    }
+    writeln!(kb, "pub(super) static INDEX: phf::Map<u16, u8> = {};", map.build()).unwrap();
+    if entries.len() > usize::from(u8::MAX) {
+        return Err("too many entries for a u8 index".into());
+    }
+
+    std::fs::write(out.join("kb.rs"), kb).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("constants.rs"), consts).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+fn load(path: &Path) -> Result<Table> {
+    let s = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    s.parse::<Table>().map_err(|e| format!("{}: {e}", path.display()))
+}
+
+struct MeaningData {
+    source: String,
+    wording: String,
+    commands: Vec<String>,
+}
+
+struct Entry {
+    code: u16,
+    name: String,
+    aliases: Vec<String>,
+    standard: bool,
+    sources: Vec<String>,
+    closes_control: bool,
+    data_connection: &'static str,
+    retry: &'static str,
+    related: Vec<u16>,
+    meanings: Vec<MeaningData>,
+}
+
+fn parse_codes(t: &Table) -> Result<Vec<Entry>> {
+    let list = t
+        .get("code")
+        .and_then(Value::as_array)
+        .ok_or("codes.toml: expected [[code]] tables")?;
+    let mut out: Vec<Entry> = Vec::new();
+    let mut names = BTreeSet::new();
+    for v in list {
+        let e = v.as_table().ok_or("codes.toml: [[code]] must be a table")?;
+        let code = e
+            .get("code")
+            .and_then(Value::as_integer)
+            .ok_or("codes.toml: an entry has no integer `code`")?;
+        let code = u16::try_from(code)
+            .ok()
+            .filter(|c| (100..=699).contains(c))
+            .ok_or(format!("codes.toml: code {code} is not in 100..=699"))?;
+        let ctx = |m: &str| format!("codes.toml: code {code}: {m}");
+        for k in e.keys() {
+            if !["code", "name", "aliases", "standard", "sources", "closes_control", "data_connection", "retry", "related", "meaning"].contains(&k.as_str()) {
+                return Err(ctx(&format!("unknown key `{k}`")));
+            }
+        }
+        if let Some(prev) = out.last() {
+            if prev.code >= code {
+                return Err(ctx("entries must be sorted by code, without duplicates"));
+            }
+        }
+        let name = e.get("name").and_then(Value::as_str).ok_or_else(|| ctx("missing `name`"))?.to_owned();
+        let aliases = strings(e.get("aliases")).map_err(|m| ctx(&m))?;
+        for n in std::iter::once(&name).chain(&aliases) {
+            if n.is_empty() || !n.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+                return Err(ctx(&format!("constant name `{n}` must be SCREAMING_SNAKE_CASE")));
+            }
+            if !names.insert(n.clone()) {
+                return Err(ctx(&format!("constant name `{n}` is used twice")));
+            }
+        }
+        let standard = e.get("standard").and_then(Value::as_bool).ok_or_else(|| ctx("missing boolean `standard`"))?;
+        let sources = strings(e.get("sources")).map_err(|m| ctx(&m))?;
+        if sources.is_empty() {
+            return Err(ctx("`sources` must not be empty"));
+        }
+        for s in &sources {
+            source_expr(s).map_err(|m| ctx(&m))?;
+        }
+        let closes_control = e.get("closes_control").map_or(Ok(false), |v| v.as_bool().ok_or_else(|| ctx("`closes_control` must be a boolean")))?;
+        let data_connection = pick(e.get("data_connection"), &DATA_CONNECTION, "unaffected").map_err(|m| ctx(&m))?;
+        let default_retry = match code / 100 {
+            1 => "wait_for_final_reply",
+            2 => "no_retry_needed",
+            3 => "send_next_command",
+            4 => "retry_later",
+            5 => "do_not_retry_unchanged",
+            _ => "decode_protected",
+        };
+        let retry = pick(e.get("retry"), &RETRY, default_retry).map_err(|m| ctx(&m))?;
+        let related = match e.get("related") {
+            None => Vec::new(),
+            Some(v) => v
+                .as_array()
+                .ok_or_else(|| ctx("`related` must be an array of codes"))?
+                .iter()
+                .map(|x| x.as_integer().and_then(|n| u16::try_from(n).ok()).ok_or_else(|| ctx("`related` must hold codes")))
+                .collect::<Result<Vec<_>>>()?,
+        };
+        let meanings = e
+            .get("meaning")
+            .and_then(Value::as_array)
+            .ok_or_else(|| ctx("needs at least one [[code.meaning]]"))?
+            .iter()
+            .map(|m| {
+                let m = m.as_table().ok_or_else(|| ctx("[[code.meaning]] must be a table"))?;
+                for k in m.keys() {
+                    if !["source", "wording", "commands"].contains(&k.as_str()) {
+                        return Err(ctx(&format!("meaning: unknown key `{k}`")));
+                    }
+                }
+                let source = m.get("source").and_then(Value::as_str).ok_or_else(|| ctx("meaning without `source`"))?.to_owned();
+                source_expr(&source).map_err(|x| ctx(&x))?;
+                let wording = m.get("wording").and_then(Value::as_str).ok_or_else(|| ctx("meaning without `wording`"))?.to_owned();
+                if wording.trim().is_empty() || wording.trim() != wording {
+                    return Err(ctx("meaning `wording` is empty or has surrounding spaces"));
+                }
+                let commands = strings(m.get("commands")).map_err(|x| ctx(&x))?;
+                Ok(MeaningData { source, wording, commands })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        if meanings.is_empty() {
+            return Err(ctx("needs at least one [[code.meaning]]"));
+        }
+        if aliases.len() >= meanings.len() {
+            return Err(ctx("each alias names one of the second and later meanings"));
+        }
+        out.push(Entry { code, name, aliases, standard, sources, closes_control, data_connection, retry, related, meanings });
+    }
+    Ok(out)
+}
+
+fn strings(v: Option<&Value>) -> Result<Vec<String>> {
+    match v {
+        None => Ok(Vec::new()),
+        Some(v) => v
+            .as_array()
+            .ok_or("expected an array of strings")?
+            .iter()
+            .map(|x| x.as_str().map(str::to_owned).ok_or_else(|| "expected an array of strings".to_owned()))
+            .collect(),
+    }
+}
+
+fn pick(v: Option<&Value>, table: &[(&str, &'static str)], default: &str) -> Result<&'static str> {
+    let key = match v {
+        None => default,
+        Some(v) => v.as_str().ok_or("expected a string")?,
+    };
+    table
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, variant)| *variant)
+        .ok_or_else(|| format!("`{key}` is not one of {:?}", table.iter().map(|(k, _)| *k).collect::<Vec<_>>()))
+}
+
+/// `RFC 959 §4.2.1`, `RFC 959 Appendix II`, `RFC 2389`, or any other text (a non-standard source).
+fn source_expr(s: &str) -> Result<String> {
+    if let Some(rest) = s.strip_prefix("RFC ") {
+        let (num, section) = match rest.split_once(' ') {
+            Some((n, sec)) => (n, sec),
+            None => (rest, ""),
+        };
+        let num: u16 = num.parse().map_err(|_| format!("source `{s}`: bad RFC number"))?;
+        let section = if let Some(sec) = section.strip_prefix('§') {
+            if sec.is_empty() || !sec.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                return Err(format!("source `{s}`: bad section"));
+            }
+            sec
+        } else if section.is_empty() || section.starts_with("Appendix ") {
+            section
+        } else {
+            return Err(format!("source `{s}`: expected `§N.N` or `Appendix X` after the RFC number"));
+        };
+        Ok(format!("Source {{ spec: Spec::Rfc({num}), section: {section:?} }}"))
+    } else if s.trim().is_empty() {
+        Err("empty source".into())
+    } else {
+        Ok(format!("Source {{ spec: Spec::Other({s:?}), section: \"\" }}"))
+    }
+}
+
+fn str_field<'a>(t: &'a Table, code: u16, field: &str, file: &str) -> Result<&'a str> {
+    let entry = t
+        .get(&code.to_string())
+        .and_then(Value::as_table)
+        .ok_or_else(|| format!("{file}: no [{code}] table"))?;
+    let s = entry
+        .get(field)
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("{file}: [{code}] has no string `{field}`"))?;
+    if s.trim().is_empty() || s.trim() != s {
+        return Err(format!("{file}: [{code}] `{field}` is empty or has surrounding white space"));
+    }
+    Ok(s)
+}
+
+fn text_expr(texts: &BTreeMap<&str, Table>, code: u16, field: &str) -> Result<String> {
+    let en = str_field(&texts["en"], code, field, "en.toml")?;
+    let fr = str_field(&texts["fr"], code, field, "fr.toml")?;
+    if en == fr && field != "title" {
+        return Err(format!("fr.toml: [{code}] `{field}` is the same as the English text"));
+    }
+    Ok(format!("Text {{ en: {en:?}, fr: {fr:?} }}"))
+}
+
+fn meaning_contexts(texts: &BTreeMap<&str, Table>, code: u16, n: usize) -> Result<Vec<String>> {
+    let mut per_lang = Vec::new();
+    for lang in LANGS {
+        let file = format!("{lang}.toml");
+        let entry = texts[lang].get(&code.to_string()).and_then(Value::as_table).ok_or_else(|| format!("{file}: no [{code}] table"))?;
+        let list = strings(entry.get("meanings")).map_err(|m| format!("{file}: [{code}] meanings: {m}"))?;
+        if n > 1 && list.len() != n {
+            return Err(format!("{file}: [{code}] has {n} meanings in codes.toml, so `meanings` needs {n} texts"));
+        }
+        if n == 1 && !list.is_empty() {
+            return Err(format!("{file}: [{code}] has one meaning; remove `meanings`"));
+        }
+        if list.iter().any(|s| s.trim().is_empty()) {
+            return Err(format!("{file}: [{code}] a `meanings` text is empty"));
+        }
+        per_lang.push(list);
+    }
+    if n == 1 {
+        return Ok(vec!["None".into()]);
+    }
+    Ok((0..n).map(|i| format!("Some(Text {{ en: {:?}, fr: {:?} }})", per_lang[0][i], per_lang[1][i])).collect())
+}
+
+fn check_no_extra_keys(texts: &BTreeMap<&str, Table>, code: u16) -> Result<()> {
+    for lang in LANGS {
+        if let Some(t) = texts[lang].get(&code.to_string()).and_then(Value::as_table) {
+            for k in t.keys() {
+                if !TEXT_FIELDS.contains(&k.as_str()) && k != "meanings" {
+                    return Err(format!("{lang}.toml: [{code}] unknown key `{k}`"));
+                }
+            }
+        }
+    }
+    Ok(())
+}

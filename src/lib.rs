@@ -1,0 +1,101 @@
+//! FTP reply codes, understood.
+//!
+//! An FTP server answers every command with a reply: a three-digit code and
+//! some text, sometimes over several lines (RFC 959 §4.2). `ftp-reply` gives
+//! clients, servers, log analysers and support desks one exact, documented
+//! model of those codes:
+//!
+//! - [`ReplyCode`], a small `Copy` type for any well-formed code (100 to 699),
+//!   with its [`Category`] (first digit) and [`FunctionGroup`] (second digit),
+//!   the predicates a client needs, and a named constant for every known code;
+//! - a knowledge base compiled into a perfect-hash table: for every code an
+//!   FTP RFC defines (RFC 959, 1123, 1639, 2228, 2389, 2428, 2640, 3659, 4217,
+//!   7151) and the common non-standard ones, a title, the RFC's wording, a
+//!   description, when you see it, how to resolve it and where it is defined,
+//!   in English and French ([`ReplyInfo`], [`Lang`]);
+//! - client advice as data: whether a reply closes the control connection,
+//!   whether more replies follow, what to do next ([`RetryAdvice`]).
+//!
+//! It is not an FTP client or server and does no I/O.
+//!
+//! # Example: parse a reply line
+//!
+//! ```
+//! use ftp_reply::{Category, ReplyCode};
+//!
+//! let code = ReplyCode::parse("150 Opening BINARY mode data connection for file.txt\r\n")?;
+//! assert_eq!(code, ReplyCode::FILE_STATUS_OK);
+//! assert_eq!(code.category(), Category::PositivePreliminary);
+//! assert!(code.more_replies_follow());
+//!
+//! // Malformed lines are errors that say what is wrong, and where.
+//! let err = ReplyCode::parse("42 oops").unwrap_err();
+//! assert_eq!(err.to_string(), "invalid reply line at byte 2: expected an ASCII digit, found a space");
+//! # Ok::<(), ftp_reply::ParseError>(())
+//! ```
+//!
+//! # Example: explain 421 in French
+//!
+//! ```
+//! use ftp_reply::{Lang, ReplyCode, RetryAdvice};
+//!
+//! let code: ReplyCode = "421".parse()?;
+//! let info = code.info().expect("421 is defined by RFC 959");
+//! assert_eq!(info.title(Lang::Fr), "Service non disponible");
+//! assert!(code.closes_control_connection());
+//! assert_eq!(code.retry_advice(), RetryAdvice::ReconnectLater);
+//! println!("{}\n{}", info.description(Lang::Fr), info.remediation(Lang::Fr));
+//! # Ok::<(), ftp_reply::ParseError>(())
+//! ```
+//!
+//! # Example: a code no document defines
+//!
+//! ```
+//! use ftp_reply::{Category, FunctionGroup, ReplyCode, RetryAdvice};
+//!
+//! let code = ReplyCode::new(459)?;
+//! assert!(code.info().is_none());
+//! assert_eq!(code.category(), Category::TransientNegativeCompletion);
+//! assert_eq!(code.function(), FunctionGroup::FileSystem);
+//! assert_eq!(code.retry_advice(), RetryAdvice::RetryLater);
+//! # Ok::<(), ftp_reply::InvalidReplyCode>(())
+//! ```
+//!
+//! # Crate features
+//!
+//! - `std` (default): implies `alloc`; adds what needs the standard library.
+//! - `alloc`: what needs an allocator, such as [`Source::url`].
+//! - `serde`: `Serialize` for codes (as numbers, `Deserialize` too, checked),
+//!   categories and knowledge-base entries.
+//!
+//! Without default features the crate is `#![no_std]` and still has
+//! [`ReplyCode`], the knowledge base and the categories.
+//!
+//! # Minimum supported Rust version
+//!
+//! Rust 1.85 (edition 2024).
+#![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(clippy::pedantic)]
+#![allow(clippy::module_name_repetitions)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+mod category;
+mod code;
+mod error;
+pub mod kb;
+mod lang;
+
+pub use category::{Category, FunctionGroup};
+pub use code::ReplyCode;
+pub use error::{InvalidReplyCode, ParseError, ParseErrorKind};
+pub use kb::{DataConnection, LocalizedInfo, Meaning, ReplyInfo, RetryAdvice, Source, Spec};
+pub use lang::{Lang, Text};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
