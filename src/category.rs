@@ -250,14 +250,13 @@ impl FunctionGroup {
     pub const fn name(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Self::Syntax, Lang::En) => "Syntax",
-            (Self::Information, Lang::En) => "Information",
+            (Self::Information, _) => "Information",
             (Self::Connections, Lang::En) => "Connections",
             (Self::AuthenticationAndAccounting, Lang::En) => "Authentication and accounting",
             (Self::Unspecified, Lang::En) => "Unspecified",
             (Self::FileSystem, Lang::En) => "File system",
             (Self::Unassigned, Lang::En) => "Unassigned",
             (Self::Syntax, Lang::Fr) => "Syntaxe",
-            (Self::Information, Lang::Fr) => "Information",
             (Self::Connections, Lang::Fr) => "Connexions",
             (Self::AuthenticationAndAccounting, Lang::Fr) => "Authentification et gestion des comptes",
             (Self::Unspecified, Lang::Fr) => "Non spécifié",

@@ -139,7 +139,7 @@ pub enum ParseErrorKind {
         found: u8,
     },
     /// The first digit is not 1 to 6.
-    #[error("the first digit of a reply code must be 1 to 6, found '{}'", *digit as char)]
+    #[error("the first digit of a reply code must be 1 to 6, found '{}'", char::from_digit(u32::from(*digit), 10).unwrap_or('?'))]
     InvalidFirstDigit {
         /// The digit found (as a number, 0 to 9).
         digit: u8,

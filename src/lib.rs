@@ -87,12 +87,14 @@ extern crate alloc;
 mod category;
 mod code;
 mod error;
-pub mod kb;
+mod explain;
+mod kb;
 mod lang;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
 pub use error::{InvalidReplyCode, ParseError, ParseErrorKind};
+pub use explain::Explanation;
 pub use kb::{DataConnection, LocalizedInfo, Meaning, ReplyInfo, RetryAdvice, Source, Spec};
 pub use lang::{Lang, Text};
 

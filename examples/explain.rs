@@ -1,0 +1,127 @@
+//! Prints everything ftp-reply knows about a reply code.
+//!
+//! ```text
+//! cargo run --example explain -- 421 [--lang fr] [--json]
+//! ```
+//!
+//! The argument is a bare code (`421`) or a reply line as a server sent it
+//! (`"421 Too many connections"`); only the code is used here. `--json`
+//! prints one JSON object. A bad argument prints a message and exits with
+//! status 2.
+
+use std::process::ExitCode;
+
+use ftp_reply::{Lang, ReplyCode};
+use serde_json::{Value, json};
+
+const USAGE: &str = "usage: explain <CODE | \"REPLY LINE\"> [--lang en|fr] [--json]";
+
+struct Args {
+    code: ReplyCode,
+    lang: Lang,
+    json: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut code = None;
+    let mut lang = Lang::En;
+    let mut json = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--json" {
+            json = true;
+        } else if arg == "--lang" || arg.starts_with("--lang=") {
+            let value = match arg.strip_prefix("--lang=") {
+                Some(v) => v.to_owned(),
+                None => args.next().ok_or("--lang needs a value: en or fr")?,
+            };
+            lang = value
+                .parse()
+                .map_err(|_| format!("unknown language {value:?}: expected en or fr"))?;
+        } else if arg == "--help" || arg == "-h" {
+            return Err(String::new());
+        } else if arg.starts_with("--") {
+            return Err(format!("unknown option {arg}"));
+        } else if code.is_some() {
+            return Err(format!("unexpected extra argument {arg:?}"));
+        } else {
+            let parsed = ReplyCode::parse(arg.trim_end_matches(['\r', '\n']))
+                .map_err(|e| format!("{arg:?} is not a reply code or reply line: {e}"))?;
+            code = Some(parsed);
+        }
+    }
+    let code = code.ok_or("missing the reply code to explain")?;
+    Ok(Args { code, lang, json })
+}
+
+fn to_json(code: ReplyCode, lang: Lang) -> Value {
+    let category = code.category();
+    let mut obj = json!({
+        "code": code.as_u16(),
+        "lang": lang.to_string(),
+        "category": category.name(lang),
+        "category_meaning": category.meaning(lang),
+        "function": code.function().name(lang),
+        "title": Value::Null,
+        "standard": Value::Null,
+        "rfc_wording": Value::Null,
+        "description": Value::Null,
+        "when_seen": Value::Null,
+        "remediation": Value::Null,
+        "sources": [],
+        "more_replies_follow": code.more_replies_follow(),
+        "closes_control_connection": code.closes_control_connection(),
+        "retry_advice": code.retry_advice().to_string(),
+        "next_step": code.retry_advice().describe(lang),
+    });
+    if let Some(info) = code.info() {
+        let meanings: Vec<Value> = info
+            .meanings()
+            .iter()
+            .map(|m| {
+                json!({
+                    "source": m.source().to_string(),
+                    "wording": m.wording(),
+                    "commands": m.commands(),
+                    "context": m.context(lang),
+                })
+            })
+            .collect();
+        let extra = json!({
+            "title": info.title(lang),
+            "standard": info.is_standard(),
+            "rfc_wording": info.rfc_wording(),
+            "description": info.description(lang),
+            "when_seen": info.when_seen(lang),
+            "remediation": info.remediation(lang),
+            "sources": info.sources().iter().map(ToString::to_string).collect::<Vec<_>>(),
+            "data_connection": info.data_connection().to_string(),
+            "meanings": meanings,
+            "related": info.related().iter().map(|r| r.as_u16()).collect::<Vec<_>>(),
+        });
+        if let (Value::Object(o), Value::Object(e)) = (&mut obj, extra) {
+            o.extend(e);
+        }
+    }
+    obj
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(msg) if msg.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(msg) => {
+            eprintln!("explain: {msg}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    if args.json {
+        println!("{}", to_json(args.code, args.lang));
+    } else {
+        print!("{}", args.code.explain(args.lang));
+    }
+    ExitCode::SUCCESS
+}
