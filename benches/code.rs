@@ -57,7 +57,12 @@ fn lookup(c: &mut Criterion) {
     let mut g = c.benchmark_group("lookup");
     g.throughput(Throughput::Elements(codes.len() as u64));
     g.bench_function("ReplyCode::info (phf)", |b| {
-        b.iter(|| black_box(&codes).iter().filter(|c| c.info().is_some()).count());
+        b.iter(|| {
+            black_box(&codes)
+                .iter()
+                .filter(|c| c.info().is_some())
+                .count()
+        });
     });
     g.finish();
 }

@@ -258,7 +258,9 @@ impl FunctionGroup {
             (Self::Unassigned, Lang::En) => "Unassigned",
             (Self::Syntax, Lang::Fr) => "Syntaxe",
             (Self::Connections, Lang::Fr) => "Connexions",
-            (Self::AuthenticationAndAccounting, Lang::Fr) => "Authentification et gestion des comptes",
+            (Self::AuthenticationAndAccounting, Lang::Fr) => {
+                "Authentification et gestion des comptes"
+            }
             (Self::Unspecified, Lang::Fr) => "Non spécifié",
             (Self::FileSystem, Lang::Fr) => "Système de fichiers",
             (Self::Unassigned, Lang::Fr) => "Non attribué",

@@ -132,7 +132,10 @@ impl ReplyCode {
         match line[3] {
             b' ' | b'-' | b'\n' => Ok(code),
             b'\r' if line.len() == 4 || line[4] == b'\n' => Ok(code),
-            found => Err(ParseError::new(ParseErrorKind::InvalidSeparator { found }, 3)),
+            found => Err(ParseError::new(
+                ParseErrorKind::InvalidSeparator { found },
+                3,
+            )),
         }
     }
 
@@ -159,14 +162,20 @@ impl ReplyCode {
             Err(e) => return Err(e),
         };
         if bytes.len() > 3 {
-            return Err(ParseError::new(ParseErrorKind::TrailingBytes { found: bytes[3] }, 3));
+            return Err(ParseError::new(
+                ParseErrorKind::TrailingBytes { found: bytes[3] },
+                3,
+            ));
         }
         Ok(code)
     }
 
     /// Reads the code from the first three bytes, ignoring what follows.
     const fn from_prefix(bytes: &[u8]) -> Result<Self, ParseError> {
-        if bytes.is_empty() || bytes[0] == b'\n' || (bytes[0] == b'\r' && (bytes.len() == 1 || bytes[1] == b'\n')) {
+        if bytes.is_empty()
+            || bytes[0] == b'\n'
+            || (bytes[0] == b'\r' && (bytes.len() == 1 || bytes[1] == b'\n'))
+        {
             return Err(ParseError::new(ParseErrorKind::Empty, 0));
         }
         let mut value: u16 = 0;
@@ -184,7 +193,10 @@ impl ReplyCode {
             }
             let d = b - b'0';
             if i == 0 && (d < 1 || d > 6) {
-                return Err(ParseError::new(ParseErrorKind::InvalidFirstDigit { digit: d }, 0));
+                return Err(ParseError::new(
+                    ParseErrorKind::InvalidFirstDigit { digit: d },
+                    0,
+                ));
             }
             value = value * 10 + d as u16;
             i += 1;
@@ -370,7 +382,8 @@ impl ReplyCode {
     /// ```
     #[must_use]
     pub fn closes_control_connection(self) -> bool {
-        self.info().is_some_and(ReplyInfo::closes_control_connection)
+        self.info()
+            .is_some_and(ReplyInfo::closes_control_connection)
     }
 
     /// What a client should do next: the knowledge base's advice for a known
@@ -538,8 +551,16 @@ mod tests {
             ("021 x", ParseErrorKind::InvalidFirstDigit { digit: 0 }, 0),
             ("721 x", ParseErrorKind::InvalidFirstDigit { digit: 7 }, 0),
             ("4211", ParseErrorKind::InvalidSeparator { found: b'1' }, 3),
-            ("421\rx", ParseErrorKind::InvalidSeparator { found: b'\r' }, 3),
-            ("421\t", ParseErrorKind::InvalidSeparator { found: b'\t' }, 3),
+            (
+                "421\rx",
+                ParseErrorKind::InvalidSeparator { found: b'\r' },
+                3,
+            ),
+            (
+                "421\t",
+                ParseErrorKind::InvalidSeparator { found: b'\t' },
+                3,
+            ),
         ];
         for (input, kind, offset) in cases {
             let err = ReplyCode::parse(input).unwrap_err();

@@ -140,13 +140,30 @@ impl fmt::Display for Explanation {
             None => writeln!(f, "{code} {}", l.unknown_title)?,
         }
         writeln!(f)?;
-        writeln!(f, "{}{c}{}xx {}", l.category, category.digit(), category.name(lang))?;
+        writeln!(
+            f,
+            "{}{c}{}xx {}",
+            l.category,
+            category.digit(),
+            category.name(lang)
+        )?;
         writeln!(f, "  {}", category.meaning(lang))?;
-        writeln!(f, "{}{c}x{}x {}", l.function, code.digits()[1], code.function().name(lang))?;
+        writeln!(
+            f,
+            "{}{c}x{}x {}",
+            l.function,
+            code.digits()[1],
+            code.function().name(lang)
+        )?;
         let Some(info) = info else {
             writeln!(f)?;
             writeln!(f, "{}", l.unknown_code)?;
-            writeln!(f, "{}{c}{}", l.next_step, code.retry_advice().describe(lang))?;
+            writeln!(
+                f,
+                "{}{c}{}",
+                l.next_step,
+                code.retry_advice().describe(lang)
+            )?;
             return Ok(());
         };
         if !info.is_standard() {
@@ -186,12 +203,30 @@ impl fmt::Display for Explanation {
         }
         writeln!(f)?;
         writeln!(f, "{}", l.client_advice)?;
-        let more = if code.more_replies_follow() { l.more_replies } else { l.final_reply };
+        let more = if code.more_replies_follow() {
+            l.more_replies
+        } else {
+            l.final_reply
+        };
         writeln!(f, "  - {more}")?;
-        let control = if info.closes_control_connection() { l.closes_control } else { l.keeps_control };
+        let control = if info.closes_control_connection() {
+            l.closes_control
+        } else {
+            l.keeps_control
+        };
         writeln!(f, "  - {control}")?;
-        writeln!(f, "  - {}{c}{}", l.data_connection, info.data_connection().describe(lang))?;
-        writeln!(f, "  - {}{c}{}", l.next_step, info.retry_advice().describe(lang))?;
+        writeln!(
+            f,
+            "  - {}{c}{}",
+            l.data_connection,
+            info.data_connection().describe(lang)
+        )?;
+        writeln!(
+            f,
+            "  - {}{c}{}",
+            l.next_step,
+            info.retry_advice().describe(lang)
+        )?;
         writeln!(f)?;
         write!(f, "{}{c}", l.sources)?;
         for (i, s) in info.sources().iter().enumerate() {

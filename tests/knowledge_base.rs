@@ -9,70 +9,274 @@ use strum::IntoEnumIterator;
 /// that renaming or renumbering a constant (a breaking change) fails here.
 const CONSTANTS: &[(u16, ReplyCode, &str)] = &[
     (110, ReplyCode::RESTART_MARKER_REPLY, "RESTART_MARKER_REPLY"),
-    (120, ReplyCode::SERVICE_READY_IN_NNN_MINUTES, "SERVICE_READY_IN_NNN_MINUTES"),
-    (125, ReplyCode::DATA_CONNECTION_ALREADY_OPEN, "DATA_CONNECTION_ALREADY_OPEN"),
+    (
+        120,
+        ReplyCode::SERVICE_READY_IN_NNN_MINUTES,
+        "SERVICE_READY_IN_NNN_MINUTES",
+    ),
+    (
+        125,
+        ReplyCode::DATA_CONNECTION_ALREADY_OPEN,
+        "DATA_CONNECTION_ALREADY_OPEN",
+    ),
     (150, ReplyCode::FILE_STATUS_OK, "FILE_STATUS_OK"),
     (200, ReplyCode::COMMAND_OK, "COMMAND_OK"),
-    (202, ReplyCode::COMMAND_NOT_IMPLEMENTED_SUPERFLUOUS, "COMMAND_NOT_IMPLEMENTED_SUPERFLUOUS"),
+    (
+        202,
+        ReplyCode::COMMAND_NOT_IMPLEMENTED_SUPERFLUOUS,
+        "COMMAND_NOT_IMPLEMENTED_SUPERFLUOUS",
+    ),
     (211, ReplyCode::SYSTEM_STATUS, "SYSTEM_STATUS"),
     (212, ReplyCode::DIRECTORY_STATUS, "DIRECTORY_STATUS"),
     (213, ReplyCode::FILE_STATUS, "FILE_STATUS"),
     (214, ReplyCode::HELP_MESSAGE, "HELP_MESSAGE"),
     (215, ReplyCode::NAME_SYSTEM_TYPE, "NAME_SYSTEM_TYPE"),
-    (220, ReplyCode::SERVICE_READY_FOR_NEW_USER, "SERVICE_READY_FOR_NEW_USER"),
-    (221, ReplyCode::SERVICE_CLOSING_CONTROL_CONNECTION, "SERVICE_CLOSING_CONTROL_CONNECTION"),
-    (225, ReplyCode::DATA_CONNECTION_OPEN_NO_TRANSFER, "DATA_CONNECTION_OPEN_NO_TRANSFER"),
-    (226, ReplyCode::CLOSING_DATA_CONNECTION, "CLOSING_DATA_CONNECTION"),
-    (227, ReplyCode::ENTERING_PASSIVE_MODE, "ENTERING_PASSIVE_MODE"),
-    (228, ReplyCode::ENTERING_LONG_PASSIVE_MODE, "ENTERING_LONG_PASSIVE_MODE"),
-    (229, ReplyCode::ENTERING_EXTENDED_PASSIVE_MODE, "ENTERING_EXTENDED_PASSIVE_MODE"),
+    (
+        220,
+        ReplyCode::SERVICE_READY_FOR_NEW_USER,
+        "SERVICE_READY_FOR_NEW_USER",
+    ),
+    (
+        221,
+        ReplyCode::SERVICE_CLOSING_CONTROL_CONNECTION,
+        "SERVICE_CLOSING_CONTROL_CONNECTION",
+    ),
+    (
+        225,
+        ReplyCode::DATA_CONNECTION_OPEN_NO_TRANSFER,
+        "DATA_CONNECTION_OPEN_NO_TRANSFER",
+    ),
+    (
+        226,
+        ReplyCode::CLOSING_DATA_CONNECTION,
+        "CLOSING_DATA_CONNECTION",
+    ),
+    (
+        227,
+        ReplyCode::ENTERING_PASSIVE_MODE,
+        "ENTERING_PASSIVE_MODE",
+    ),
+    (
+        228,
+        ReplyCode::ENTERING_LONG_PASSIVE_MODE,
+        "ENTERING_LONG_PASSIVE_MODE",
+    ),
+    (
+        229,
+        ReplyCode::ENTERING_EXTENDED_PASSIVE_MODE,
+        "ENTERING_EXTENDED_PASSIVE_MODE",
+    ),
     (230, ReplyCode::USER_LOGGED_IN, "USER_LOGGED_IN"),
     (231, ReplyCode::USER_LOGGED_OUT, "USER_LOGGED_OUT"),
-    (232, ReplyCode::USER_LOGGED_IN_AUTHORIZED_BY_SECURITY_DATA, "USER_LOGGED_IN_AUTHORIZED_BY_SECURITY_DATA"),
-    (234, ReplyCode::SECURITY_DATA_EXCHANGE_COMPLETE, "SECURITY_DATA_EXCHANGE_COMPLETE"),
-    (235, ReplyCode::SECURITY_DATA_EXCHANGE_SUCCESSFUL, "SECURITY_DATA_EXCHANGE_SUCCESSFUL"),
-    (250, ReplyCode::REQUESTED_FILE_ACTION_OK, "REQUESTED_FILE_ACTION_OK"),
+    (
+        232,
+        ReplyCode::USER_LOGGED_IN_AUTHORIZED_BY_SECURITY_DATA,
+        "USER_LOGGED_IN_AUTHORIZED_BY_SECURITY_DATA",
+    ),
+    (
+        234,
+        ReplyCode::SECURITY_DATA_EXCHANGE_COMPLETE,
+        "SECURITY_DATA_EXCHANGE_COMPLETE",
+    ),
+    (
+        235,
+        ReplyCode::SECURITY_DATA_EXCHANGE_SUCCESSFUL,
+        "SECURITY_DATA_EXCHANGE_SUCCESSFUL",
+    ),
+    (
+        250,
+        ReplyCode::REQUESTED_FILE_ACTION_OK,
+        "REQUESTED_FILE_ACTION_OK",
+    ),
     (257, ReplyCode::PATHNAME_CREATED, "PATHNAME_CREATED"),
-    (331, ReplyCode::USER_NAME_OK_NEED_PASSWORD, "USER_NAME_OK_NEED_PASSWORD"),
-    (332, ReplyCode::NEED_ACCOUNT_FOR_LOGIN, "NEED_ACCOUNT_FOR_LOGIN"),
-    (334, ReplyCode::SECURITY_MECHANISM_OK_NEED_SECURITY_DATA, "SECURITY_MECHANISM_OK_NEED_SECURITY_DATA"),
-    (335, ReplyCode::SECURITY_DATA_ACCEPTABLE_MORE_REQUIRED, "SECURITY_DATA_ACCEPTABLE_MORE_REQUIRED"),
-    (336, ReplyCode::USER_NAME_OK_NEED_PASSWORD_CHALLENGE, "USER_NAME_OK_NEED_PASSWORD_CHALLENGE"),
-    (350, ReplyCode::REQUESTED_FILE_ACTION_PENDING, "REQUESTED_FILE_ACTION_PENDING"),
-    (421, ReplyCode::SERVICE_NOT_AVAILABLE, "SERVICE_NOT_AVAILABLE"),
-    (425, ReplyCode::CANT_OPEN_DATA_CONNECTION, "CANT_OPEN_DATA_CONNECTION"),
-    (426, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED, "CONNECTION_CLOSED_TRANSFER_ABORTED"),
-    (430, ReplyCode::INVALID_USERNAME_OR_PASSWORD, "INVALID_USERNAME_OR_PASSWORD"),
-    (431, ReplyCode::NEED_UNAVAILABLE_SECURITY_RESOURCE, "NEED_UNAVAILABLE_SECURITY_RESOURCE"),
-    (434, ReplyCode::REQUESTED_HOST_UNAVAILABLE, "REQUESTED_HOST_UNAVAILABLE"),
-    (450, ReplyCode::REQUESTED_FILE_ACTION_NOT_TAKEN, "REQUESTED_FILE_ACTION_NOT_TAKEN"),
-    (451, ReplyCode::REQUESTED_ACTION_ABORTED_LOCAL_ERROR, "REQUESTED_ACTION_ABORTED_LOCAL_ERROR"),
-    (452, ReplyCode::INSUFFICIENT_STORAGE_SPACE, "INSUFFICIENT_STORAGE_SPACE"),
-    (500, ReplyCode::SYNTAX_ERROR_COMMAND_UNRECOGNIZED, "SYNTAX_ERROR_COMMAND_UNRECOGNIZED"),
-    (501, ReplyCode::SYNTAX_ERROR_IN_PARAMETERS, "SYNTAX_ERROR_IN_PARAMETERS"),
-    (502, ReplyCode::COMMAND_NOT_IMPLEMENTED, "COMMAND_NOT_IMPLEMENTED"),
-    (503, ReplyCode::BAD_SEQUENCE_OF_COMMANDS, "BAD_SEQUENCE_OF_COMMANDS"),
-    (504, ReplyCode::COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER, "COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER"),
-    (521, ReplyCode::ADDRESS_FAMILY_NOT_SUPPORTED, "ADDRESS_FAMILY_NOT_SUPPORTED"),
-    (521, ReplyCode::DATA_CONNECTION_REFUSED_FOR_PROT_LEVEL, "DATA_CONNECTION_REFUSED_FOR_PROT_LEVEL"),
-    (522, ReplyCode::EXTENDED_PORT_FAILURE, "EXTENDED_PORT_FAILURE"),
-    (522, ReplyCode::DATA_CONNECTION_TLS_FAILED, "DATA_CONNECTION_TLS_FAILED"),
+    (
+        331,
+        ReplyCode::USER_NAME_OK_NEED_PASSWORD,
+        "USER_NAME_OK_NEED_PASSWORD",
+    ),
+    (
+        332,
+        ReplyCode::NEED_ACCOUNT_FOR_LOGIN,
+        "NEED_ACCOUNT_FOR_LOGIN",
+    ),
+    (
+        334,
+        ReplyCode::SECURITY_MECHANISM_OK_NEED_SECURITY_DATA,
+        "SECURITY_MECHANISM_OK_NEED_SECURITY_DATA",
+    ),
+    (
+        335,
+        ReplyCode::SECURITY_DATA_ACCEPTABLE_MORE_REQUIRED,
+        "SECURITY_DATA_ACCEPTABLE_MORE_REQUIRED",
+    ),
+    (
+        336,
+        ReplyCode::USER_NAME_OK_NEED_PASSWORD_CHALLENGE,
+        "USER_NAME_OK_NEED_PASSWORD_CHALLENGE",
+    ),
+    (
+        350,
+        ReplyCode::REQUESTED_FILE_ACTION_PENDING,
+        "REQUESTED_FILE_ACTION_PENDING",
+    ),
+    (
+        421,
+        ReplyCode::SERVICE_NOT_AVAILABLE,
+        "SERVICE_NOT_AVAILABLE",
+    ),
+    (
+        425,
+        ReplyCode::CANT_OPEN_DATA_CONNECTION,
+        "CANT_OPEN_DATA_CONNECTION",
+    ),
+    (
+        426,
+        ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED,
+        "CONNECTION_CLOSED_TRANSFER_ABORTED",
+    ),
+    (
+        430,
+        ReplyCode::INVALID_USERNAME_OR_PASSWORD,
+        "INVALID_USERNAME_OR_PASSWORD",
+    ),
+    (
+        431,
+        ReplyCode::NEED_UNAVAILABLE_SECURITY_RESOURCE,
+        "NEED_UNAVAILABLE_SECURITY_RESOURCE",
+    ),
+    (
+        434,
+        ReplyCode::REQUESTED_HOST_UNAVAILABLE,
+        "REQUESTED_HOST_UNAVAILABLE",
+    ),
+    (
+        450,
+        ReplyCode::REQUESTED_FILE_ACTION_NOT_TAKEN,
+        "REQUESTED_FILE_ACTION_NOT_TAKEN",
+    ),
+    (
+        451,
+        ReplyCode::REQUESTED_ACTION_ABORTED_LOCAL_ERROR,
+        "REQUESTED_ACTION_ABORTED_LOCAL_ERROR",
+    ),
+    (
+        452,
+        ReplyCode::INSUFFICIENT_STORAGE_SPACE,
+        "INSUFFICIENT_STORAGE_SPACE",
+    ),
+    (
+        500,
+        ReplyCode::SYNTAX_ERROR_COMMAND_UNRECOGNIZED,
+        "SYNTAX_ERROR_COMMAND_UNRECOGNIZED",
+    ),
+    (
+        501,
+        ReplyCode::SYNTAX_ERROR_IN_PARAMETERS,
+        "SYNTAX_ERROR_IN_PARAMETERS",
+    ),
+    (
+        502,
+        ReplyCode::COMMAND_NOT_IMPLEMENTED,
+        "COMMAND_NOT_IMPLEMENTED",
+    ),
+    (
+        503,
+        ReplyCode::BAD_SEQUENCE_OF_COMMANDS,
+        "BAD_SEQUENCE_OF_COMMANDS",
+    ),
+    (
+        504,
+        ReplyCode::COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER,
+        "COMMAND_NOT_IMPLEMENTED_FOR_PARAMETER",
+    ),
+    (
+        521,
+        ReplyCode::ADDRESS_FAMILY_NOT_SUPPORTED,
+        "ADDRESS_FAMILY_NOT_SUPPORTED",
+    ),
+    (
+        521,
+        ReplyCode::DATA_CONNECTION_REFUSED_FOR_PROT_LEVEL,
+        "DATA_CONNECTION_REFUSED_FOR_PROT_LEVEL",
+    ),
+    (
+        522,
+        ReplyCode::EXTENDED_PORT_FAILURE,
+        "EXTENDED_PORT_FAILURE",
+    ),
+    (
+        522,
+        ReplyCode::DATA_CONNECTION_TLS_FAILED,
+        "DATA_CONNECTION_TLS_FAILED",
+    ),
     (530, ReplyCode::NOT_LOGGED_IN, "NOT_LOGGED_IN"),
-    (532, ReplyCode::NEED_ACCOUNT_FOR_STORING_FILES, "NEED_ACCOUNT_FOR_STORING_FILES"),
-    (533, ReplyCode::COMMAND_PROTECTION_LEVEL_DENIED, "COMMAND_PROTECTION_LEVEL_DENIED"),
-    (534, ReplyCode::REQUEST_DENIED_FOR_POLICY_REASONS, "REQUEST_DENIED_FOR_POLICY_REASONS"),
-    (535, ReplyCode::FAILED_SECURITY_CHECK, "FAILED_SECURITY_CHECK"),
-    (536, ReplyCode::PROT_LEVEL_NOT_SUPPORTED_BY_MECHANISM, "PROT_LEVEL_NOT_SUPPORTED_BY_MECHANISM"),
-    (537, ReplyCode::COMMAND_PROTECTION_LEVEL_NOT_SUPPORTED, "COMMAND_PROTECTION_LEVEL_NOT_SUPPORTED"),
+    (
+        532,
+        ReplyCode::NEED_ACCOUNT_FOR_STORING_FILES,
+        "NEED_ACCOUNT_FOR_STORING_FILES",
+    ),
+    (
+        533,
+        ReplyCode::COMMAND_PROTECTION_LEVEL_DENIED,
+        "COMMAND_PROTECTION_LEVEL_DENIED",
+    ),
+    (
+        534,
+        ReplyCode::REQUEST_DENIED_FOR_POLICY_REASONS,
+        "REQUEST_DENIED_FOR_POLICY_REASONS",
+    ),
+    (
+        535,
+        ReplyCode::FAILED_SECURITY_CHECK,
+        "FAILED_SECURITY_CHECK",
+    ),
+    (
+        536,
+        ReplyCode::PROT_LEVEL_NOT_SUPPORTED_BY_MECHANISM,
+        "PROT_LEVEL_NOT_SUPPORTED_BY_MECHANISM",
+    ),
+    (
+        537,
+        ReplyCode::COMMAND_PROTECTION_LEVEL_NOT_SUPPORTED,
+        "COMMAND_PROTECTION_LEVEL_NOT_SUPPORTED",
+    ),
     (550, ReplyCode::FILE_UNAVAILABLE, "FILE_UNAVAILABLE"),
     (551, ReplyCode::PAGE_TYPE_UNKNOWN, "PAGE_TYPE_UNKNOWN"),
-    (552, ReplyCode::EXCEEDED_STORAGE_ALLOCATION, "EXCEEDED_STORAGE_ALLOCATION"),
-    (553, ReplyCode::FILE_NAME_NOT_ALLOWED, "FILE_NAME_NOT_ALLOWED"),
-    (554, ReplyCode::INVALID_REST_PARAMETER, "INVALID_REST_PARAMETER"),
-    (555, ReplyCode::TYPE_OR_STRU_MISMATCH, "TYPE_OR_STRU_MISMATCH"),
-    (631, ReplyCode::INTEGRITY_PROTECTED_REPLY, "INTEGRITY_PROTECTED_REPLY"),
-    (632, ReplyCode::CONFIDENTIALITY_AND_INTEGRITY_PROTECTED_REPLY, "CONFIDENTIALITY_AND_INTEGRITY_PROTECTED_REPLY"),
-    (633, ReplyCode::CONFIDENTIALITY_PROTECTED_REPLY, "CONFIDENTIALITY_PROTECTED_REPLY"),
+    (
+        552,
+        ReplyCode::EXCEEDED_STORAGE_ALLOCATION,
+        "EXCEEDED_STORAGE_ALLOCATION",
+    ),
+    (
+        553,
+        ReplyCode::FILE_NAME_NOT_ALLOWED,
+        "FILE_NAME_NOT_ALLOWED",
+    ),
+    (
+        554,
+        ReplyCode::INVALID_REST_PARAMETER,
+        "INVALID_REST_PARAMETER",
+    ),
+    (
+        555,
+        ReplyCode::TYPE_OR_STRU_MISMATCH,
+        "TYPE_OR_STRU_MISMATCH",
+    ),
+    (
+        631,
+        ReplyCode::INTEGRITY_PROTECTED_REPLY,
+        "INTEGRITY_PROTECTED_REPLY",
+    ),
+    (
+        632,
+        ReplyCode::CONFIDENTIALITY_AND_INTEGRITY_PROTECTED_REPLY,
+        "CONFIDENTIALITY_AND_INTEGRITY_PROTECTED_REPLY",
+    ),
+    (
+        633,
+        ReplyCode::CONFIDENTIALITY_PROTECTED_REPLY,
+        "CONFIDENTIALITY_PROTECTED_REPLY",
+    ),
 ];
 
 /// The RFCs the crate covers, and RFC 1123 (STD 3), which defines 554 and 555.
@@ -86,11 +290,22 @@ fn every_constant_maps_to_its_entry() {
         assert_eq!(info.code(), code);
         let is_primary = info.constant_name() == name;
         let is_alias = info.meanings().len() > 1 && !is_primary;
-        assert!(is_primary || is_alias, "{name}: entry is named {}", info.constant_name());
+        assert!(
+            is_primary || is_alias,
+            "{name}: entry is named {}",
+            info.constant_name()
+        );
     }
-    let primaries: BTreeSet<&str> = ReplyInfo::all().iter().map(ReplyInfo::constant_name).collect();
+    let primaries: BTreeSet<&str> = ReplyInfo::all()
+        .iter()
+        .map(ReplyInfo::constant_name)
+        .collect();
     let listed: BTreeSet<&str> = CONSTANTS.iter().map(|c| c.2).collect();
-    assert!(primaries.is_subset(&listed), "constants missing from this test: {:?}", primaries.difference(&listed));
+    assert!(
+        primaries.is_subset(&listed),
+        "constants missing from this test: {:?}",
+        primaries.difference(&listed)
+    );
 }
 
 #[test]
@@ -134,9 +349,19 @@ fn every_text_is_present_in_both_languages_and_translated() {
         for lang in Lang::iter() {
             for (name, text) in fields(lang) {
                 assert!(!text.trim().is_empty(), "{code} {name} {lang} is empty");
-                assert_eq!(text.trim(), text, "{code} {name} {lang} has surrounding spaces");
-                assert!(!text.contains("TODO"), "{code} {name} {lang} is a placeholder");
-                assert!(!text.contains("  "), "{code} {name} {lang} has a double space");
+                assert_eq!(
+                    text.trim(),
+                    text,
+                    "{code} {name} {lang} has surrounding spaces"
+                );
+                assert!(
+                    !text.contains("TODO"),
+                    "{code} {name} {lang} is a placeholder"
+                );
+                assert!(
+                    !text.contains("  "),
+                    "{code} {name} {lang} has a double space"
+                );
             }
         }
         for ((name, en), (_, fr)) in fields(Lang::En).into_iter().zip(fields(Lang::Fr)) {
@@ -147,7 +372,10 @@ fn every_text_is_present_in_both_languages_and_translated() {
             if info.meanings().len() > 1 {
                 let (en, fr) = (m.context(Lang::En).unwrap(), m.context(Lang::Fr).unwrap());
                 assert_ne!(en, fr, "{code} meaning context");
-                assert!(!en.contains("TODO") && !fr.contains("TODO"), "{code} meaning context");
+                assert!(
+                    !en.contains("TODO") && !fr.contains("TODO"),
+                    "{code} meaning context"
+                );
             } else {
                 assert!(m.context(Lang::En).is_none());
             }
@@ -159,7 +387,12 @@ fn every_text_is_present_in_both_languages_and_translated() {
 fn sources_are_known_rfcs_or_named() {
     for info in ReplyInfo::all() {
         assert!(!info.sources().is_empty(), "{}", info.code());
-        for s in info.sources().iter().copied().chain(info.meanings().iter().map(ftp_reply::Meaning::source)) {
+        for s in info
+            .sources()
+            .iter()
+            .copied()
+            .chain(info.meanings().iter().map(ftp_reply::Meaning::source))
+        {
             match s.spec() {
                 Spec::Rfc(n) => assert!(KNOWN_RFCS.contains(&n), "{}: RFC {n}", info.code()),
                 Spec::Other(name) => {
@@ -170,12 +403,18 @@ fn sources_are_known_rfcs_or_named() {
         }
         if info.is_standard() {
             assert!(
-                info.sources().iter().any(|s| matches!(s.spec(), Spec::Rfc(_))),
+                info.sources()
+                    .iter()
+                    .any(|s| matches!(s.spec(), Spec::Rfc(_))),
                 "{} is standard but has no RFC source",
                 info.code()
             );
         } else {
-            assert!(info.sources().iter().all(|s| !matches!(s.spec(), Spec::Rfc(_))));
+            assert!(
+                info.sources()
+                    .iter()
+                    .all(|s| !matches!(s.spec(), Spec::Rfc(_)))
+            );
         }
     }
 }
@@ -186,7 +425,11 @@ fn related_codes_exist_and_are_symmetric() {
         for r in info.related() {
             let other = r.info().unwrap_or_else(|| panic!("{} -> {r}", info.code()));
             assert_ne!(other.code(), info.code());
-            assert!(other.related().contains(&info.code()), "{} -> {r} but not back", info.code());
+            assert!(
+                other.related().contains(&info.code()),
+                "{} -> {r} but not back",
+                info.code()
+            );
         }
     }
 }
@@ -205,7 +448,10 @@ fn every_rfc_code_is_covered() {
     ];
     assert_eq!(rfc.len(), 60);
     for &n in rfc {
-        let info = ReplyCode::new(n).unwrap().info().unwrap_or_else(|| panic!("{n} missing"));
+        let info = ReplyCode::new(n)
+            .unwrap()
+            .info()
+            .unwrap_or_else(|| panic!("{n} missing"));
         assert!(info.is_standard(), "{n}");
     }
     let standard = ReplyInfo::all().iter().filter(|i| i.is_standard()).count();
@@ -221,7 +467,10 @@ fn codes_with_several_meanings_keep_each_with_its_context() {
     }
     let m232 = ReplyCode::new(232).unwrap().info().unwrap().meanings();
     assert_eq!(m232[0].source().spec(), Spec::Rfc(2228));
-    assert_eq!(m232[0].wording(), "User logged in, authorized by security data exchange.");
+    assert_eq!(
+        m232[0].wording(),
+        "User logged in, authorized by security data exchange."
+    );
     assert!(matches!(m232[1].source().spec(), Spec::Other(_)));
 }
 
@@ -233,11 +482,26 @@ fn client_advice() {
         .map(|i| i.code().as_u16())
         .collect();
     assert_eq!(closing, [221, 421]);
-    assert_eq!(ReplyCode::SERVICE_NOT_AVAILABLE.retry_advice(), RetryAdvice::ReconnectLater);
-    assert_eq!(ReplyCode::CANT_OPEN_DATA_CONNECTION.retry_advice(), RetryAdvice::ChangeFirst);
-    assert_eq!(ReplyCode::FILE_UNAVAILABLE.retry_advice(), RetryAdvice::DoNotRetryUnchanged);
-    assert_eq!(ReplyCode::FILE_STATUS_OK.retry_advice(), RetryAdvice::WaitForFinalReply);
-    assert_eq!(ReplyCode::USER_NAME_OK_NEED_PASSWORD.retry_advice(), RetryAdvice::SendNextCommand);
+    assert_eq!(
+        ReplyCode::SERVICE_NOT_AVAILABLE.retry_advice(),
+        RetryAdvice::ReconnectLater
+    );
+    assert_eq!(
+        ReplyCode::CANT_OPEN_DATA_CONNECTION.retry_advice(),
+        RetryAdvice::ChangeFirst
+    );
+    assert_eq!(
+        ReplyCode::FILE_UNAVAILABLE.retry_advice(),
+        RetryAdvice::DoNotRetryUnchanged
+    );
+    assert_eq!(
+        ReplyCode::FILE_STATUS_OK.retry_advice(),
+        RetryAdvice::WaitForFinalReply
+    );
+    assert_eq!(
+        ReplyCode::USER_NAME_OK_NEED_PASSWORD.retry_advice(),
+        RetryAdvice::SendNextCommand
+    );
     for info in ReplyInfo::all() {
         let code = info.code();
         assert_eq!(code.more_replies_follow(), code.as_u16() / 100 == 1);
@@ -280,8 +544,18 @@ fn explanation_has_every_section() {
     for info in ReplyInfo::all() {
         for lang in Lang::iter() {
             let text = info.code().explain(lang).to_string();
-            for part in [info.title(lang), info.description(lang), info.when_seen(lang), info.remediation(lang), info.rfc_wording()] {
-                assert!(text.contains(part), "{} {lang}: missing {part:?}", info.code());
+            for part in [
+                info.title(lang),
+                info.description(lang),
+                info.when_seen(lang),
+                info.remediation(lang),
+                info.rfc_wording(),
+            ] {
+                assert!(
+                    text.contains(part),
+                    "{} {lang}: missing {part:?}",
+                    info.code()
+                );
             }
         }
     }

@@ -18,9 +18,16 @@ fn accepts_every_well_formed_line() {
         "421 ",
         "421 \u{e9}t\u{e9}",
     ] {
-        assert_eq!(ReplyCode::parse(line).map(ReplyCode::as_u16), Ok(421), "{line:?}");
+        assert_eq!(
+            ReplyCode::parse(line).map(ReplyCode::as_u16),
+            Ok(421),
+            "{line:?}"
+        );
     }
-    assert_eq!(ReplyCode::parse_line_bytes(b"550 \xff\xfe"), Ok(ReplyCode::FILE_UNAVAILABLE));
+    assert_eq!(
+        ReplyCode::parse_line_bytes(b"550 \xff\xfe"),
+        Ok(ReplyCode::FILE_UNAVAILABLE)
+    );
 }
 
 #[test]
@@ -40,16 +47,31 @@ fn rejects_every_malformed_line_with_kind_and_offset() {
         ("750 a", ParseErrorKind::InvalidFirstDigit { digit: 7 }, 0),
         ("950 a", ParseErrorKind::InvalidFirstDigit { digit: 9 }, 0),
         ("1500", ParseErrorKind::InvalidSeparator { found: b'0' }, 3),
-        ("150:ok", ParseErrorKind::InvalidSeparator { found: b':' }, 3),
-        ("150\tok", ParseErrorKind::InvalidSeparator { found: b'\t' }, 3),
-        ("150\rok", ParseErrorKind::InvalidSeparator { found: b'\r' }, 3),
+        (
+            "150:ok",
+            ParseErrorKind::InvalidSeparator { found: b':' },
+            3,
+        ),
+        (
+            "150\tok",
+            ParseErrorKind::InvalidSeparator { found: b'\t' },
+            3,
+        ),
+        (
+            "150\rok",
+            ParseErrorKind::InvalidSeparator { found: b'\r' },
+            3,
+        ),
         ("１５０ a", ParseErrorKind::NotADigit { found: 0xEF }, 0),
     ];
     for (line, kind, offset) in cases {
         let err = ReplyCode::parse(line).expect_err(line);
         assert_eq!(err.kind(), *kind, "{line:?}");
         assert_eq!(err.offset(), *offset, "{line:?}");
-        assert!(err.to_string().contains(&format!("at byte {offset}")), "{err}");
+        assert!(
+            err.to_string().contains(&format!("at byte {offset}")),
+            "{err}"
+        );
     }
 }
 
@@ -57,7 +79,10 @@ fn rejects_every_malformed_line_with_kind_and_offset() {
 fn bare_codes_and_conversions() {
     assert_eq!("150".parse::<ReplyCode>(), Ok(ReplyCode::FILE_STATUS_OK));
     assert_eq!(ReplyCode::try_from("150"), Ok(ReplyCode::FILE_STATUS_OK));
-    assert_eq!(ReplyCode::try_from(&b"150"[..]), Ok(ReplyCode::FILE_STATUS_OK));
+    assert_eq!(
+        ReplyCode::try_from(&b"150"[..]),
+        Ok(ReplyCode::FILE_STATUS_OK)
+    );
     assert_eq!(ReplyCode::try_from(150u16), Ok(ReplyCode::FILE_STATUS_OK));
     assert_eq!(u16::from(ReplyCode::FILE_STATUS_OK), 150);
     assert!(ReplyCode::FILE_STATUS_OK == 150 && 150 == ReplyCode::FILE_STATUS_OK);
@@ -89,7 +114,10 @@ fn predicates_follow_the_first_digit() {
         assert_eq!(code.is_positive(), (1..=3).contains(&d));
         assert_eq!(code.is_negative(), (4..=5).contains(&d));
         assert_eq!(code.is_final(), (2..=5).contains(&d));
-        assert_eq!(code.function(), FunctionGroup::from_digit(u8::try_from(n / 10 % 10).unwrap()));
+        assert_eq!(
+            code.function(),
+            FunctionGroup::from_digit(u8::try_from(n / 10 % 10).unwrap())
+        );
     }
 }
 
@@ -107,8 +135,14 @@ fn enums_round_trip_through_strings() {
 
 #[test]
 fn debug_shows_number_and_title() {
-    assert_eq!(format!("{:?}", ReplyCode::FILE_STATUS_OK), r#"ReplyCode(150, "File Status OK")"#);
-    assert_eq!(format!("{:?}", ReplyCode::new(199).unwrap()), "ReplyCode(199)");
+    assert_eq!(
+        format!("{:?}", ReplyCode::FILE_STATUS_OK),
+        r#"ReplyCode(150, "File Status OK")"#
+    );
+    assert_eq!(
+        format!("{:?}", ReplyCode::new(199).unwrap()),
+        "ReplyCode(199)"
+    );
 }
 
 proptest! {

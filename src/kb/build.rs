@@ -65,12 +65,20 @@ fn run() -> Result<()> {
 
     let mut kb = String::new();
     let mut consts = String::from("impl ReplyCode {\n");
-    writeln!(kb, "pub(super) static ALL: [ReplyInfo; {}] = [", entries.len()).unwrap();
+    writeln!(
+        kb,
+        "pub(super) static ALL: [ReplyInfo; {}] = [",
+        entries.len()
+    )
+    .unwrap();
     for e in &entries {
         let text = |field: &str| -> Result<String> { text_expr(&texts, e.code, field) };
         for r in &e.related {
             if !known.contains(r) {
-                return Err(format!("codes.toml: code {}: related code {r} has no entry", e.code));
+                return Err(format!(
+                    "codes.toml: code {}: related code {r} has no entry",
+                    e.code
+                ));
             }
         }
         let meanings_ctx = meaning_contexts(&texts, e.code, e.meanings.len())?;
@@ -82,7 +90,16 @@ fn run() -> Result<()> {
         for f in TEXT_FIELDS {
             writeln!(kb, "        {f}: {},", text(f)?).unwrap();
         }
-        writeln!(kb, "        sources: &[{}],", e.sources.iter().map(|s| source_expr(s)).collect::<Result<Vec<_>>>()?.join(", ")).unwrap();
+        writeln!(
+            kb,
+            "        sources: &[{}],",
+            e.sources
+                .iter()
+                .map(|s| source_expr(s))
+                .collect::<Result<Vec<_>>>()?
+                .join(", ")
+        )
+        .unwrap();
         writeln!(kb, "        meanings: &[").unwrap();
         for (m, ctx) in e.meanings.iter().zip(&meanings_ctx) {
             writeln!(
@@ -97,12 +114,21 @@ fn run() -> Result<()> {
         }
         writeln!(kb, "        ],").unwrap();
         writeln!(kb, "        closes_control: {},", e.closes_control).unwrap();
-        writeln!(kb, "        data_connection: DataConnection::{},", e.data_connection).unwrap();
+        writeln!(
+            kb,
+            "        data_connection: DataConnection::{},",
+            e.data_connection
+        )
+        .unwrap();
         writeln!(kb, "        retry: RetryAdvice::{},", e.retry).unwrap();
         writeln!(
             kb,
             "        related: &[{}],",
-            e.related.iter().map(|r| format!("ReplyCode::known({r})")).collect::<Vec<_>>().join(", ")
+            e.related
+                .iter()
+                .map(|r| format!("ReplyCode::known({r})"))
+                .collect::<Vec<_>>()
+                .join(", ")
         )
         .unwrap();
         writeln!(kb, "    }},").unwrap();
@@ -110,10 +136,18 @@ fn run() -> Result<()> {
         let title_en = str_field(&texts["en"], e.code, "title", "en.toml")?;
         let desc_en = str_field(&texts["en"], e.code, "description", "en.toml")?;
         let sources = e.sources.join(", ");
-        let standard = if e.standard { "" } else { " Not defined by any RFC." };
+        let standard = if e.standard {
+            ""
+        } else {
+            " Not defined by any RFC."
+        };
         for (i, name) in std::iter::once(&e.name).chain(&e.aliases).enumerate() {
             let alias = if i > 0 {
-                format!("\n\nAn alias of [`ReplyCode::{}`], for the meaning of {}.", e.name, e.meanings.get(i).map_or(&e.sources[0], |m| &m.source))
+                format!(
+                    "\n\nAn alias of [`ReplyCode::{}`], for the meaning of {}.",
+                    e.name,
+                    e.meanings.get(i).map_or(&e.sources[0], |m| &m.source)
+                )
             } else {
                 String::new()
             };
@@ -121,7 +155,12 @@ fn run() -> Result<()> {
                 "{} {title_en}: \"{}\"\n\n{desc_en}\n\nDefined in: {sources}.{standard}{alias}",
                 e.code, e.meanings[0].wording
             );
-            writeln!(consts, "    #[doc = {doc:?}]\n    pub const {name}: ReplyCode = ReplyCode::known({});", e.code).unwrap();
+            writeln!(
+                consts,
+                "    #[doc = {doc:?}]\n    pub const {name}: ReplyCode = ReplyCode::known({});",
+                e.code
+            )
+            .unwrap();
         }
     }
     kb.push_str("];\n\n");
@@ -131,7 +170,12 @@ fn run() -> Result<()> {
     for (i, e) in entries.iter().enumerate() {
         map.entry(e.code, i.to_string());
     }
-    writeln!(kb, "pub(super) static INDEX: phf::Map<u16, u8> = {};", map.build()).unwrap();
+    writeln!(
+        kb,
+        "pub(super) static INDEX: phf::Map<u16, u8> = {};",
+        map.build()
+    )
+    .unwrap();
     if entries.len() > usize::from(u8::MAX) {
         return Err("too many entries for a u8 index".into());
     }
@@ -143,7 +187,8 @@ fn run() -> Result<()> {
 
 fn load(path: &Path) -> Result<Table> {
     let s = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    s.parse::<Table>().map_err(|e| format!("{}: {e}", path.display()))
+    s.parse::<Table>()
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 struct MeaningData {
@@ -184,7 +229,20 @@ fn parse_codes(t: &Table) -> Result<Vec<Entry>> {
             .ok_or(format!("codes.toml: code {code} is not in 100..=699"))?;
         let ctx = |m: &str| format!("codes.toml: code {code}: {m}");
         for k in e.keys() {
-            if !["code", "name", "aliases", "standard", "sources", "closes_control", "data_connection", "retry", "related", "meaning"].contains(&k.as_str()) {
+            if ![
+                "code",
+                "name",
+                "aliases",
+                "standard",
+                "sources",
+                "closes_control",
+                "data_connection",
+                "retry",
+                "related",
+                "meaning",
+            ]
+            .contains(&k.as_str())
+            {
                 return Err(ctx(&format!("unknown key `{k}`")));
             }
         }
@@ -193,17 +251,30 @@ fn parse_codes(t: &Table) -> Result<Vec<Entry>> {
                 return Err(ctx("entries must be sorted by code, without duplicates"));
             }
         }
-        let name = e.get("name").and_then(Value::as_str).ok_or_else(|| ctx("missing `name`"))?.to_owned();
+        let name = e
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or_else(|| ctx("missing `name`"))?
+            .to_owned();
         let aliases = strings(e.get("aliases")).map_err(|m| ctx(&m))?;
         for n in std::iter::once(&name).chain(&aliases) {
-            if n.is_empty() || !n.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
-                return Err(ctx(&format!("constant name `{n}` must be SCREAMING_SNAKE_CASE")));
+            if n.is_empty()
+                || !n
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+            {
+                return Err(ctx(&format!(
+                    "constant name `{n}` must be SCREAMING_SNAKE_CASE"
+                )));
             }
             if !names.insert(n.clone()) {
                 return Err(ctx(&format!("constant name `{n}` is used twice")));
             }
         }
-        let standard = e.get("standard").and_then(Value::as_bool).ok_or_else(|| ctx("missing boolean `standard`"))?;
+        let standard = e
+            .get("standard")
+            .and_then(Value::as_bool)
+            .ok_or_else(|| ctx("missing boolean `standard`"))?;
         let sources = strings(e.get("sources")).map_err(|m| ctx(&m))?;
         if sources.is_empty() {
             return Err(ctx("`sources` must not be empty"));
@@ -211,8 +282,12 @@ fn parse_codes(t: &Table) -> Result<Vec<Entry>> {
         for s in &sources {
             source_expr(s).map_err(|m| ctx(&m))?;
         }
-        let closes_control = e.get("closes_control").map_or(Ok(false), |v| v.as_bool().ok_or_else(|| ctx("`closes_control` must be a boolean")))?;
-        let data_connection = pick(e.get("data_connection"), &DATA_CONNECTION, "unaffected").map_err(|m| ctx(&m))?;
+        let closes_control = e.get("closes_control").map_or(Ok(false), |v| {
+            v.as_bool()
+                .ok_or_else(|| ctx("`closes_control` must be a boolean"))
+        })?;
+        let data_connection =
+            pick(e.get("data_connection"), &DATA_CONNECTION, "unaffected").map_err(|m| ctx(&m))?;
         let default_retry = match code / 100 {
             1 => "wait_for_final_reply",
             2 => "no_retry_needed",
@@ -228,7 +303,11 @@ fn parse_codes(t: &Table) -> Result<Vec<Entry>> {
                 .as_array()
                 .ok_or_else(|| ctx("`related` must be an array of codes"))?
                 .iter()
-                .map(|x| x.as_integer().and_then(|n| u16::try_from(n).ok()).ok_or_else(|| ctx("`related` must hold codes")))
+                .map(|x| {
+                    x.as_integer()
+                        .and_then(|n| u16::try_from(n).ok())
+                        .ok_or_else(|| ctx("`related` must hold codes"))
+                })
                 .collect::<Result<Vec<_>>>()?,
         };
         let meanings = e
@@ -237,20 +316,34 @@ fn parse_codes(t: &Table) -> Result<Vec<Entry>> {
             .ok_or_else(|| ctx("needs at least one [[code.meaning]]"))?
             .iter()
             .map(|m| {
-                let m = m.as_table().ok_or_else(|| ctx("[[code.meaning]] must be a table"))?;
+                let m = m
+                    .as_table()
+                    .ok_or_else(|| ctx("[[code.meaning]] must be a table"))?;
                 for k in m.keys() {
                     if !["source", "wording", "commands"].contains(&k.as_str()) {
                         return Err(ctx(&format!("meaning: unknown key `{k}`")));
                     }
                 }
-                let source = m.get("source").and_then(Value::as_str).ok_or_else(|| ctx("meaning without `source`"))?.to_owned();
+                let source = m
+                    .get("source")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| ctx("meaning without `source`"))?
+                    .to_owned();
                 source_expr(&source).map_err(|x| ctx(&x))?;
-                let wording = m.get("wording").and_then(Value::as_str).ok_or_else(|| ctx("meaning without `wording`"))?.to_owned();
+                let wording = m
+                    .get("wording")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| ctx("meaning without `wording`"))?
+                    .to_owned();
                 if wording.trim().is_empty() || wording.trim() != wording {
                     return Err(ctx("meaning `wording` is empty or has surrounding spaces"));
                 }
                 let commands = strings(m.get("commands")).map_err(|x| ctx(&x))?;
-                Ok(MeaningData { source, wording, commands })
+                Ok(MeaningData {
+                    source,
+                    wording,
+                    commands,
+                })
             })
             .collect::<Result<Vec<_>>>()?;
         if meanings.is_empty() {
@@ -259,7 +352,18 @@ fn parse_codes(t: &Table) -> Result<Vec<Entry>> {
         if aliases.len() >= meanings.len() {
             return Err(ctx("each alias names one of the second and later meanings"));
         }
-        out.push(Entry { code, name, aliases, standard, sources, closes_control, data_connection, retry, related, meanings });
+        out.push(Entry {
+            code,
+            name,
+            aliases,
+            standard,
+            sources,
+            closes_control,
+            data_connection,
+            retry,
+            related,
+            meanings,
+        });
     }
     Ok(out)
 }
@@ -271,7 +375,11 @@ fn strings(v: Option<&Value>) -> Result<Vec<String>> {
             .as_array()
             .ok_or("expected an array of strings")?
             .iter()
-            .map(|x| x.as_str().map(str::to_owned).ok_or_else(|| "expected an array of strings".to_owned()))
+            .map(|x| {
+                x.as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| "expected an array of strings".to_owned())
+            })
             .collect(),
     }
 }
@@ -285,7 +393,12 @@ fn pick(v: Option<&Value>, table: &[(&str, &'static str)], default: &str) -> Res
         .iter()
         .find(|(k, _)| *k == key)
         .map(|(_, variant)| *variant)
-        .ok_or_else(|| format!("`{key}` is not one of {:?}", table.iter().map(|(k, _)| *k).collect::<Vec<_>>()))
+        .ok_or_else(|| {
+            format!(
+                "`{key}` is not one of {:?}",
+                table.iter().map(|(k, _)| *k).collect::<Vec<_>>()
+            )
+        })
 }
 
 /// `RFC 959 §4.2.1`, `RFC 959 Appendix II`, `RFC 2389`, or any other text (a non-standard source).
@@ -295,7 +408,9 @@ fn source_expr(s: &str) -> Result<String> {
             Some((n, sec)) => (n, sec),
             None => (rest, ""),
         };
-        let num: u16 = num.parse().map_err(|_| format!("source `{s}`: bad RFC number"))?;
+        let num: u16 = num
+            .parse()
+            .map_err(|_| format!("source `{s}`: bad RFC number"))?;
         let section = if let Some(sec) = section.strip_prefix('§') {
             if sec.is_empty() || !sec.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
                 return Err(format!("source `{s}`: bad section"));
@@ -304,13 +419,19 @@ fn source_expr(s: &str) -> Result<String> {
         } else if section.is_empty() || section.starts_with("Appendix ") {
             section
         } else {
-            return Err(format!("source `{s}`: expected `§N.N` or `Appendix X` after the RFC number"));
+            return Err(format!(
+                "source `{s}`: expected `§N.N` or `Appendix X` after the RFC number"
+            ));
         };
-        Ok(format!("Source {{ spec: Spec::Rfc({num}), section: {section:?} }}"))
+        Ok(format!(
+            "Source {{ spec: Spec::Rfc({num}), section: {section:?} }}"
+        ))
     } else if s.trim().is_empty() {
         Err("empty source".into())
     } else {
-        Ok(format!("Source {{ spec: Spec::Other({s:?}), section: \"\" }}"))
+        Ok(format!(
+            "Source {{ spec: Spec::Other({s:?}), section: \"\" }}"
+        ))
     }
 }
 
@@ -324,7 +445,9 @@ fn str_field<'a>(t: &'a Table, code: u16, field: &str, file: &str) -> Result<&'a
         .and_then(Value::as_str)
         .ok_or_else(|| format!("{file}: [{code}] has no string `{field}`"))?;
     if s.trim().is_empty() || s.trim() != s {
-        return Err(format!("{file}: [{code}] `{field}` is empty or has surrounding white space"));
+        return Err(format!(
+            "{file}: [{code}] `{field}` is empty or has surrounding white space"
+        ));
     }
     Ok(s)
 }
@@ -333,7 +456,9 @@ fn text_expr(texts: &BTreeMap<&str, Table>, code: u16, field: &str) -> Result<St
     let en = str_field(&texts["en"], code, field, "en.toml")?;
     let fr = str_field(&texts["fr"], code, field, "fr.toml")?;
     if en == fr && field != "title" {
-        return Err(format!("fr.toml: [{code}] `{field}` is the same as the English text"));
+        return Err(format!(
+            "fr.toml: [{code}] `{field}` is the same as the English text"
+        ));
     }
     Ok(format!("Text {{ en: {en:?}, fr: {fr:?} }}"))
 }
@@ -342,13 +467,21 @@ fn meaning_contexts(texts: &BTreeMap<&str, Table>, code: u16, n: usize) -> Resul
     let mut per_lang = Vec::new();
     for lang in LANGS {
         let file = format!("{lang}.toml");
-        let entry = texts[lang].get(&code.to_string()).and_then(Value::as_table).ok_or_else(|| format!("{file}: no [{code}] table"))?;
-        let list = strings(entry.get("meanings")).map_err(|m| format!("{file}: [{code}] meanings: {m}"))?;
+        let entry = texts[lang]
+            .get(&code.to_string())
+            .and_then(Value::as_table)
+            .ok_or_else(|| format!("{file}: no [{code}] table"))?;
+        let list = strings(entry.get("meanings"))
+            .map_err(|m| format!("{file}: [{code}] meanings: {m}"))?;
         if n > 1 && list.len() != n {
-            return Err(format!("{file}: [{code}] has {n} meanings in codes.toml, so `meanings` needs {n} texts"));
+            return Err(format!(
+                "{file}: [{code}] has {n} meanings in codes.toml, so `meanings` needs {n} texts"
+            ));
         }
         if n == 1 && !list.is_empty() {
-            return Err(format!("{file}: [{code}] has one meaning; remove `meanings`"));
+            return Err(format!(
+                "{file}: [{code}] has one meaning; remove `meanings`"
+            ));
         }
         if list.iter().any(|s| s.trim().is_empty()) {
             return Err(format!("{file}: [{code}] a `meanings` text is empty"));
@@ -358,7 +491,14 @@ fn meaning_contexts(texts: &BTreeMap<&str, Table>, code: u16, n: usize) -> Resul
     if n == 1 {
         return Ok(vec!["None".into()]);
     }
-    Ok((0..n).map(|i| format!("Some(Text {{ en: {:?}, fr: {:?} }})", per_lang[0][i], per_lang[1][i])).collect())
+    Ok((0..n)
+        .map(|i| {
+            format!(
+                "Some(Text {{ en: {:?}, fr: {:?} }})",
+                per_lang[0][i], per_lang[1][i]
+            )
+        })
+        .collect())
 }
 
 fn check_no_extra_keys(texts: &BTreeMap<&str, Table>, code: u16) -> Result<()> {

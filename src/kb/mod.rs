@@ -513,23 +513,41 @@ impl DataConnection {
     pub const fn describe(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Self::Unaffected, Lang::En) => "no effect on the data connection",
-            (Self::Listening, Lang::En) => "the server is waiting for the client to open the data connection",
+            (Self::Listening, Lang::En) => {
+                "the server is waiting for the client to open the data connection"
+            }
             (Self::Opening, Lang::En) => "the data connection is about to be opened",
-            (Self::AlreadyOpen, Lang::En) => "the transfer starts on the data connection that is already open",
-            (Self::OpenIdle, Lang::En) => "the data connection is open with no transfer in progress",
+            (Self::AlreadyOpen, Lang::En) => {
+                "the transfer starts on the data connection that is already open"
+            }
+            (Self::OpenIdle, Lang::En) => {
+                "the data connection is open with no transfer in progress"
+            }
             (Self::Closed, Lang::En) => "the transfer succeeded and the data connection is closed",
             (Self::OpenFailed, Lang::En) => "the data connection could not be opened",
             (Self::Aborted, Lang::En) => "the data connection was closed and the transfer aborted",
             (Self::TransferFailed, Lang::En) => "the transfer stopped on a server-side error",
             (Self::Unaffected, Lang::Fr) => "aucun effet sur la connexion de données",
-            (Self::Listening, Lang::Fr) => "le serveur attend que le client ouvre la connexion de données",
+            (Self::Listening, Lang::Fr) => {
+                "le serveur attend que le client ouvre la connexion de données"
+            }
             (Self::Opening, Lang::Fr) => "la connexion de données va être ouverte",
-            (Self::AlreadyOpen, Lang::Fr) => "le transfert commence sur la connexion de données déjà ouverte",
-            (Self::OpenIdle, Lang::Fr) => "la connexion de données est ouverte, sans transfert en cours",
-            (Self::Closed, Lang::Fr) => "le transfert a réussi et la connexion de données est fermée",
+            (Self::AlreadyOpen, Lang::Fr) => {
+                "le transfert commence sur la connexion de données déjà ouverte"
+            }
+            (Self::OpenIdle, Lang::Fr) => {
+                "la connexion de données est ouverte, sans transfert en cours"
+            }
+            (Self::Closed, Lang::Fr) => {
+                "le transfert a réussi et la connexion de données est fermée"
+            }
             (Self::OpenFailed, Lang::Fr) => "la connexion de données n'a pas pu être ouverte",
-            (Self::Aborted, Lang::Fr) => "la connexion de données a été fermée et le transfert interrompu",
-            (Self::TransferFailed, Lang::Fr) => "le transfert s'est arrêté sur une erreur côté serveur",
+            (Self::Aborted, Lang::Fr) => {
+                "la connexion de données a été fermée et le transfert interrompu"
+            }
+            (Self::TransferFailed, Lang::Fr) => {
+                "le transfert s'est arrêté sur une erreur côté serveur"
+            }
         }
     }
 }
@@ -610,28 +628,46 @@ impl RetryAdvice {
     pub const fn describe(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Self::NoRetryNeeded, Lang::En) => "nothing to retry: the command succeeded",
-            (Self::WaitForFinalReply, Lang::En) => "wait for the final reply before sending another command",
+            (Self::WaitForFinalReply, Lang::En) => {
+                "wait for the final reply before sending another command"
+            }
             (Self::SendNextCommand, Lang::En) => "send the next command of the sequence",
             (Self::RetryLater, Lang::En) => "retry the same command later",
             (Self::ReconnectLater, Lang::En) => "reconnect later",
-            (Self::ChangeFirst, Lang::En) => "change something (mode, parameters, account) before retrying",
-            (Self::DoNotRetryUnchanged, Lang::En) => "do not retry unchanged: the command will fail again",
-            (Self::DecodeProtected, Lang::En) => "decode the protected reply and act on the reply it contains",
+            (Self::ChangeFirst, Lang::En) => {
+                "change something (mode, parameters, account) before retrying"
+            }
+            (Self::DoNotRetryUnchanged, Lang::En) => {
+                "do not retry unchanged: the command will fail again"
+            }
+            (Self::DecodeProtected, Lang::En) => {
+                "decode the protected reply and act on the reply it contains"
+            }
             (Self::NoRetryNeeded, Lang::Fr) => "rien à réessayer : la commande a réussi",
-            (Self::WaitForFinalReply, Lang::Fr) => "attendre la réponse finale avant d'envoyer une autre commande",
+            (Self::WaitForFinalReply, Lang::Fr) => {
+                "attendre la réponse finale avant d'envoyer une autre commande"
+            }
             (Self::SendNextCommand, Lang::Fr) => "envoyer la commande suivante de la séquence",
             (Self::RetryLater, Lang::Fr) => "renvoyer la même commande plus tard",
             (Self::ReconnectLater, Lang::Fr) => "se reconnecter plus tard",
-            (Self::ChangeFirst, Lang::Fr) => "changer quelque chose (mode, paramètres, compte) avant de réessayer",
-            (Self::DoNotRetryUnchanged, Lang::Fr) => "ne pas réessayer telle quelle : la commande échouera de nouveau",
-            (Self::DecodeProtected, Lang::Fr) => "décoder la réponse protégée et traiter la réponse qu'elle contient",
+            (Self::ChangeFirst, Lang::Fr) => {
+                "changer quelque chose (mode, paramètres, compte) avant de réessayer"
+            }
+            (Self::DoNotRetryUnchanged, Lang::Fr) => {
+                "ne pas réessayer telle quelle : la commande échouera de nouveau"
+            }
+            (Self::DecodeProtected, Lang::Fr) => {
+                "décoder la réponse protégée et traiter la réponse qu'elle contient"
+            }
         }
     }
 }
 
 /// The entry for `code`, through the perfect-hash table.
 pub(crate) fn lookup(code: u16) -> Option<&'static ReplyInfo> {
-    generated::INDEX.get(&code).map(|&i| &generated::ALL[i as usize])
+    generated::INDEX
+        .get(&code)
+        .map(|&i| &generated::ALL[i as usize])
 }
 
 mod generated {
