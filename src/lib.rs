@@ -86,6 +86,7 @@ extern crate alloc;
 
 mod category;
 mod code;
+mod diff;
 mod error;
 mod explain;
 mod kb;
@@ -93,9 +94,16 @@ mod lang;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
+#[cfg(feature = "serde")]
+pub use diff::LocalizedDiff;
+pub use diff::{
+    Diff, Difference, Format, Outcome, Persistence, Rendered, Sentence, Stage, Standing, diff,
+};
 pub use error::{InvalidReplyCode, ParseError, ParseErrorKind};
 pub use explain::Explanation;
-pub use kb::{DataConnection, LocalizedInfo, Meaning, ReplyInfo, RetryAdvice, Source, Spec};
+pub use kb::{
+    DataConnection, LocalizedInfo, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec,
+};
 pub use lang::{Lang, Text};
 
 #[cfg(doctest)]

@@ -166,6 +166,9 @@ fn run() -> Result<()> {
     kb.push_str("];\n\n");
     consts.push_str("}\n");
 
+    check_text_tables(&texts, &known)?;
+    write_pairs(&mut kb, &texts, &known)?;
+
     let mut map = phf_codegen::Map::new();
     for (i, e) in entries.iter().enumerate() {
         map.entry(e.code, i.to_string());
@@ -511,5 +514,111 @@ fn check_no_extra_keys(texts: &BTreeMap<&str, Table>, code: u16) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// Every top-level key of a language file is a known code or `pair`.
+fn check_text_tables(texts: &BTreeMap<&str, Table>, known: &BTreeSet<u16>) -> Result<()> {
+    for lang in LANGS {
+        for k in texts[lang].keys() {
+            if k == "pair" {
+                continue;
+            }
+            match k.parse::<u16>() {
+                Ok(c) if known.contains(&c) => {}
+                _ => {
+                    return Err(format!(
+                        "{lang}.toml: [{k}] is not a code of codes.toml (nor `pair`)"
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+const PAIR_FIELDS: [&str; 3] = ["note", "server", "client"];
+
+/// `[pair.A-B]` tables: hand-written notes on two codes that people confuse.
+fn write_pairs(
+    kb: &mut String,
+    texts: &BTreeMap<&str, Table>,
+    known: &BTreeSet<u16>,
+) -> Result<()> {
+    let empty = Table::new();
+    let tables: Vec<&Table> = LANGS
+        .iter()
+        .map(|l| {
+            texts[l]
+                .get("pair")
+                .and_then(Value::as_table)
+                .unwrap_or(&empty)
+        })
+        .collect();
+    let en_keys: BTreeSet<&String> = tables[0].keys().collect();
+    let fr_keys: BTreeSet<&String> = tables[1].keys().collect();
+    if en_keys != fr_keys {
+        return Err(format!(
+            "pair notes differ between en.toml and fr.toml: {:?}",
+            en_keys.symmetric_difference(&fr_keys).collect::<Vec<_>>()
+        ));
+    }
+    let mut pairs = Vec::new();
+    for key in en_keys {
+        let (a, b) = key
+            .split_once('-')
+            .and_then(|(a, b)| Some((a.parse::<u16>().ok()?, b.parse::<u16>().ok()?)))
+            .ok_or_else(|| format!("[pair.{key}]: expected two codes, lower first, as `A-B`"))?;
+        if a >= b || !known.contains(&a) || !known.contains(&b) {
+            return Err(format!(
+                "[pair.{key}]: both codes must have entries, lower code first"
+            ));
+        }
+        let mut fields = Vec::new();
+        for f in PAIR_FIELDS {
+            let mut per_lang = Vec::new();
+            for (lang, t) in LANGS.iter().zip(&tables) {
+                let entry = t[key.as_str()]
+                    .as_table()
+                    .ok_or_else(|| format!("{lang}.toml: [pair.{key}] must be a table"))?;
+                for k in entry.keys() {
+                    if !PAIR_FIELDS.contains(&k.as_str()) {
+                        return Err(format!("{lang}.toml: [pair.{key}] unknown key `{k}`"));
+                    }
+                }
+                let v = entry
+                    .get(f)
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| format!("{lang}.toml: [pair.{key}] has no string `{f}`"))?;
+                if v.trim().is_empty() || v.trim() != v {
+                    return Err(format!(
+                        "{lang}.toml: [pair.{key}] `{f}` is empty or has surrounding white space"
+                    ));
+                }
+                per_lang.push(v);
+            }
+            if per_lang[0] == per_lang[1] {
+                return Err(format!(
+                    "fr.toml: [pair.{key}] `{f}` is the same as the English text"
+                ));
+            }
+            fields.push(format!(
+                "{f}: Text {{ en: {:?}, fr: {:?} }}",
+                per_lang[0], per_lang[1]
+            ));
+        }
+        pairs.push(((a, b), fields.join(", ")));
+    }
+    pairs.sort();
+    writeln!(
+        kb,
+        "pub(super) static PAIRS: [((u16, u16), PairNote); {}] = [",
+        pairs.len()
+    )
+    .unwrap();
+    for ((a, b), body) in pairs {
+        writeln!(kb, "    (({a}, {b}), PairNote {{ {body} }}),").unwrap();
+    }
+    kb.push_str("];\n\n");
     Ok(())
 }

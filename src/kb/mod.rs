@@ -413,20 +413,26 @@ impl Source {
     #[cfg(feature = "alloc")]
     #[must_use]
     pub fn url(&self) -> Option<alloc::string::String> {
-        match self.spec {
-            Spec::Rfc(n) => {
-                let mut url = alloc::format!("https://www.rfc-editor.org/rfc/rfc{n}");
-                if let Some(rest) = self.section.strip_prefix("Appendix ") {
-                    url.push_str("#appendix-");
-                    url.push_str(rest);
-                } else if !self.section.is_empty() {
-                    url.push_str("#section-");
-                    url.push_str(self.section);
-                }
-                Some(url)
+        let mut url = alloc::string::String::new();
+        self.write_url(&mut url)?.ok()?;
+        Some(url)
+    }
+
+    /// Writes the rfc-editor.org link of an RFC source; `None` for other sources.
+    pub(crate) fn write_url(&self, w: &mut impl fmt::Write) -> Option<fmt::Result> {
+        let Spec::Rfc(n) = self.spec else {
+            return None;
+        };
+        Some((|| {
+            write!(w, "https://www.rfc-editor.org/rfc/rfc{n}")?;
+            if let Some(rest) = self.section.strip_prefix("Appendix ") {
+                write!(w, "#appendix-{rest}")
+            } else if self.section.is_empty() {
+                Ok(())
+            } else {
+                write!(w, "#section-{}", self.section)
             }
-            Spec::Other(_) => None,
-        }
+        })())
     }
 }
 
@@ -663,6 +669,72 @@ impl RetryAdvice {
     }
 }
 
+/// A hand-written note on two codes that people often confuse: how they
+/// differ, which one a server should send, and how a client should react.
+///
+/// Found with [`PairNote::get`] or through [`diff`](crate::diff()).
+///
+/// ```
+/// use ftp_reply::{Lang, PairNote, ReplyCode};
+///
+/// let note = PairNote::get(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED).unwrap();
+/// assert!(!note.note(Lang::En).is_empty());
+/// // The order of the two codes does not matter.
+/// assert_eq!(PairNote::get(ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED, ReplyCode::CANT_OPEN_DATA_CONNECTION), Some(note));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct PairNote {
+    pub(crate) note: Text,
+    pub(crate) server: Text,
+    pub(crate) client: Text,
+}
+
+impl PairNote {
+    /// The note on `a` and `b`, in either order, if the knowledge base has one.
+    #[must_use]
+    pub fn get(a: ReplyCode, b: ReplyCode) -> Option<&'static PairNote> {
+        let key = if a <= b {
+            (a.as_u16(), b.as_u16())
+        } else {
+            (b.as_u16(), a.as_u16())
+        };
+        generated::PAIRS
+            .binary_search_by_key(&key, |(k, _)| *k)
+            .ok()
+            .map(|i| &generated::PAIRS[i].1)
+    }
+
+    /// Every pair note, ordered by the lower code, then the higher.
+    ///
+    /// ```
+    /// assert!(ftp_reply::PairNote::all().count() >= 12);
+    /// ```
+    pub fn all() -> impl ExactSizeIterator<Item = (ReplyCode, ReplyCode, &'static PairNote)> {
+        generated::PAIRS
+            .iter()
+            .map(|((a, b), n)| (ReplyCode::known(*a), ReplyCode::known(*b), n))
+    }
+
+    /// How the two codes differ.
+    #[must_use]
+    pub const fn note(&self, lang: Lang) -> &'static str {
+        self.note.get(lang)
+    }
+
+    /// For a server author: which code to send in which situation.
+    #[must_use]
+    pub const fn server(&self, lang: Lang) -> &'static str {
+        self.server.get(lang)
+    }
+
+    /// For a client: how to react to each.
+    #[must_use]
+    pub const fn client(&self, lang: Lang) -> &'static str {
+        self.client.get(lang)
+    }
+}
+
 /// The entry for `code`, through the perfect-hash table.
 pub(crate) fn lookup(code: u16) -> Option<&'static ReplyInfo> {
     generated::INDEX
@@ -672,7 +744,7 @@ pub(crate) fn lookup(code: u16) -> Option<&'static ReplyInfo> {
 
 mod generated {
     #![allow(clippy::unreadable_literal)]
-    use super::{DataConnection, Meaning, ReplyInfo, RetryAdvice, Source, Spec};
+    use super::{DataConnection, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec};
     use crate::{ReplyCode, Text};
 
     include!(concat!(env!("OUT_DIR"), "/kb.rs"));
