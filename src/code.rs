@@ -75,6 +75,7 @@ impl ReplyCode {
     }
 
     /// A code known to be valid, for constants. Fails to compile if it is not.
+    #[inline]
     pub(crate) const fn known(code: u16) -> Self {
         match Self::new(code) {
             Ok(c) => c,
@@ -106,6 +107,7 @@ impl ReplyCode {
     /// assert_eq!(ReplyCode::parse("2261").unwrap_err().offset(), 3);
     /// # Ok::<(), ftp_reply::ParseError>(())
     /// ```
+    #[inline]
     pub const fn parse(line: &str) -> Result<Self, ParseError> {
         Self::parse_line_bytes(line.as_bytes())
     }
@@ -121,7 +123,20 @@ impl ReplyCode {
     /// assert_eq!(ReplyCode::parse_line_bytes(b"550 caf\xe9: no such file")?, 550);
     /// # Ok::<(), ftp_reply::ParseError>(())
     /// ```
+    #[inline]
     pub const fn parse_line_bytes(line: &[u8]) -> Result<Self, ParseError> {
+        // Fast path: three digits, the first 1 to 6, then a space or '-'.
+        if let [a, b, c, sep, ..] = *line {
+            if (sep == b' ' || sep == b'-')
+                && a >= b'1'
+                && a <= b'6'
+                && b.is_ascii_digit()
+                && c.is_ascii_digit()
+            {
+                let n = (a - b'0') as u16 * 100 + (b - b'0') as u16 * 10 + (c - b'0') as u16;
+                return Ok(Self::known(n));
+            }
+        }
         let code = match Self::from_prefix(line) {
             Ok(code) => code,
             Err(e) => return Err(e),
@@ -211,6 +226,7 @@ impl ReplyCode {
     /// assert_eq!(ReplyCode::NOT_LOGGED_IN.as_u16(), 530);
     /// ```
     #[must_use]
+    #[inline]
     pub const fn as_u16(self) -> u16 {
         self.0.get()
     }

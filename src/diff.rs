@@ -1,4 +1,5 @@
 //! [`diff`]: the key differences between two reply codes, as data and as text.
+#![allow(clippy::trivially_copy_pass_by_ref, clippy::unused_self)]
 
 use core::fmt;
 
@@ -87,7 +88,7 @@ pub enum Format {
     /// Plain text with underlined headings.
     #[default]
     Text,
-    /// Markdown (CommonMark), with links to the RFC sections.
+    /// Markdown (`CommonMark`), with links to the RFC sections.
     Markdown,
 }
 
@@ -969,8 +970,15 @@ impl Rendered {
                 cb.digit()
             )?;
         }
-        if let Some(note) = self.diff.note() {
-            write!(f, " {}", note.note(lang))?;
+        if ca != cb {
+            let with = if en { "With" } else { "Avec" };
+            for code in [a, b] {
+                write!(
+                    f,
+                    " {with} {code}, {}",
+                    lower_first(code.category().meaning(lang))
+                )?;
+            }
         }
         writeln!(f)
     }
@@ -1016,31 +1024,18 @@ impl Rendered {
     fn when_to_use(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (a, b, lang) = (self.diff.a, self.diff.b, self.lang);
         let p = page_labels(lang);
-        let c = colon(lang);
         self.heading(f, 2, &p.when_to_use)?;
         if self.diff.is_same() {
             return self.paragraph(f, &p.same_code);
         }
-        let bullet = match self.format {
-            Format::Markdown => "- **",
-            Format::Text => "- ",
+        let (server, client): (&dyn fmt::Display, &dyn fmt::Display) = match self.diff.note() {
+            Some(note) => (&note.server(lang), &note.client(lang)),
+            None => (&ServerGuidance(a, b, lang), &ClientGuidance(a, b, lang)),
         };
-        let close = match self.format {
-            Format::Markdown => "**",
-            Format::Text => "",
-        };
-        if let Some(note) = self.diff.note() {
-            writeln!(f, "{bullet}{}{close}{c}{}", p.for_server, note.server(lang))?;
-            writeln!(f, "{bullet}{}{close}{c}{}", p.for_client, note.client(lang))?;
-            return writeln!(f);
-        }
-        write!(f, "{bullet}{}{close}{c}", p.for_server)?;
-        write!(f, "{}", ServerGuidance(a, b, lang))?;
-        writeln!(f)?;
-        write!(f, "{bullet}{}{close}{c}", p.for_client)?;
-        write!(f, "{}", ClientGuidance(a, b, lang))?;
-        writeln!(f)?;
-        writeln!(f)
+        self.heading(f, 3, &p.for_server)?;
+        self.paragraph(f, server)?;
+        self.heading(f, 3, &p.for_client)?;
+        self.paragraph(f, client)
     }
 
     fn sources(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1188,7 +1183,7 @@ impl fmt::Display for ServerGuidance {
         if en {
             write!(
                 f,
-                "send {} and {} only in the situations their descriptions give; they are not interchangeable, ",
+                "Send {} and {} only in the situations their descriptions give; they are not interchangeable, ",
                 Parenthesized(a, lang),
                 Parenthesized(b, lang)
             )?;
@@ -1211,7 +1206,7 @@ impl fmt::Display for ServerGuidance {
         } else {
             write!(
                 f,
-                "n'envoyez {} et {} que dans les situations décrites plus haut ; ils ne sont pas interchangeables, ",
+                "N'envoyez {} et {} que dans les situations décrites plus haut ; ils ne sont pas interchangeables, ",
                 Parenthesized(a, lang),
                 Parenthesized(b, lang)
             )?;
@@ -1247,12 +1242,7 @@ impl fmt::Display for ClientGuidance {
                 f.write_str(" ")?;
             }
             let advice = code.retry_advice().describe(lang);
-            let after = match (en, i) {
-                (true, 0) => "after",
-                (true, _) => "After",
-                (false, 0) => "après",
-                (false, _) => "Après",
-            };
+            let after = if en { "After" } else { "Après" };
             if en {
                 write!(f, "{after} {code}, {advice}")?;
                 if code.closes_control_connection() {

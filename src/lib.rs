@@ -79,7 +79,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(clippy::pedantic)]
-#![allow(clippy::module_name_repetitions)]
+#![allow(clippy::module_name_repetitions, clippy::too_many_lines)]
 
 #[cfg(feature = "alloc")]
 extern crate alloc;

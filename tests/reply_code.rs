@@ -85,7 +85,8 @@ fn bare_codes_and_conversions() {
     );
     assert_eq!(ReplyCode::try_from(150u16), Ok(ReplyCode::FILE_STATUS_OK));
     assert_eq!(u16::from(ReplyCode::FILE_STATUS_OK), 150);
-    assert!(ReplyCode::FILE_STATUS_OK == 150 && 150 == ReplyCode::FILE_STATUS_OK);
+    assert_eq!(ReplyCode::FILE_STATUS_OK, 150);
+    assert_eq!(150, ReplyCode::FILE_STATUS_OK);
     for bad in ["150 ", "15", "1500", "", "abc", "750"] {
         assert!(bad.parse::<ReplyCode>().is_err(), "{bad:?}");
     }

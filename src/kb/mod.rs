@@ -710,6 +710,7 @@ impl PairNote {
     /// ```
     /// assert!(ftp_reply::PairNote::all().count() >= 12);
     /// ```
+    #[must_use]
     pub fn all() -> impl ExactSizeIterator<Item = (ReplyCode, ReplyCode, &'static PairNote)> {
         generated::PAIRS
             .iter()
