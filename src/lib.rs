@@ -14,7 +14,9 @@
 //!   description, when you see it, how to resolve it and where it is defined,
 //!   in English and French ([`ReplyInfo`], [`Lang`]);
 //! - client advice as data: whether a reply closes the control connection,
-//!   whether more replies follow, what to do next ([`RetryAdvice`]).
+//!   whether more replies follow, what to do next ([`RetryAdvice`]);
+//! - [`diff`]: the key differences between two codes, as typed data and as a
+//!   page in plain text, Markdown or JSON, in English or French.
 //!
 //! It is not an FTP client or server and does no I/O.
 //!
@@ -46,6 +48,17 @@
 //! assert_eq!(code.retry_advice(), RetryAdvice::ReconnectLater);
 //! println!("{}\n{}", info.description(Lang::Fr), info.remediation(Lang::Fr));
 //! # Ok::<(), ftp_reply::ParseError>(())
+//! ```
+//!
+//! # Example: diff 150 vs 421
+//!
+//! ```
+//! use ftp_reply::{diff, Difference, Format, Lang, ReplyCode};
+//!
+//! let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+//! assert!(d.differences().any(|x| x == Difference::ControlConnection { a: false, b: true }));
+//! let page = d.render(Lang::En, Format::Text).to_string();
+//! assert!(page.contains("1. 150 is a 1xx Positive Preliminary reply and 421 a 4xx Transient Negative Completion reply."));
 //! ```
 //!
 //! # Example: a code no document defines
