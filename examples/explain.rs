@@ -4,26 +4,30 @@
 //! cargo run --example explain -- 421 [--lang fr] [--json]
 //! ```
 //!
-//! The argument is a bare code (`421`) or a reply line as a server sent it
-//! (`"421 Too many connections"`); only the code is used here. `--json`
-//! prints one JSON object. A bad argument prints a message and exits with
-//! status 2.
+//! The argument is a bare code (`421`) or a whole reply line as a server
+//! sent it (`"421 Too many connections (8) from this IP"`). For a reply line
+//! the output adds the diagnosis: the server that sends that text, the cause
+//! and the fix. `--json` prints one JSON object, whose `diagnosis` key is an
+//! array (empty when nothing matches). A bad argument prints a message and
+//! exits with status 2.
 
 use std::process::ExitCode;
 
-use ftp_reply::{Lang, ReplyCode};
+use ftp_reply::{Diagnosis, Lang, ReplyCode, diagnose_line};
 use serde_json::{Value, json};
 
 const USAGE: &str = "usage: explain <CODE | \"REPLY LINE\"> [--lang en|fr] [--json]";
 
 struct Args {
     code: ReplyCode,
+    line: String,
     lang: Lang,
     json: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut code = None;
+    let mut line = String::new();
     let mut lang = Lang::En;
     let mut json = false;
     let mut args = std::env::args().skip(1);
@@ -48,13 +52,30 @@ fn parse_args() -> Result<Args, String> {
             let parsed = ReplyCode::parse(arg.trim_end_matches(['\r', '\n']))
                 .map_err(|e| format!("{arg:?} is not a reply code or reply line: {e}"))?;
             code = Some(parsed);
+            line = arg;
         }
     }
     let code = code.ok_or("missing the reply code to explain")?;
-    Ok(Args { code, lang, json })
+    Ok(Args {
+        code,
+        line,
+        lang,
+        json,
+    })
 }
 
-fn to_json(code: ReplyCode, lang: Lang) -> Value {
+fn diagnosis_json(d: &Diagnosis, lang: Lang) -> Value {
+    json!({
+        "id": d.id(),
+        "server": d.server().to_string(),
+        "cause": d.cause(lang),
+        "fix": d.fix(lang),
+        "source": d.source(),
+        "pattern": d.pattern(),
+    })
+}
+
+fn to_json(code: ReplyCode, lang: Lang, diagnoses: &[&Diagnosis]) -> Value {
     let category = code.category();
     let mut obj = json!({
         "code": code.as_u16(),
@@ -73,6 +94,7 @@ fn to_json(code: ReplyCode, lang: Lang) -> Value {
         "closes_control_connection": code.closes_control_connection(),
         "retry_advice": code.retry_advice().to_string(),
         "next_step": code.retry_advice().describe(lang),
+        "diagnosis": diagnoses.iter().map(|d| diagnosis_json(d, lang)).collect::<Vec<_>>(),
     });
     if let Some(info) = code.info() {
         let meanings: Vec<Value> = info
@@ -118,10 +140,35 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // A bare code has no text to diagnose; `line` parsed above, so this cannot fail.
+    let diagnoses: Vec<&Diagnosis> = diagnose_line(args.line.trim_end_matches(['\r', '\n']))
+        .map(Iterator::collect)
+        .unwrap_or_default();
     if args.json {
-        println!("{}", to_json(args.code, args.lang));
-    } else {
-        print!("{}", args.code.explain(args.lang));
+        println!("{}", to_json(args.code, args.lang, &diagnoses));
+        return ExitCode::SUCCESS;
+    }
+    print!("{}", args.code.explain(args.lang));
+    if args.line.len() > 3 {
+        let (heading, none) = match args.lang {
+            Lang::Fr => (
+                "Diagnostic",
+                "Aucun texte connu ne correspond à cette réponse.",
+            ),
+            _ => ("Diagnosis", "No known server text matches this reply."),
+        };
+        println!("\n{heading}");
+        if diagnoses.is_empty() {
+            println!("  {none}");
+        }
+        for (i, d) in diagnoses.iter().enumerate() {
+            if i > 0 {
+                println!();
+            }
+            for line in d.render(args.lang).to_string().lines() {
+                println!("  {line}");
+            }
+        }
     }
     ExitCode::SUCCESS
 }

@@ -99,6 +99,7 @@ extern crate alloc;
 
 mod category;
 mod code;
+mod diagnose;
 mod diff;
 mod error;
 mod explain;
@@ -107,6 +108,10 @@ mod lang;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
+pub use diagnose::{
+    Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_bytes, diagnose_line,
+    identify_server,
+};
 #[cfg(feature = "serde")]
 pub use diff::LocalizedDiff;
 pub use diff::{

@@ -184,6 +184,7 @@ fn run() -> Result<()> {
     }
 
     std::fs::write(out.join("kb.rs"), kb).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("diagnoses.rs"), diagnoses(&dir)?).map_err(|e| e.to_string())?;
     std::fs::write(out.join("constants.rs"), consts).map_err(|e| e.to_string())?;
     Ok(())
 }
@@ -621,4 +622,186 @@ fn write_pairs(
     }
     kb.push_str("];\n\n");
     Ok(())
+}
+
+/// Servers that the diagnosis table knows, as (data id, Rust variant).
+const SERVERS: [(&str, &str); 6] = [
+    ("vsftpd", "Vsftpd"),
+    ("proftpd", "Proftpd"),
+    ("pure-ftpd", "PureFtpd"),
+    ("pyftpdlib", "Pyftpdlib"),
+    ("filezilla-server", "FilezillaServer"),
+    ("iis", "Iis"),
+];
+
+/// Compiles a pattern into matcher tokens, or says what is wrong with it.
+fn pattern_tokens(p: &str) -> Result<(Vec<String>, usize)> {
+    let mut toks = Vec::new();
+    let mut lit = String::new();
+    let mut literal_len = 0;
+    let mut rest = p;
+    let flush = |lit: &mut String, toks: &mut Vec<String>| {
+        if !lit.is_empty() {
+            toks.push(format!("Tok::Lit({:?})", std::mem::take(lit)));
+        }
+    };
+    while let Some(c) = rest.chars().next() {
+        if let Some(r) = rest.strip_prefix("{{") {
+            lit.push('{');
+            literal_len += 1;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("{n}") {
+            flush(&mut lit, &mut toks);
+            toks.push("Tok::Digits".into());
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("{*}") {
+            flush(&mut lit, &mut toks);
+            toks.push("Tok::Any".into());
+            rest = r;
+        } else if c == '{' {
+            return Err(format!(
+                "pattern {p:?}: unknown placeholder (use {{n}}, {{*}} or {{{{)"
+            ));
+        } else {
+            lit.push(c);
+            literal_len += 1;
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    flush(&mut lit, &mut toks);
+    if toks
+        .windows(2)
+        .any(|w| w[0] == "Tok::Any" && w[1] == "Tok::Any")
+    {
+        return Err(format!("pattern {p:?}: two {{*}} in a row"));
+    }
+    Ok((toks, literal_len))
+}
+
+/// The diagnosis table: `diagnoses.toml` (facts) with `diagnoses.en.toml` and
+/// `diagnoses.fr.toml` (prose), sorted by code, then most specific pattern first.
+fn diagnoses(dir: &Path) -> Result<String> {
+    let facts = load(&dir.join("diagnoses.toml"))?;
+    let en = load(&dir.join("diagnoses.en.toml"))?;
+    let fr = load(&dir.join("diagnoses.fr.toml"))?;
+    let rows = facts
+        .get("diagnosis")
+        .and_then(Value::as_array)
+        .ok_or("diagnoses.toml: expected [[diagnosis]] tables")?;
+    let mut ids = BTreeSet::new();
+    let mut out = Vec::new();
+    for row in rows {
+        let r = row
+            .as_table()
+            .ok_or("diagnoses.toml: [[diagnosis]] must be a table")?;
+        let id = r
+            .get("id")
+            .and_then(Value::as_str)
+            .ok_or("diagnoses.toml: a row has no `id`")?;
+        let ctx = |m: &str| format!("diagnoses.toml: [{id}]: {m}");
+        for k in r.keys() {
+            if ![
+                "id", "server", "code", "kind", "pattern", "example", "source", "overlaps",
+            ]
+            .contains(&k.as_str())
+            {
+                return Err(ctx(&format!("unknown key `{k}`")));
+            }
+        }
+        if !ids.insert(id.to_owned()) {
+            return Err(ctx("duplicate id"));
+        }
+        let get = |k: &str| {
+            r.get(k)
+                .and_then(Value::as_str)
+                .ok_or_else(|| ctx(&format!("missing string `{k}`")))
+        };
+        let server = get("server")?;
+        let variant = SERVERS
+            .iter()
+            .find(|(s, _)| *s == server)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| ctx(&format!("unknown server `{server}`")))?;
+        let code = r
+            .get("code")
+            .and_then(Value::as_integer)
+            .and_then(|c| u16::try_from(c).ok())
+            .filter(|c| (100..=699).contains(c))
+            .ok_or_else(|| ctx("`code` must be a reply code"))?;
+        let banner = match r.get("kind").map(Value::as_str) {
+            None => false,
+            Some(Some("banner")) => true,
+            Some(_) => return Err(ctx("`kind` can only be \"banner\"")),
+        };
+        let pattern = get("pattern")?;
+        let (toks, literal_len) = pattern_tokens(pattern).map_err(|m| ctx(&m))?;
+        let example = get("example")?;
+        let source = get("source")?;
+        let overlaps = strings(r.get("overlaps")).map_err(|m| ctx(&m))?;
+        let mut prose = Vec::new();
+        for (file, t) in [("diagnoses.en.toml", &en), ("diagnoses.fr.toml", &fr)] {
+            let e = t
+                .get(id)
+                .and_then(Value::as_table)
+                .ok_or_else(|| format!("{file}: no [{id}] table"))?;
+            let mut fields = Vec::new();
+            for f in ["cause", "fix"] {
+                let v = e
+                    .get(f)
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| format!("{file}: [{id}] has no string `{f}`"))?;
+                if v.trim().is_empty() || v.trim() != v {
+                    return Err(format!(
+                        "{file}: [{id}] `{f}` is empty or has surrounding white space"
+                    ));
+                }
+                fields.push(v);
+            }
+            prose.push(fields);
+        }
+        if prose[0].iter().zip(&prose[1]).any(|(en, fr)| en == fr) {
+            return Err(format!("diagnoses.fr.toml: [{id}] is the same as the English text"));
+        }
+        out.push((code, std::cmp::Reverse(literal_len), id.to_owned(), format!(
+            "Diagnosis {{ id: {id:?}, server: Server::{variant}, code: ReplyCode::known({code}), banner: {banner}, \
+             pattern: {pattern:?}, tokens: &[{}], example: {example:?}, source: {source:?}, overlaps: &{overlaps:?}, \
+             cause: Text {{ en: {:?}, fr: {:?} }}, fix: Text {{ en: {:?}, fr: {:?} }} }}",
+            toks.join(", "), prose[0][0], prose[1][0], prose[0][1], prose[1][1]
+        )));
+    }
+    for (file, t) in [("diagnoses.en.toml", &en), ("diagnoses.fr.toml", &fr)] {
+        for k in t.keys() {
+            if !ids.contains(k) {
+                return Err(format!("{file}: [{k}] has no row in diagnoses.toml"));
+            }
+        }
+    }
+    for (_, _, id, body) in &out {
+        for o in body
+            .split("overlaps: &[")
+            .nth(1)
+            .and_then(|s| s.split(']').next())
+            .unwrap_or("")
+            .split(", ")
+        {
+            let o = o.trim_matches('"');
+            if !o.is_empty() && !ids.contains(o) {
+                return Err(format!(
+                    "diagnoses.toml: [{id}]: overlaps names unknown id `{o}`"
+                ));
+            }
+        }
+    }
+    out.sort();
+    let mut s = format!(
+        "pub(crate) static DIAGNOSES: [Diagnosis; {}] = [\n",
+        out.len()
+    );
+    for (_, _, _, body) in out {
+        s.push_str("    ");
+        s.push_str(&body);
+        s.push_str(",\n");
+    }
+    s.push_str("];\n");
+    Ok(s)
 }

@@ -1,0 +1,492 @@
+//! Diagnosis of what real servers say: from a reply's text to that server's
+//! own cause and fix.
+//!
+//! A code says what class of thing went wrong; the text says what actually
+//! happened, and every server has its own catalogue of texts. The diagnosis
+//! table (`src/kb/data/diagnoses.toml`, with the prose in
+//! `diagnoses.en.toml` and `diagnoses.fr.toml`) holds the texts that vsftpd,
+//! ProFTPD, Pure-FTPd, pyftpdlib, FileZilla Server and IIS send, each read in
+//! that server's source or documentation, with the cause and the fix.
+//!
+//! # Patterns
+//!
+//! A row's pattern is matched against the text of one reply line (after the
+//! code and its separator, surrounding spaces and the line end removed),
+//! ASCII case-insensitively, and must match the whole text. `{n}` matches one
+//! or more ASCII digits (as many as there are: it never gives digits back),
+//! `{*}` matches any text, possibly empty, and `{{` is a literal `{`. Nothing
+//! else is special. Matching allocates nothing and takes time proportional
+//! to the text length times the pattern length.
+
+use core::fmt;
+
+use crate::{Lang, ParseError, ReplyCode, Text};
+
+/// A server whose texts the diagnosis table knows.
+///
+/// `Display` gives the product name; [`Server::id`] the short id used in the data.
+///
+/// ```
+/// use ftp_reply::Server;
+/// assert_eq!(Server::PureFtpd.to_string(), "Pure-FTPd");
+/// assert_eq!(Server::PureFtpd.id(), "pure-ftpd");
+/// assert_eq!("pure-ftpd".parse(), Ok(Server::PureFtpd));
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
+#[strum(ascii_case_insensitive)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum Server {
+    /// vsftpd.
+    #[strum(to_string = "vsftpd")]
+    Vsftpd,
+    /// ProFTPD.
+    #[strum(to_string = "ProFTPD", serialize = "proftpd")]
+    Proftpd,
+    /// Pure-FTPd.
+    #[strum(to_string = "Pure-FTPd", serialize = "pure-ftpd")]
+    PureFtpd,
+    /// pyftpdlib (Python).
+    #[strum(to_string = "pyftpdlib")]
+    Pyftpdlib,
+    /// FileZilla Server.
+    #[strum(to_string = "FileZilla Server", serialize = "filezilla-server")]
+    FilezillaServer,
+    /// Microsoft IIS FTP service.
+    #[strum(to_string = "Microsoft IIS FTP", serialize = "iis")]
+    Iis,
+}
+
+impl Server {
+    /// The short id used in the data files (`vsftpd`, `pure-ftpd`, ...).
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Vsftpd => "vsftpd",
+            Self::Proftpd => "proftpd",
+            Self::PureFtpd => "pure-ftpd",
+            Self::Pyftpdlib => "pyftpdlib",
+            Self::FilezillaServer => "filezilla-server",
+            Self::Iis => "iis",
+        }
+    }
+}
+
+/// A token of a compiled pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tok {
+    /// Literal text, compared ASCII case-insensitively.
+    Lit(&'static str),
+    /// `{n}`: one or more ASCII digits, possessive.
+    Digits,
+    /// `{*}`: any text.
+    Any,
+}
+
+/// One row of the diagnosis table: a text that one server sends, with its
+/// cause and fix in every [`Lang`].
+///
+/// ```
+/// use ftp_reply::{Lang, ReplyCode, Server, diagnose};
+///
+/// let d = diagnose(ReplyCode::new(500)?, "OOPS: vsftpd: refusing to run with writable root inside chroot()")
+///     .next()
+///     .expect("a known vsftpd failure");
+/// assert_eq!(d.server(), Server::Vsftpd);
+/// assert!(d.fix(Lang::En).contains("allow_writeable_chroot"));
+/// assert!(!d.cause(Lang::Fr).is_empty());
+/// # Ok::<(), ftp_reply::InvalidReplyCode>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Diagnosis {
+    pub(crate) id: &'static str,
+    pub(crate) server: Server,
+    pub(crate) code: ReplyCode,
+    pub(crate) banner: bool,
+    pub(crate) pattern: &'static str,
+    pub(crate) tokens: &'static [Tok],
+    pub(crate) example: &'static str,
+    pub(crate) source: &'static str,
+    pub(crate) overlaps: &'static [&'static str],
+    pub(crate) cause: Text,
+    pub(crate) fix: Text,
+}
+
+impl Diagnosis {
+    /// Every row of the table, ordered by code, then most specific pattern first.
+    ///
+    /// ```
+    /// assert!(ftp_reply::Diagnosis::all().len() > 100);
+    /// ```
+    #[must_use]
+    pub fn all() -> &'static [Diagnosis] {
+        &generated::DIAGNOSES
+    }
+
+    /// A stable id, such as `vsftpd-writable-chroot`.
+    #[must_use]
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The server that sends this text.
+    #[must_use]
+    pub const fn server(&self) -> Server {
+        self.server
+    }
+
+    /// The reply code it comes with.
+    #[must_use]
+    pub const fn code(&self) -> ReplyCode {
+        self.code
+    }
+
+    /// Whether the row is a greeting (220) that identifies the server.
+    #[must_use]
+    pub const fn is_banner(&self) -> bool {
+        self.banner
+    }
+
+    /// The pattern, in the syntax described in the [module docs](self).
+    #[must_use]
+    pub const fn pattern(&self) -> &'static str {
+        self.pattern
+    }
+
+    /// A full reply line that the pattern matches, as the server sends it.
+    #[must_use]
+    pub const fn example(&self) -> &'static str {
+        self.example
+    }
+
+    /// Where the text comes from: the server's source file (and version) or documentation page.
+    #[must_use]
+    pub const fn source(&self) -> &'static str {
+        self.source
+    }
+
+    /// Ids of other rows with the same code whose patterns also match this
+    /// row's example (the same text sent by several servers, or a catch-all row).
+    #[must_use]
+    pub const fn overlaps(&self) -> &'static [&'static str] {
+        self.overlaps
+    }
+
+    /// What happened, in plain words.
+    #[must_use]
+    pub const fn cause(&self, lang: Lang) -> &'static str {
+        self.cause.get(lang)
+    }
+
+    /// How to fix it, on the client side and the server side (naming the
+    /// server's configuration directive where there is one).
+    #[must_use]
+    pub const fn fix(&self, lang: Lang) -> &'static str {
+        self.fix.get(lang)
+    }
+
+    /// Whether this row's pattern matches `text` (the text of one reply line,
+    /// without the code); see the [module docs](self).
+    ///
+    /// ```
+    /// use ftp_reply::{Diagnosis, ReplyCode, diagnose};
+    /// let row = diagnose(ReplyCode::new(421)?, "Too many connections (8) from this IP").next().unwrap();
+    /// assert!(row.matches("too many connections (12) from this ip"));
+    /// assert!(!row.matches("Too many connections from this IP"));
+    /// # Ok::<(), ftp_reply::InvalidReplyCode>(())
+    /// ```
+    #[must_use]
+    pub fn matches(&self, text: &str) -> bool {
+        matches(self.tokens, trim(text.as_bytes()))
+    }
+}
+
+/// Removes the line end and surrounding spaces.
+fn trim(mut text: &[u8]) -> &[u8] {
+    while let [rest @ .., b'\r' | b'\n' | b' ' | b'\t'] = text {
+        text = rest;
+    }
+    while let [b' ' | b'\t', rest @ ..] = text {
+        text = rest;
+    }
+    text
+}
+
+/// Whole-text match of `text` against `toks`, backtracking only at the last
+/// `{*}` seen (the classic wildcard algorithm): O(text × pattern), no allocation.
+fn matches(toks: &[Tok], text: &[u8]) -> bool {
+    let (mut ti, mut si) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    loop {
+        if let Some(tok) = toks.get(ti) {
+            match *tok {
+                Tok::Any => {
+                    star = Some((ti + 1, si));
+                    ti += 1;
+                    continue;
+                }
+                Tok::Lit(lit) => {
+                    let lit = lit.as_bytes();
+                    if text.len() - si >= lit.len()
+                        && text[si..si + lit.len()].eq_ignore_ascii_case(lit)
+                    {
+                        si += lit.len();
+                        ti += 1;
+                        continue;
+                    }
+                }
+                Tok::Digits => {
+                    let n = text[si..].iter().take_while(|b| b.is_ascii_digit()).count();
+                    if n > 0 {
+                        si += n;
+                        ti += 1;
+                        continue;
+                    }
+                }
+            }
+        } else if si == text.len() {
+            return true;
+        }
+        match star {
+            Some((after, from)) if from < text.len() => {
+                star = Some((after, from + 1));
+                ti = after;
+                si = from + 1;
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// The diagnoses whose patterns match a reply's code and text, most specific
+/// first; see [`diagnose`].
+#[derive(Debug, Clone)]
+pub struct Diagnoses<'a> {
+    rows: &'static [Diagnosis],
+    text: &'a [u8],
+    prefer: Option<Server>,
+    /// 0: the preferred server's rows; 1: the others (or all, without preference).
+    pass: u8,
+    next: usize,
+}
+
+impl Diagnoses<'_> {
+    /// Puts the rows of `server` first, for example the server that a 220
+    /// greeting identified (see [`identify_server`]).
+    ///
+    /// ```
+    /// use ftp_reply::{ReplyCode, Server, diagnose};
+    /// let code = ReplyCode::NOT_LOGGED_IN;
+    /// let first = diagnose(code, "Login incorrect.").prefer(Server::Proftpd).next().unwrap();
+    /// assert_eq!(first.server(), Server::Proftpd);
+    /// ```
+    #[must_use]
+    pub fn prefer(mut self, server: Server) -> Self {
+        self.prefer = Some(server);
+        self
+    }
+}
+
+impl Iterator for Diagnoses<'_> {
+    type Item = &'static Diagnosis;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let Some(row) = self.rows.get(self.next) else {
+                if self.pass == 0 && self.prefer.is_some() {
+                    self.pass = 1;
+                    self.next = 0;
+                    continue;
+                }
+                return None;
+            };
+            self.next += 1;
+            let wanted = match (self.prefer, self.pass) {
+                (Some(p), 0) => row.server == p,
+                (Some(p), _) => row.server != p,
+                (None, _) => true,
+            };
+            if wanted && matches(row.tokens, self.text) {
+                return Some(row);
+            }
+        }
+    }
+}
+
+/// The diagnoses for a reply code and the text of one of its lines, most
+/// specific (longest literal pattern) first. Empty when nothing in the table
+/// matches: the crate never guesses.
+///
+/// `text` is what follows the code and its separator; surrounding spaces and
+/// a line end are ignored. For a whole reply line use [`diagnose_line`].
+///
+/// ```
+/// use ftp_reply::{Lang, ReplyCode, Server, diagnose};
+///
+/// let code = ReplyCode::SERVICE_NOT_AVAILABLE;
+/// let d: Vec<_> = diagnose(code, "Too many connections (8) from this IP").collect();
+/// assert_eq!(d[0].server(), Server::PureFtpd);
+/// println!("{}\n{}", d[0].cause(Lang::En), d[0].fix(Lang::En));
+/// assert_eq!(diagnose(code, "Something no server says").count(), 0);
+/// ```
+#[must_use]
+pub fn diagnose(code: ReplyCode, text: &str) -> Diagnoses<'_> {
+    diagnose_bytes(code, text.as_bytes())
+}
+
+/// Like [`diagnose`], on raw bytes (reply text need not be UTF-8).
+#[must_use]
+pub fn diagnose_bytes(code: ReplyCode, text: &[u8]) -> Diagnoses<'_> {
+    let all = Diagnosis::all();
+    let start = all.partition_point(|d| d.code < code);
+    let end = start + all[start..].partition_point(|d| d.code == code);
+    Diagnoses {
+        rows: &all[start..end],
+        text: trim(text),
+        prefer: None,
+        pass: 0,
+        next: 0,
+    }
+}
+
+/// The diagnoses for one whole reply line, such as
+/// `"500 OOPS: vsftpd: refusing to run with writable root inside chroot()"`.
+///
+/// # Errors
+///
+/// A [`ParseError`] if the line does not start with a well-formed reply code.
+///
+/// ```
+/// use ftp_reply::{Server, diagnose_line};
+/// let d = diagnose_line("500 OOPS: vsftpd: refusing to run with writable root inside chroot()\r\n")?
+///     .next()
+///     .unwrap();
+/// assert_eq!(d.server(), Server::Vsftpd);
+/// assert_eq!(d.id(), "vsftpd-writable-chroot");
+/// # Ok::<(), ftp_reply::ParseError>(())
+/// ```
+pub fn diagnose_line(line: &str) -> Result<Diagnoses<'_>, ParseError> {
+    let code = ReplyCode::parse(line)?;
+    Ok(diagnose_bytes(
+        code,
+        line.as_bytes().get(4..).unwrap_or_default(),
+    ))
+}
+
+/// The server that a greeting line (220) identifies, from the banner rows of
+/// the table, or `None` when the greeting names no known server.
+///
+/// ```
+/// use ftp_reply::{Server, identify_server};
+/// assert_eq!(identify_server("220 (vsFTPd 3.0.3)"), Some(Server::Vsftpd));
+/// assert_eq!(identify_server("220 ProFTPD Server (Debian) [::ffff:127.0.0.1]"), Some(Server::Proftpd));
+/// assert_eq!(identify_server("220 Welcome"), None);
+/// assert_eq!(identify_server("530 Login incorrect."), None);
+/// ```
+#[must_use]
+pub fn identify_server(line: &str) -> Option<Server> {
+    diagnose_line(line)
+        .ok()?
+        .find(|d| d.is_banner())
+        .map(|d| d.server)
+}
+
+impl Diagnosis {
+    /// The server, cause, fix and source as text in `lang`.
+    ///
+    /// ```
+    /// use ftp_reply::{Lang, diagnose_line};
+    /// let d = diagnose_line("530 This FTP server is anonymous only.")?.next().unwrap();
+    /// let text = d.render(Lang::Fr).to_string();
+    /// assert!(text.starts_with("Serveur : vsftpd"));
+    /// # Ok::<(), ftp_reply::ParseError>(())
+    /// ```
+    #[must_use]
+    pub const fn render(&self, lang: Lang) -> RenderedDiagnosis {
+        RenderedDiagnosis {
+            diagnosis: *self,
+            lang,
+        }
+    }
+}
+
+/// A [`Diagnosis`] as text in one language; see [`Diagnosis::render`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenderedDiagnosis {
+    diagnosis: Diagnosis,
+    lang: Lang,
+}
+
+impl fmt::Display for RenderedDiagnosis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (d, lang) = (&self.diagnosis, self.lang);
+        let [server, cause, fix, source] = match lang {
+            Lang::En => ["Server: ", "Cause: ", "Fix: ", "Source: "],
+            Lang::Fr => ["Serveur : ", "Cause : ", "Solution : ", "Source : "],
+        };
+        writeln!(f, "{server}{}", d.server)?;
+        writeln!(f, "{cause}{}", d.cause(lang))?;
+        writeln!(f, "{fix}{}", d.fix(lang))?;
+        writeln!(f, "{source}{}", d.source)
+    }
+}
+
+impl fmt::Display for Diagnosis {
+    /// Same as `self.render(Lang::En)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.render(Lang::En).fmt(f)
+    }
+}
+
+mod generated {
+    use super::{Diagnosis, Server, Tok};
+    use crate::{ReplyCode, Text};
+
+    include!(concat!(env!("OUT_DIR"), "/diagnoses.rs"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(p: &'static [Tok], text: &str) -> bool {
+        matches(p, text.as_bytes())
+    }
+
+    #[test]
+    fn matcher() {
+        use Tok::{Any, Digits, Lit};
+        assert!(toks(&[Lit("abc")], "ABC"));
+        assert!(!toks(&[Lit("abc")], "abcd"));
+        assert!(toks(&[Any], ""));
+        assert!(toks(&[Lit("a"), Any, Lit("b")], "a-x-b"));
+        assert!(toks(&[Lit("a"), Any, Lit("b"), Any, Lit("b")], "abbb"));
+        assert!(toks(&[Any, Lit(": No such file")], "/a: b: No such file"));
+        assert!(toks(&[Lit("n="), Digits], "n=123"));
+        assert!(!toks(&[Lit("n="), Digits], "n="));
+        assert!(!toks(&[Lit("n="), Digits], "n=12a"));
+        assert!(toks(&[Digits, Lit(":"), Digits], "14:22"));
+        assert!(toks(&[Any, Lit("("), Digits, Lit(")")], "x (8) (9)"));
+        assert!(!toks(&[Lit("x")], ""));
+    }
+
+    #[test]
+    fn trims_line_ends_and_spaces() {
+        assert_eq!(trim(b"  a b \r\n"), b"a b");
+        assert_eq!(trim(b"\r\n"), b"");
+    }
+}
