@@ -760,7 +760,9 @@ fn diagnoses(dir: &Path) -> Result<String> {
             prose.push(fields);
         }
         if prose[0].iter().zip(&prose[1]).any(|(en, fr)| en == fr) {
-            return Err(format!("diagnoses.fr.toml: [{id}] is the same as the English text"));
+            return Err(format!(
+                "diagnoses.fr.toml: [{id}] is the same as the English text"
+            ));
         }
         out.push((code, std::cmp::Reverse(literal_len), id.to_owned(), format!(
             "Diagnosis {{ id: {id:?}, server: Server::{variant}, code: ReplyCode::known({code}), banner: {banner}, \

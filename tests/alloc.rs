@@ -1,0 +1,104 @@
+//! Allocation counts, measured with a counting global allocator (not with timings).
+//!
+//! Each thread counts its own allocations, so tests running in parallel and the
+//! test harness do not disturb the counts.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use ftp_reply::{Format, Lang, ReplyCode, ReplyInfo, diagnose_line, diff};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn bump() {
+    // `try_with`: the thread-local may already be gone while a thread exits.
+    let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
+}
+
+// SAFETY: forwards to the system allocator; only counts calls.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        bump();
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        bump();
+        // SAFETY: same contract as the caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = ALLOCATIONS.with(Cell::get);
+    let out = f();
+    (out, ALLOCATIONS.with(Cell::get) - before)
+}
+
+#[test]
+fn the_counter_counts() {
+    let (v, n) = count(|| std::hint::black_box(vec![1u8; 10]));
+    assert_eq!((v.len(), n), (10, 1));
+    let (s, n) =
+        count(|| diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE).to_string());
+    assert!(n >= 1 && !s.is_empty(), "a fresh String must grow");
+}
+
+#[test]
+fn parsing_and_lookup_never_allocate() {
+    let ((), n) = count(|| {
+        for n in 100..700 {
+            let code = ReplyCode::new(n).unwrap();
+            std::hint::black_box(code.info());
+            std::hint::black_box(ReplyCode::parse("421 Service not available\r\n").unwrap());
+        }
+    });
+    assert_eq!(n, 0);
+}
+
+#[test]
+fn rendering_a_diff_into_a_reused_string_allocates_nothing() {
+    let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+    let mut buf = String::new();
+    for format in [Format::Text, Format::Markdown] {
+        for lang in [Lang::En, Lang::Fr] {
+            // First render grows the buffer; the next ones reuse it.
+            buf.clear();
+            d.write_to(&mut buf, lang, format).unwrap();
+            let len = buf.len();
+            let ((), n) = count(|| {
+                buf.clear();
+                d.write_to(&mut buf, lang, format).unwrap();
+            });
+            assert_eq!(buf.len(), len);
+            assert_eq!(n, 0, "{lang} {format}: {n} allocations per render");
+        }
+    }
+}
+
+#[test]
+fn explaining_and_diagnosing_allocate_nothing() {
+    let mut buf = String::with_capacity(64 * 1024);
+    let ((), n) = count(|| {
+        for info in ReplyInfo::all() {
+            buf.clear();
+            use std::fmt::Write;
+            write!(buf, "{}", info.code().explain(Lang::Fr)).unwrap();
+        }
+        let line = "500 OOPS: vsftpd: refusing to run with writable root inside chroot()";
+        assert!(diagnose_line(line).unwrap().count() >= 1);
+    });
+    assert_eq!(n, 0);
+}
