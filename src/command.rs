@@ -799,7 +799,7 @@ mod tests {
         for c in Command::all() {
             assert_eq!(c.verb().parse::<Command>().unwrap(), c);
             assert_eq!(c.verb().to_ascii_lowercase().parse::<Command>().unwrap(), c);
-            assert_eq!(Command::from_verb(&c.to_string()), c);
+            assert_eq!(Command::from_verb(c.into()), c);
         }
     }
 
