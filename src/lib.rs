@@ -99,6 +99,7 @@ extern crate alloc;
 
 mod category;
 mod code;
+pub mod command;
 mod diagnose;
 mod diff;
 mod error;
@@ -108,6 +109,7 @@ mod lang;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
+pub use command::{Command, Exchange, Role};
 pub use diagnose::{
     Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_bytes, diagnose_line,
     identify_server,
