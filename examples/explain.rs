@@ -95,6 +95,11 @@ fn to_json(code: ReplyCode, lang: Lang, diagnoses: &[&Diagnosis]) -> Value {
         "retry_advice": code.retry_advice().to_string(),
         "next_step": code.retry_advice().describe(lang),
         "diagnosis": diagnoses.iter().map(|d| diagnosis_json(d, lang)).collect::<Vec<_>>(),
+        "commands": code
+            .commands()
+            .filter(|(c, _)| c.alias_of().is_none())
+            .map(|(c, role)| json!({"command": c.verb(), "role": role.describe(lang)}))
+            .collect::<Vec<_>>(),
     });
     if let Some(info) = code.info() {
         let meanings: Vec<Value> = info

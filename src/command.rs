@@ -825,3 +825,76 @@ mod tests {
         assert_eq!(e.sources().len(), 2);
     }
 }
+
+/// A set of commands, as a bit set (no allocation): the commands that may
+/// produce a reply code, plus whether the code can come as the connection
+/// greeting. Used by [`Difference::Commands`](crate::Difference::Commands).
+///
+/// `X*` aliases (XCWD, XMKD...) are left out: they get the same replies as
+/// the command they alias.
+///
+/// ```
+/// use ftp_reply::ReplyCode;
+/// use ftp_reply::command::{Command, CommandSet};
+///
+/// let set = CommandSet::producing(ReplyCode::ENTERING_PASSIVE_MODE);
+/// assert_eq!(set.iter().collect::<Vec<_>>(), [Command::Pasv]);
+/// assert!(!set.greeting());
+/// assert!(CommandSet::producing(ReplyCode::SERVICE_NOT_AVAILABLE).greeting());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct CommandSet {
+    bits: u64,
+    greeting: bool,
+}
+
+impl CommandSet {
+    /// The commands (aliases excluded) that may get `code`, and whether the
+    /// greeting may be `code`.
+    #[must_use]
+    pub fn producing(code: ReplyCode) -> Self {
+        let mut set = CommandSet {
+            bits: 0,
+            greeting: greeting_expects(code).is_some(),
+        };
+        for (c, _) in commands_producing(code) {
+            if c.alias_of().is_none() {
+                set.bits |= 1 << (c as u8);
+            }
+        }
+        set
+    }
+
+    /// Whether `command` is in the set.
+    #[must_use]
+    pub fn contains(&self, command: Command) -> bool {
+        command != Command::Other && self.bits & (1 << (command as u8)) != 0
+    }
+
+    /// Whether the code can be the connection greeting (120, 220, 421).
+    #[must_use]
+    pub const fn greeting(&self) -> bool {
+        self.greeting
+    }
+
+    /// How many commands are in the set (the greeting not counted).
+    #[must_use]
+    pub const fn len(&self) -> usize {
+        self.bits.count_ones() as usize
+    }
+
+    /// Whether the set has no command and not the greeting.
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.bits == 0 && !self.greeting
+    }
+
+    /// The commands, in declaration order.
+    pub fn iter(&self) -> impl Iterator<Item = Command> + Clone + use<> {
+        let set = *self;
+        Command::all().filter(move |c| set.contains(*c))
+    }
+}
+
+// `CommandSet` stores commands as bits of a u64: fail to compile if they stop fitting.
+const _: () = assert!((Command::Other as u8) < 64);

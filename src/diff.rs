@@ -5,7 +5,8 @@ use core::fmt;
 
 use crate::explain::{Labels, colon};
 use crate::{
-    Category, DataConnection, FunctionGroup, Lang, PairNote, ReplyCode, ReplyInfo, RetryAdvice,
+    Category, CommandSet, DataConnection, FunctionGroup, Lang, PairNote, ReplyCode, ReplyInfo,
+    RetryAdvice,
 };
 
 /// Compares two reply codes: what a client and a person reading a log need to
@@ -158,7 +159,7 @@ impl Diff {
 
     /// Every axis on which the two codes differ, in a fixed order: category,
     /// stage, outcome, persistence, function group, control connection, data
-    /// connection, next step, standing.
+    /// connection, next step, commands, standing.
     ///
     /// Empty when both sides are the same code. Axes that need the knowledge
     /// base (connections, standing) compare only codes that have an entry,
@@ -198,6 +199,10 @@ impl Diff {
             Some(Difference::NextStep {
                 a: a.retry_advice(),
                 b: b.retry_advice(),
+            }),
+            Some(Difference::Commands {
+                a: CommandSet::producing(a),
+                b: CommandSet::producing(b),
             }),
             Some(Difference::Standing {
                 a: Standing::of(a),
@@ -520,6 +525,14 @@ pub enum Difference {
         /// Advice after the second code.
         b: RetryAdvice,
     },
+    /// The commands that may get each reply (from the RFC tables; `X*`
+    /// aliases left out), and whether it can be the connection greeting.
+    Commands {
+        /// Commands that may get the first code.
+        a: CommandSet,
+        /// Commands that may get the second code.
+        b: CommandSet,
+    },
     /// Defined by an RFC, non-standard, or undefined.
     Standing {
         /// First code's standing.
@@ -531,7 +544,8 @@ pub enum Difference {
 
 impl Difference {
     /// The axis's name: `category`, `stage`, `outcome`, `persistence`,
-    /// `function`, `control_connection`, `data_connection`, `next_step` or `standing`.
+    /// `function`, `control_connection`, `data_connection`, `next_step`,
+    /// `commands` or `standing`.
     ///
     /// ```
     /// use ftp_reply::{diff, ReplyCode};
@@ -549,6 +563,7 @@ impl Difference {
             Self::ControlConnection { .. } => "control_connection",
             Self::DataConnection { .. } => "data_connection",
             Self::NextStep { .. } => "next_step",
+            Self::Commands { .. } => "commands",
             Self::Standing { .. } => "standing",
         }
     }
@@ -565,6 +580,7 @@ impl Difference {
             Self::ControlConnection { a, b } => Self::ControlConnection { a: b, b: a },
             Self::DataConnection { a, b } => Self::DataConnection { a: b, b: a },
             Self::NextStep { a, b } => Self::NextStep { a: b, b: a },
+            Self::Commands { a, b } => Self::Commands { a: b, b: a },
             Self::Standing { a, b } => Self::Standing { a: b, b: a },
         }
     }
@@ -579,6 +595,7 @@ impl Difference {
             Self::ControlConnection { a, b } => a != b,
             Self::DataConnection { a, b } => a != b,
             Self::NextStep { a, b } => a != b,
+            Self::Commands { a, b } => a != b,
             Self::Standing { a, b } => a != b,
         }
     }
@@ -619,6 +636,7 @@ impl Difference {
             }
             Self::DataConnection { a, b } => (a.describe(lang), b.describe(lang)),
             Self::NextStep { a, b } => (a.describe(lang), b.describe(lang)),
+            Self::Commands { .. } => ("", ""),
             Self::Standing { a, b } => (a.into(), b.into()),
         }
     }
@@ -737,6 +755,15 @@ impl fmt::Display for Sentence {
                     b.describe(lang)
                 )
             }
+            Difference::Commands { a, b } => {
+                let sep = if en { ";" } else { " ;" };
+                write!(
+                    f,
+                    "{}{sep} {}.",
+                    CommandsPhrase(ca, a, lang),
+                    CommandsPhrase(cb, b, lang)
+                )
+            }
             Difference::Standing { a, b } => {
                 let whereas = if en { "while" } else { "alors que" };
                 write!(
@@ -747,6 +774,67 @@ impl fmt::Display for Sentence {
                 )
             }
         }
+    }
+}
+
+/// Above this many commands, a list reads as "almost any command".
+const MANY_COMMANDS: usize = 16;
+
+/// "150 can answer RETR, STOR and LIST", in a language.
+struct CommandsPhrase(ReplyCode, CommandSet, Lang);
+
+impl fmt::Display for CommandsPhrase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (code, set, lang) = (self.0, self.1, self.2);
+        let en = lang == Lang::En;
+        if set.is_empty() {
+            return if en {
+                write!(f, "{code} is not listed for any command")
+            } else {
+                write!(f, "{code} n'est prévu pour aucune commande")
+            };
+        }
+        write!(f, "{code} ")?;
+        let n = set.len();
+        if set.greeting() {
+            f.write_str(if en {
+                "can be the greeting"
+            } else {
+                "peut être la réponse d'accueil"
+            })?;
+            if n == 0 {
+                return Ok(());
+            }
+            f.write_str(if en {
+                " and can answer "
+            } else {
+                " et répondre à "
+            })?;
+        } else {
+            f.write_str(if en {
+                "can answer "
+            } else {
+                "peut répondre à "
+            })?;
+        }
+        if n > MANY_COMMANDS {
+            return if en {
+                write!(f, "almost any command ({n} commands)")
+            } else {
+                write!(f, "presque toutes les commandes ({n})")
+            };
+        }
+        for (i, c) in set.iter().enumerate() {
+            if i > 0 {
+                f.write_str(match (i + 1 == n, en) {
+                    (true, true) => " and ",
+                    (true, false) => " et ",
+                    _ => ", ",
+                })?;
+            }
+            f.write_str(c.verb())?;
+        }
+        Ok(())
     }
 }
 
@@ -1286,7 +1374,7 @@ mod serde_impl {
     use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
     use super::{ClientGuidance, LocalizedDiff, Rendered, ServerGuidance};
-    use crate::{Format, Lang, ReplyCode};
+    use crate::{Difference, Format, Lang, ReplyCode};
 
     struct Side(ReplyCode, Lang);
 
@@ -1386,6 +1474,10 @@ mod serde_impl {
             let mut seq = s.serialize_seq(None)?;
             for x in d.differences() {
                 let (va, vb) = x.values(lang);
+                let (va, vb) = match x {
+                    Difference::Commands { a, b } => (Side2::Set(a), Side2::Set(b)),
+                    _ => (Side2::Str(va), Side2::Str(vb)),
+                };
                 seq.serialize_element(&Entry4(
                     x.axis(),
                     va,
@@ -1397,14 +1489,38 @@ mod serde_impl {
         }
     }
 
-    struct Entry4<T>(&'static str, &'static str, &'static str, Collect<T>);
+    /// One side of a difference in JSON: a label, or a list of command verbs.
+    enum Side2 {
+        Str(&'static str),
+        Set(crate::CommandSet),
+    }
+
+    impl Serialize for Side2 {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Side2::Str(v) => s.serialize_str(v),
+                Side2::Set(set) => {
+                    let mut seq = s.serialize_seq(None)?;
+                    if set.greeting() {
+                        seq.serialize_element("(greeting)")?;
+                    }
+                    for c in set.iter() {
+                        seq.serialize_element(c.verb())?;
+                    }
+                    seq.end()
+                }
+            }
+        }
+    }
+
+    struct Entry4<T>(&'static str, Side2, Side2, Collect<T>);
 
     impl<T: fmt::Display> Serialize for Entry4<T> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut m = s.serialize_map(Some(4))?;
             m.serialize_entry("axis", self.0)?;
-            m.serialize_entry("a", self.1)?;
-            m.serialize_entry("b", self.2)?;
+            m.serialize_entry("a", &self.1)?;
+            m.serialize_entry("b", &self.2)?;
             m.serialize_entry("text", &self.3)?;
             m.end()
         }

@@ -63,6 +63,8 @@ pub(crate) struct Labels {
     pub(crate) meanings: &'static str,
     pub(crate) sources: &'static str,
     pub(crate) related: &'static str,
+    pub(crate) commands: &'static str,
+    pub(crate) greeting: &'static str,
     pub(crate) unknown_code: &'static str,
 }
 
@@ -94,6 +96,8 @@ const EN: Labels = Labels {
     meanings: "Meanings",
     sources: "Sources",
     related: "Related codes",
+    commands: "Commands that may get this reply (RFC tables)",
+    greeting: "the connection greeting",
     unknown_code: "No RFC or common server defines this code; its first two digits still give its category and function group.",
 };
 
@@ -116,6 +120,8 @@ const FR: Labels = Labels {
     meanings: "Significations",
     sources: "Sources",
     related: "Codes liés",
+    commands: "Commandes qui peuvent recevoir cette réponse (tables des RFC)",
+    greeting: "l'ouverture de la connexion",
     unknown_code: "Aucune RFC ni aucun serveur courant ne définit ce code ; ses deux premiers chiffres donnent tout de même sa catégorie et son groupe fonctionnel.",
 };
 
@@ -180,6 +186,7 @@ impl fmt::Display for Explanation {
             writeln!(f, "{heading}")?;
             writeln!(f, "  {body}")?;
         }
+        write_commands(f, code, lang)?;
         if info.meanings().len() > 1 {
             writeln!(f)?;
             writeln!(f, "{}", l.meanings)?;
@@ -250,5 +257,69 @@ impl fmt::Display for Explanation {
             writeln!(f)?;
         }
         Ok(())
+    }
+}
+
+/// The commands that may get `code`, grouped by role, aliases left out.
+fn write_commands(f: &mut fmt::Formatter<'_>, code: ReplyCode, lang: Lang) -> fmt::Result {
+    use crate::command::{Role, commands_producing, greeting_expects};
+
+    let l = Labels::get(lang);
+    let c = colon(lang);
+    let greeting = greeting_expects(code);
+    if commands_producing(code).next().is_none() && greeting.is_none() {
+        return Ok(());
+    }
+    writeln!(f)?;
+    writeln!(f, "{}", l.commands)?;
+    for role in [
+        Role::Preliminary,
+        Role::RestartMarker,
+        Role::Intermediate,
+        Role::Success,
+        Role::Error,
+        Role::ErrorAfterPreliminary,
+        Role::Protected,
+    ] {
+        let mut cmds =
+            commands_producing(code).filter(|(cmd, r)| *r == role && cmd.alias_of().is_none());
+        let at_greeting = greeting == Some(role);
+        let Some((first, _)) = cmds.next() else {
+            if at_greeting {
+                writeln!(f, "  - {}{c}{}", role_name(role, lang), l.greeting)?;
+            }
+            continue;
+        };
+        write!(f, "  - {}{c}", role_name(role, lang))?;
+        if at_greeting {
+            write!(f, "{}, ", l.greeting)?;
+        }
+        f.write_str(first.verb())?;
+        for (cmd, _) in cmds {
+            write!(f, ", {}", cmd.verb())?;
+        }
+        writeln!(f)?;
+    }
+    Ok(())
+}
+
+/// A short name for a role, as a list label.
+const fn role_name(role: crate::command::Role, lang: Lang) -> &'static str {
+    use crate::command::Role;
+    match (role, lang) {
+        (Role::Preliminary, Lang::En) => "as a preliminary reply",
+        (Role::RestartMarker, Lang::En) => "as a restart marker",
+        (Role::Intermediate, Lang::En) => "as an intermediate reply",
+        (Role::Success, Lang::En) => "as the success reply",
+        (Role::Error, Lang::En) => "as an error, instead of any preliminary reply",
+        (Role::ErrorAfterPreliminary, Lang::En) => "as an error after the preliminary reply",
+        (Role::Preliminary, Lang::Fr) => "comme réponse préliminaire",
+        (Role::RestartMarker, Lang::Fr) => "comme marqueur de reprise",
+        (Role::Intermediate, Lang::Fr) => "comme réponse intermédiaire",
+        (Role::Success, Lang::Fr) => "comme réponse de succès",
+        (Role::Error, Lang::Fr) => "comme erreur, sans réponse préliminaire",
+        (Role::ErrorAfterPreliminary, Lang::Fr) => "comme erreur après la réponse préliminaire",
+        (_, Lang::En) => "as a protected reply",
+        (_, Lang::Fr) => "comme réponse protégée",
     }
 }

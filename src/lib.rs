@@ -109,7 +109,7 @@ mod lang;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
-pub use command::{Command, Exchange, Role};
+pub use command::{Command, CommandSet, Exchange, Role};
 pub use diagnose::{
     Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_bytes, diagnose_line,
     identify_server,

@@ -175,18 +175,16 @@ fn every_axis_is_found() {
             "function",
             "control_connection",
             "data_connection",
-            "next_step"
+            "next_step",
+            "commands"
         ]
         .into_iter()
         .collect()
     );
     assert_eq!(
         axes(451, 551),
-        ["category", "persistence", "next_step"]
+        ["category", "persistence", "next_step", "commands"]
             .into_iter()
-            .collect::<BTreeSet<_>>()
-            .union(&axes(451, 551))
-            .copied()
             .collect()
     );
     assert!(axes(451, 551).contains("persistence"));
@@ -195,6 +193,17 @@ fn every_axis_is_found() {
     assert!(
         !axes(530, 599).contains("control_connection"),
         "unknown codes have no connection facts"
+    );
+    // The commands of 227 (PASV) and 229 (EPSV) differ.
+    let pasv = diff(
+        ReplyCode::ENTERING_PASSIVE_MODE,
+        ReplyCode::new(229).unwrap(),
+    );
+    assert!(pasv.differences().any(|d| d.axis() == "commands"));
+    assert!(
+        pasv.render(Lang::En, Format::Text)
+            .to_string()
+            .contains("227 can answer PASV; 229 can answer EPSV.")
     );
     assert_eq!(
         axes(425, 426),
