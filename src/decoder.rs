@@ -654,8 +654,10 @@ enum Sep {
 /// - `offset` is the stream offset of the next byte `step` will see;
 /// - `buf` holds the complete lines of the reply in progress, each followed
 ///   by `\n`, then the decoded bytes of the current line (in `Idle` and
-///   `Multi`; it is empty in `Skip`); `buf.len() + 1 <= max_reply_bytes`
-///   while a line is in progress, so the `\n` always fits;
+///   `Multi`; it is empty in `Skip`), except a final CR, held back in
+///   `last_cr` until a byte other than LF follows it;
+///   `buf.len() + 1 <= max_reply_bytes` while a line is in progress, so
+///   the `\n` always fits;
 /// - `raw_len <= max_line_len` (bytes of the current line seen so far, in
 ///   `Idle` and `Multi`);
 /// - `prefix[..min(dec_len, 4)]` are the first decoded bytes of the current
@@ -819,12 +821,21 @@ impl Core {
             return result;
         };
         if self.storing() {
-            let room_raw = self.limits.max_line_len - self.raw_len;
+            // Index in `rest` of the byte that goes over each limit, as if
+            // the bytes came one at a time (a final CR is held back).
+            let n = rest.len();
+            let over_raw = self.limits.max_line_len - self.raw_len;
+            let pending = usize::from(self.last_cr);
             let room_buf = self.room_buf();
-            if rest.len() > room_raw.min(room_buf) {
+            let over_buf = match room_buf.checked_sub(pending) {
+                None => 0,
+                Some(k) if k < n && rest[k] == b'\r' => k + 1,
+                Some(k) => k,
+            };
+            if over_raw.min(over_buf) < n {
                 // The limit hit first wins; the line limit on a tie (it is
                 // checked first for each byte).
-                let kind = if room_raw <= room_buf {
+                let kind = if over_raw <= over_buf {
                     DecodeErrorKind::LineTooLong {
                         limit: self.limits.max_line_len,
                     }
@@ -835,9 +846,13 @@ impl Core {
                 };
                 result = result.and(Err(self.fail(kind)));
             } else {
-                self.raw_len += rest.len();
-                self.reserve(rest.len());
-                self.buf.extend_from_slice(rest);
+                self.raw_len += n;
+                let stored = &rest[..n - usize::from(last == b'\r')];
+                self.reserve(pending + stored.len());
+                if pending == 1 {
+                    self.buf.push(b'\r');
+                }
+                self.buf.extend_from_slice(stored);
             }
         }
         self.dec_len = self.dec_len.saturating_add(rest.len());
@@ -872,13 +887,20 @@ impl Core {
             self.prefix_off[self.dec_len] = off;
         }
         if self.storing() {
-            if self.room_buf() == 0 {
+            // A CR is held back until a byte other than LF follows it.
+            let need = usize::from(self.last_cr) + usize::from(b != b'\r');
+            if need > self.room_buf() {
                 result = Err(self.fail(DecodeErrorKind::ReplyTooLong {
                     limit: self.limits.max_reply_bytes,
                 }));
             } else {
-                self.reserve(1);
-                self.buf.push(b);
+                self.reserve(need);
+                if self.last_cr {
+                    self.buf.push(b'\r');
+                }
+                if b != b'\r' {
+                    self.buf.push(b);
+                }
             }
         }
         self.dec_len = self.dec_len.saturating_add(1);
@@ -942,9 +964,6 @@ impl Core {
             State::Multi(open) => Some(open),
         };
         let eff_len = self.eff_len();
-        if eff_len < self.dec_len {
-            self.buf.pop(); // the CR of a CRLF
-        }
         let code = if let Some(open) = open {
             self.terminator(open)
         } else {
@@ -1106,5 +1125,419 @@ fn classify(prefix: [u8; 4], len: usize) -> Result<(ReplyCode, Sep), (ParseError
         b' ' => Ok((code, Sep::Last)),
         b'-' => Ok((code, Sep::Dash)),
         found => Err((ParseErrorKind::InvalidSeparator { found }, 3)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::String;
+    use alloc::vec;
+
+    /// Decodes `input` fed in one chunk, then at end of stream; replies as
+    /// lossy lines, errors as (kind, offset).
+    fn run(
+        decoder: &mut ReplyDecoder,
+        input: &[u8],
+    ) -> Vec<Result<Vec<String>, (DecodeErrorKind, u64)>> {
+        decoder.feed(input);
+        let mut out = Vec::new();
+        loop {
+            match decoder.next_reply() {
+                Ok(Some(r)) => {
+                    out.push(Ok(r.lines().map(alloc::borrow::Cow::into_owned).collect()))
+                }
+                Ok(None) => break,
+                Err(e) => out.push(Err((e.kind(), e.offset()))),
+            }
+        }
+        if let Err(e) = decoder.finish() {
+            out.push(Err((e.kind(), e.offset())));
+        }
+        out
+    }
+
+    fn strict(input: &[u8]) -> Vec<Result<Vec<String>, (DecodeErrorKind, u64)>> {
+        run(&mut ReplyDecoder::new(), input)
+    }
+
+    #[allow(clippy::unnecessary_wraps)] // compared with results
+    fn ok(lines: &[&str]) -> Result<Vec<String>, (DecodeErrorKind, u64)> {
+        Ok(lines.iter().map(|&l| l.into()).collect())
+    }
+
+    fn code(n: u16) -> ReplyCode {
+        ReplyCode::new(n).unwrap()
+    }
+
+    #[test]
+    fn line_ends() {
+        assert_eq!(
+            strict(b"200 a\n200 b\r\n"),
+            [ok(&["200 a"]), ok(&["200 b"])]
+        );
+        // A CR elsewhere is text; only the one before LF goes.
+        assert_eq!(strict(b"200 a\rb\r\r\n"), [ok(&["200 a\rb\r"])]);
+        // CR alone at the end of the stream: the line has no end.
+        assert_eq!(
+            strict(b"200 a\r"),
+            [Err((
+                DecodeErrorKind::Incomplete {
+                    code: Some(code(200)),
+                    lines: 0
+                },
+                0
+            ))]
+        );
+    }
+
+    #[test]
+    fn telnet_sequences() {
+        // IAC IAC is 0xFF; commands and negotiations vanish; IAC + text byte stays.
+        let r = Reply::parse(b"220 a\xff\xffb\xff\xf1c\xff\xfb\x01d\xff\xfe\x03e\xff\x41f\r\n")
+            .unwrap();
+        assert_eq!(r.raw_lines().next().unwrap(), b"220 a\xffbcde\xff\x41f");
+        // Subnegotiation is removed up to IAC SE...
+        let r = Reply::parse(b"220 a\xff\xfa\x18\x01xyz\xff\xf0b\r\n").unwrap();
+        assert_eq!(r.raw_lines().next().unwrap(), b"220 ab");
+        // ...or up to the end of the line.
+        assert_eq!(
+            strict(b"220 a\xff\xfa\x18zzz\r\n200 b\r\n"),
+            [ok(&["220 a"]), ok(&["200 b"])]
+        );
+        // IAC before the line end is text; a negotiation cut by the line end is dropped.
+        let r = Reply::parse(b"220-a\xff\r\n220 b\xff\xfd\n").unwrap();
+        let lines: Vec<&[u8]> = r.raw_lines().collect();
+        assert_eq!(lines, [&b"220-a\xff"[..], b"220 b"]);
+        // Telnet before the code: the code is read from the text.
+        assert_eq!(strict(b"\xff\xfb\x01220 Hi\r\n"), [ok(&["220 Hi"])]);
+    }
+
+    #[test]
+    fn telnet_split_across_chunks() {
+        let input = b"220 a\xff\xffb\xff\xfb\x01c\xff\xfa\x01\x02\xff\xf0d\xff\r\n";
+        let whole = Reply::parse(input).unwrap();
+        for cut in 0..=input.len() {
+            let mut d = ReplyDecoder::new();
+            d.feed(&input[..cut]);
+            let mut got = d.next_reply().unwrap();
+            d.feed(&input[cut..]);
+            if got.is_none() {
+                got = d.next_reply().unwrap();
+            }
+            assert_eq!(got.as_ref(), Some(&whole), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn malformed_first_lines() {
+        use ParseErrorKind as P;
+        let cases: &[(&[u8], ParseErrorKind, u64)] = &[
+            (b"\r\n", P::Empty, 0),
+            (b"\n", P::Empty, 0),
+            (b"22\r\n", P::TooShort { len: 2 }, 2),
+            (b"2x0 a\r\n", P::NotADigit { found: b'x' }, 1),
+            (b"720 a\r\n", P::InvalidFirstDigit { digit: 7 }, 0),
+            (b"220x\r\n", P::InvalidSeparator { found: b'x' }, 3),
+            (b"220\rx\r\n", P::InvalidSeparator { found: b'\r' }, 3),
+            (b"\xff\xf1220_\r\n", P::InvalidSeparator { found: b'_' }, 5),
+            (b" 220 a\r\n", P::NotADigit { found: b' ' }, 0),
+        ];
+        for &(input, kind, offset) in cases {
+            let mut d = ReplyDecoder::new();
+            let mut stream = b"200 ok\r\n".to_vec();
+            stream.extend_from_slice(input);
+            stream.extend_from_slice(b"201 ok\r\n");
+            assert_eq!(
+                run(&mut d, &stream),
+                [
+                    ok(&["200 ok"]),
+                    Err((DecodeErrorKind::InvalidLine(kind), offset + 8)),
+                    ok(&["201 ok"])
+                ],
+                "{:?}",
+                String::from_utf8_lossy(input)
+            );
+        }
+        // Bare code lines are fine.
+        assert_eq!(strict(b"220\r\n221\n"), [ok(&["220"]), ok(&["221"])]);
+    }
+
+    #[test]
+    fn inner_lines_may_be_anything() {
+        let input =
+            b"211-a\r\n\r\n211-b\r\n211x\r\n21\r\n999 no\r\n 211 c\r\n\xff\xf1\r\n211 end\r\n";
+        let got = strict(input);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].as_ref().unwrap().len(), 9);
+    }
+
+    #[test]
+    fn line_limit_is_exact() {
+        let limits = Limits::new().with_max_line_len(10);
+        // 8 bytes + CRLF = 10: fine.
+        assert_eq!(
+            run(&mut ReplyDecoder::with_limits(limits), b"200 abcd\r\n"),
+            [ok(&["200 abcd"])]
+        );
+        assert_eq!(
+            run(&mut ReplyDecoder::with_limits(limits), b"200 abcde\n"),
+            [ok(&["200 abcde"])]
+        );
+        // 11 bytes: over, on the LF itself or before.
+        for input in [&b"200 abcde\r\n"[..], b"200 abcdefghijk\r\n"] {
+            let mut stream = input.to_vec();
+            stream.extend_from_slice(b"201 ok\r\n");
+            assert_eq!(
+                run(&mut ReplyDecoder::with_limits(limits), &stream),
+                [
+                    Err((DecodeErrorKind::LineTooLong { limit: 10 }, 0)),
+                    ok(&["201 ok"])
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn over_limit_multiline_reply_is_skipped_to_its_end() {
+        let limits = Limits::new().with_max_line_len(12);
+        let input = b"211-Features:\r\n 211 x\r\n MDTM is here and long\r\n211-AUTH TLS\r\n211 End\r\n200 next\r\n";
+        assert_eq!(
+            run(&mut ReplyDecoder::with_limits(limits), input),
+            [
+                Err((DecodeErrorKind::LineTooLong { limit: 12 }, 0)),
+                ok(&["200 next"])
+            ]
+        );
+        // The long line is the last line: nothing more to skip.
+        let input = b"211-a\r\n211 this last line is long\r\n200 next\r\n";
+        assert_eq!(
+            run(&mut ReplyDecoder::with_limits(limits), input),
+            [
+                Err((DecodeErrorKind::LineTooLong { limit: 12 }, 7)),
+                ok(&["200 next"])
+            ]
+        );
+    }
+
+    #[test]
+    fn too_many_lines() {
+        let limits = Limits::new().with_max_lines(3);
+        let mut d = ReplyDecoder::with_limits(limits);
+        assert_eq!(
+            run(&mut d, b"211-a\r\n b\r\n211 c\r\n"),
+            [ok(&["211-a", " b", "211 c"])]
+        );
+        let input = b"211-a\r\n b\r\n c\r\n d\r\n211 e\r\n200 ok\r\n";
+        assert_eq!(
+            run(&mut d, input),
+            [
+                Err((DecodeErrorKind::TooManyLines { limit: 3 }, 18 + 15)),
+                ok(&["200 ok"])
+            ]
+        );
+        // Over the limit on the last line.
+        let input = b"211-a\r\n b\r\n c\r\n211 e\r\n200 ok\r\n";
+        let mut d = ReplyDecoder::with_limits(limits);
+        assert_eq!(
+            run(&mut d, input),
+            [
+                Err((DecodeErrorKind::TooManyLines { limit: 3 }, 15)),
+                ok(&["200 ok"])
+            ]
+        );
+    }
+
+    #[test]
+    fn reply_byte_limit() {
+        // "211-a\n b\n211 c\n" is 15 bytes held.
+        let input = b"211-a\r\n b\r\n211 c\r\n";
+        let mut d = ReplyDecoder::with_limits(Limits::new().with_max_reply_bytes(15));
+        assert_eq!(run(&mut d, input), [ok(&["211-a", " b", "211 c"])]);
+        let mut d = ReplyDecoder::with_limits(Limits::new().with_max_reply_bytes(14));
+        let mut stream = input.to_vec();
+        stream.extend_from_slice(b"200 ok\r\n");
+        assert_eq!(
+            run(&mut d, &stream),
+            [
+                Err((DecodeErrorKind::ReplyTooLong { limit: 14 }, 11)),
+                ok(&["200 ok"])
+            ]
+        );
+        // Zero: nothing fits.
+        let mut d = ReplyDecoder::with_limits(Limits::new().with_max_reply_bytes(0));
+        assert_eq!(
+            run(&mut d, b"200 ok\r\n\r\n"),
+            [
+                Err((DecodeErrorKind::ReplyTooLong { limit: 0 }, 0)),
+                Err((DecodeErrorKind::InvalidLine(ParseErrorKind::Empty), 8))
+            ]
+        );
+    }
+
+    #[test]
+    fn hostile_line_stays_bounded() {
+        let limits = Limits::new()
+            .with_max_line_len(1024)
+            .with_max_reply_bytes(4096);
+        let mut d = ReplyDecoder::with_limits(limits);
+        d.feed(b"220 ");
+        assert!(d.next_reply().unwrap().is_none());
+        let chunk = vec![b'A'; 1000];
+        let mut errors = 0;
+        for _ in 0..1000 {
+            d.feed(&chunk);
+            loop {
+                match d.next_reply() {
+                    Ok(None) => break,
+                    Ok(Some(r)) => panic!("unexpected reply {r:?}"),
+                    Err(e) => {
+                        assert_eq!(e.kind(), DecodeErrorKind::LineTooLong { limit: 1024 });
+                        errors += 1;
+                    }
+                }
+            }
+            assert!(d.buffered_len() <= 4096);
+            assert!(d.core.buf.capacity() <= 4096);
+        }
+        assert_eq!(errors, 1);
+        d.feed(b"\r\n221 bye\r\n");
+        assert_eq!(d.next_reply().unwrap().unwrap().code(), 221);
+    }
+
+    #[test]
+    fn hostile_multiline_reply_stays_bounded() {
+        let limits = Limits::new().with_max_lines(10);
+        let mut d = ReplyDecoder::with_limits(limits);
+        d.feed(b"211-start\r\n");
+        let mut errors = 0;
+        for _ in 0..10_000 {
+            d.feed(b"211-again\r\n");
+            while let Some(r) = d.next_reply().transpose() {
+                assert_eq!(
+                    r.unwrap_err().kind(),
+                    DecodeErrorKind::TooManyLines { limit: 10 }
+                );
+                errors += 1;
+            }
+            assert!(d.buffered_len() <= 110);
+        }
+        assert_eq!(errors, 1);
+        d.feed(b"211 end\r\n200 ok\r\n");
+        assert_eq!(d.next_reply().unwrap().unwrap().code(), 200);
+    }
+
+    #[test]
+    fn finish_reports_partial_replies() {
+        let mut d = ReplyDecoder::new();
+        d.feed(b"200 ok\r\n220-Hi\r\n220 Rea");
+        // Not drained: finish defers to next_reply.
+        assert_eq!(d.finish(), Ok(()));
+        assert_eq!(d.next_reply().unwrap().unwrap().code(), 200);
+        let e = d.next_reply().unwrap_err();
+        assert_eq!(
+            e.kind(),
+            DecodeErrorKind::Incomplete {
+                code: Some(code(220)),
+                lines: 1
+            }
+        );
+        assert_eq!(e.offset(), 8);
+        assert_eq!(d.next_reply(), Ok(None));
+        assert_eq!(d.finish(), Ok(()));
+        // A partial first line without a code yet.
+        let mut d = ReplyDecoder::new();
+        d.feed(b"2");
+        assert_eq!(d.next_reply(), Ok(None));
+        assert_eq!(
+            d.finish().unwrap_err().kind(),
+            DecodeErrorKind::Incomplete {
+                code: None,
+                lines: 0
+            }
+        );
+        // Telnet noise alone is no reply.
+        let mut d = ReplyDecoder::new();
+        d.feed(b"\xff\xf1");
+        assert_eq!(d.next_reply(), Ok(None));
+        assert_eq!(d.finish(), Ok(()));
+        // While skipping after an error, the end of input is not reported again.
+        let mut d = ReplyDecoder::with_limits(Limits::new().with_max_line_len(8));
+        d.feed(b"211-abcdefghij\r\n more");
+        assert!(d.next_reply().is_err());
+        assert_eq!(d.next_reply(), Ok(None));
+        assert_eq!(d.finish(), Ok(()));
+        // Feeding after finish starts afresh, offsets go on.
+        d.feed(b"200 ok\r\n");
+        let r = d.next_reply().unwrap().unwrap();
+        assert_eq!(r.code(), 200);
+        assert_eq!(d.offset(), 29);
+    }
+
+    #[test]
+    fn framing_modes() {
+        let glftpd = b"553-\r\n553- Directory excluded (precheck).\r\n150 Opening BINARY mode data connection for x using SSL/TLS.\r\n";
+        let strict_out = run(&mut ReplyDecoder::new(), glftpd);
+        assert!(matches!(
+            strict_out[..],
+            [Err((DecodeErrorKind::Incomplete { lines: 3, .. }, 0))]
+        ));
+        let lenient = run(&mut ReplyDecoder::new().framing(Framing::Lenient), glftpd);
+        assert_eq!(lenient.len(), 1);
+        // Lenient: an invalid code with a space is not a last line.
+        let input = b"211-a\r\n999 b\r\n000 c\r\n211 d\r\n";
+        let lenient = run(&mut ReplyDecoder::new().framing(Framing::Lenient), input);
+        assert_eq!(lenient, [ok(&["211-a", "999 b", "000 c", "211 d"])]);
+    }
+
+    #[test]
+    fn one_allocation_sized_to_fit() {
+        let mut d = ReplyDecoder::new();
+        d.feed(b"211-Features:\r\n MDTM\r\n211 End\r\n");
+        let r = d.next_reply().unwrap().unwrap();
+        assert_eq!(r.to_string().len(), 31);
+        let (_, _, buf) = r.into_parts_for_test();
+        assert_eq!(buf.capacity(), buf.len());
+    }
+
+    #[test]
+    fn reset_and_accessors() {
+        let mut d =
+            ReplyDecoder::with_limits(Limits::new().with_max_lines(2)).framing(Framing::Lenient);
+        d.feed(b"211-x");
+        assert_eq!(d.next_reply(), Ok(None));
+        d.reset();
+        assert_eq!(d.offset(), 0);
+        assert_eq!(d.limits().max_lines(), 2);
+        assert_eq!(d.framing_mode(), Framing::Lenient);
+        assert_eq!(d.finish(), Ok(()));
+    }
+
+    #[test]
+    fn error_messages() {
+        let e = DecodeError::new(DecodeErrorKind::LineTooLong { limit: 16384 }, 42);
+        assert_eq!(
+            e.to_string(),
+            "invalid reply stream at byte 42: the line is longer than the limit of 16384 bytes"
+        );
+        let e = DecodeError::new(
+            DecodeErrorKind::Incomplete {
+                code: None,
+                lines: 0,
+            },
+            0,
+        );
+        assert_eq!(
+            e.to_string(),
+            "invalid reply stream at byte 0: the input ended in the middle of a reply (code not received, 0 complete line(s))"
+        );
+        assert_eq!(
+            DecodeErrorKind::TooManyLines { limit: 3 }.to_string(),
+            "the reply has more lines than the limit of 3"
+        );
+        assert_eq!(
+            DecodeErrorKind::ReplyTooLong { limit: 3 }.to_string(),
+            "the reply is longer than the limit of 3 bytes"
+        );
     }
 }

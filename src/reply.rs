@@ -508,6 +508,14 @@ impl DoubleEndedIterator for RawLines<'_> {
 }
 
 #[cfg(test)]
+impl Reply {
+    /// The parts, for tests of the representation.
+    pub(crate) fn into_parts_for_test(self) -> (ReplyCode, usize, Vec<u8>) {
+        (self.code, self.lines, self.buf)
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use alloc::string::ToString;
