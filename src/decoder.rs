@@ -1145,7 +1145,7 @@ mod tests {
         loop {
             match decoder.next_reply() {
                 Ok(Some(r)) => {
-                    out.push(Ok(r.lines().map(alloc::borrow::Cow::into_owned).collect()))
+                    out.push(Ok(r.lines().map(alloc::borrow::Cow::into_owned).collect()));
                 }
                 Ok(None) => break,
                 Err(e) => out.push(Err((e.kind(), e.offset()))),
