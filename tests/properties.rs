@@ -175,7 +175,7 @@ proptest! {
             .with_max_lines(max_lines)
             .with_max_reply_bytes(max_reply_bytes);
         let new = || ReplyDecoder::with_limits(limits).framing(framing);
-        let whole = decode_all(new(), &[input.clone()]);
+        let whole = decode_all(new(), std::slice::from_ref(&input));
         let chunked = decode_all(new(), &chunks(&input, &sizes));
         prop_assert_eq!(&chunked, &whole);
         for reply in whole.iter().flatten() {
@@ -184,7 +184,7 @@ proptest! {
         }
         // Default limits, one byte at a time.
         let one = decode_all(ReplyDecoder::new().framing(framing), &chunks(&input, &[1]));
-        prop_assert_eq!(one, decode_all(ReplyDecoder::new().framing(framing), &[input.clone()]));
+        prop_assert_eq!(one, decode_all(ReplyDecoder::new().framing(framing), std::slice::from_ref(&input)));
         // One-shot parsing never panics either.
         let _ = Reply::parse_with(&input, framing);
     }
