@@ -1131,7 +1131,7 @@ fn classify(prefix: [u8; 4], len: usize) -> Result<(ReplyCode, Sep), (ParseError
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alloc::string::String;
+    use alloc::string::{String, ToString};
     use alloc::vec;
 
     /// Decodes `input` fed in one chunk, then at end of stream; replies as
