@@ -723,10 +723,7 @@ impl Core {
             let off = base + i as u64;
             if self.telnet == Telnet::Text {
                 let rest = &input[i..];
-                let n = rest
-                    .iter()
-                    .position(|&b| b == b'\n' || b == IAC)
-                    .unwrap_or(rest.len());
+                let n = memchr::memchr2(b'\n', IAC, rest).unwrap_or(rest.len());
                 if n > 0 {
                     i += n;
                     if let Err(e) = self.text(&rest[..n], off) {
@@ -809,9 +806,36 @@ impl Core {
     /// that the start of the line is known.
     fn text(&mut self, bytes: &[u8], off: u64) -> Result<(), DecodeError> {
         let mut result = Ok(());
-        // One byte at a time while the start of the line matters.
+        // Fast path for the usual start of a line: its first five bytes in
+        // one run, no CR among them, and no limit reached by them. The code
+        // is checked as `emit` would after the fifth byte; then the whole run
+        // is stored at once below.
+        let fast = self.dec_len == 0
+            && !self.last_cr
+            && bytes.len() >= 5
+            && self.storing()
+            && !bytes[..5].contains(&b'\r')
+            && self.limits.max_line_len - self.raw_len >= 5
+            && self.room_buf() >= 5;
+        if fast {
+            self.prefix.copy_from_slice(&bytes[..4]);
+            self.prefix_off = [off, off + 1, off + 2, off + 3];
+            if self.state == State::Idle && self.first.is_none() {
+                match classify(self.prefix, 4) {
+                    Ok(first) => self.first = Some(first),
+                    Err((kind, at)) => {
+                        self.fail(DecodeErrorKind::InvalidLine(kind));
+                        result = Err(DecodeError::new(
+                            DecodeErrorKind::InvalidLine(kind),
+                            self.prefix_off[at],
+                        ));
+                    }
+                }
+            }
+        }
+        // Otherwise one byte at a time while the start of the line matters.
         let mut j = 0;
-        while j < bytes.len() && self.dec_len < 5 {
+        while !fast && j < bytes.len() && self.dec_len < 5 {
             result = result.and(self.count_raw(1));
             result = result.and(self.emit(bytes[j], off + j as u64));
             j += 1;
