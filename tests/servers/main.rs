@@ -1,0 +1,75 @@
+//! Integration tests against real FTP servers started on 127.0.0.1 by the
+//! tests themselves: pyftpdlib, vsftpd, proftpd and pure-ftpd.
+//!
+//! See `tests/servers/README.md` for how the servers are installed
+//! (`.ci/install-servers.sh`), configured and stopped, and for what the
+//! tests check. A server that is not installed is skipped with a loud
+//! message, unless `CI` is set: then it is a failure.
+
+mod expect;
+mod harness;
+mod session;
+mod wire;
+
+use std::fs;
+use std::path::Path;
+
+use harness::{Server, require};
+
+fn run(server: Server) {
+    let Some(srv) = require(server) else { return };
+    let outcome = session::run_script(&srv);
+    let mut report = outcome.report();
+    let unobserved = expect::unobserved(server, &outcome.deviations);
+    if !unobserved.is_empty() {
+        report.push_str(&format!("listed deviations not observed: {unobserved:?}\n"));
+    }
+    println!("{report}");
+    // Reports and transcripts for people (and the closing note).
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("servers");
+    let _ = fs::create_dir_all(&out);
+    let _ = fs::write(out.join(format!("{server}.report.txt")), &report);
+    let _ = fs::write(
+        out.join(format!("{server}.transcript.txt")),
+        &outcome.transcript,
+    );
+    if std::env::var_os("FTP_REPLY_BLESS").is_some() {
+        let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/servers");
+        fs::create_dir_all(&golden).unwrap();
+        fs::write(
+            golden.join(format!("{server}-{}.txt", outcome.version)),
+            &outcome.transcript,
+        )
+        .unwrap();
+    }
+    assert!(
+        outcome.failures.is_empty(),
+        "{server} {} (control port {}, passive ports {:?}): {} failure(s)\n{report}\n--- transcript ---\n{}\n--- server logs ---\n{}",
+        outcome.version,
+        srv.port,
+        srv.passive,
+        outcome.failures.len(),
+        outcome.transcript,
+        srv.logs()
+    );
+}
+
+#[test]
+fn pyftpdlib() {
+    run(Server::Pyftpdlib);
+}
+
+#[test]
+fn vsftpd() {
+    run(Server::Vsftpd);
+}
+
+#[test]
+fn proftpd() {
+    run(Server::Proftpd);
+}
+
+#[test]
+fn pure_ftpd() {
+    run(Server::PureFtpd);
+}
