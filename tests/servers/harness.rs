@@ -33,6 +33,14 @@ pub const PASSWORD: &str = "ftp-reply-secret";
 const PASSWORD_HASH: &str = "$6$ftpreplysalt$gjbzYTGzo.kwEsww09zCebiqxggiofBF5uDtWOuFIwLCYYNtMop3CUq/CEQmanPjOTuzGBhxFZy7/kIIrdUK/.";
 /// uid/gid the virtual users of proftpd and pure-ftpd map to.
 const NOBODY: u32 = 65534;
+/// A multi-line login banner, with a long line and a line that starts with
+/// digits, that every server is configured to send (servers differ in how
+/// they frame it).
+pub const BANNER: &str = "ftp-reply test banner, first line\n\
+    123 this line starts with digits\n\
+    a long line: lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua ut enim ad minim veniam quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat duis aute irure dolor in reprehenderit\n\
+    last banner line";
+
 /// How long a server may take to answer on its port.
 const STARTUP: Duration = Duration::from_secs(15);
 
@@ -226,6 +234,7 @@ impl RunningServer {
             fs::set_permissions(p, fs::Permissions::from_mode(0o755)).unwrap();
         }
         fs::write(anon.join("welcome.txt"), b"anonymous read-only file\n").unwrap();
+        write(&d.join("banner.txt"), &format!("{BANNER}\n"));
         let (mut cmd, version) = match server {
             Server::Pyftpdlib => pyftpdlib(&d, port, passive)?,
             Server::Vsftpd => vsftpd(&d, port, passive)?,
@@ -381,12 +390,14 @@ class H(FTPHandler):
     authorizer = a
     passive_ports = range({lo}, {hi} + 1)
     auth_failed_timeout = 0.2
+    banner = open({banner:?}).read().rstrip("\\n")
 logging.basicConfig(filename={log:?}, level=logging.INFO)
 FTPServer(("127.0.0.1", {port}), H).serve_forever()
 "#,
             home = d.join("home").display().to_string(),
             anon = d.join("anon").display().to_string(),
             log = d.join("pyftpdlib.log").display().to_string(),
+            banner = d.join("banner.txt").display().to_string(),
         ),
     );
     let mut cmd = Command::new("python3");
@@ -426,11 +437,13 @@ fn vsftpd(d: &Path, port: u16, (lo, hi): (u16, u16)) -> Result<(Command, String)
              pasv_enable=YES\npasv_min_port={lo}\npasv_max_port={hi}\npasv_address=127.0.0.1\n\
              connect_from_port_20=NO\nsecure_chroot_dir={empty}\nseccomp_sandbox=NO\n\
              isolate=NO\nisolate_network=NO\nuse_localtime=NO\nxferlog_enable=YES\n\
-             vsftpd_log_file={log}\nlog_ftp_protocol=YES\ndelay_failed_login=0\n",
+             vsftpd_log_file={log}\nlog_ftp_protocol=YES\ndelay_failed_login=0\n\
+             banner_file={banner}\n",
             anon = d.join("anon").display(),
             home = home.display(),
             empty = empty.display(),
             log = d.join("vsftpd.log").display(),
+            banner = d.join("banner.txt").display(),
         ),
     );
     let mut cmd = Command::new(bin);
@@ -493,6 +506,7 @@ SystemLog {dir}/proftpd.log
 TransferLog {dir}/xfer.log
 AllowOverwrite on
 Umask 022
+DisplayConnect {dir}/banner.txt
 <Anonymous {anon}>
   User ftp
   Group nogroup
@@ -559,6 +573,7 @@ fn pure_ftpd(d: &Path, port: u16, (lo, hi): (u16, u16)) -> Result<(Command, Stri
         .arg(format!("--pidfile={}", d.join("pure-ftpd.pid").display()))
         .arg(format!("--altlog=clf:{}", d.join("xfer.log").display()))
         .arg("--verboselog")
+        .arg(format!("--fortunesfile={}", d.join("banner.txt").display()))
         .env("LD_LIBRARY_PATH", unpacked_lib_path());
     Ok((cmd, version))
 }

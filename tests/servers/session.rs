@@ -143,6 +143,23 @@ impl<'a> Session<'a> {
     /// Checks one reply: known code, noted per server.
     fn note_reply(&mut self, verb: &str, seen: &Seen) {
         let code = seen.code.as_u16();
+        // RFC 959 §4.2: "If an intermediary line begins with a 3-digit
+        // number, the Server must pad the front to avoid confusion."
+        if let [_, inner @ .., _] = seen.lines.as_slice() {
+            let prefix = format!("{code}-");
+            if let Some(bad) = inner.iter().find(|l| {
+                l.len() >= 3
+                    && l.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                    && !l.starts_with(&prefix)
+            }) {
+                self.deviate(
+                    Kind::UnpaddedDigits,
+                    verb,
+                    Some(code),
+                    format!("inner line of a {code} reply starts with digits, unpadded: {bad:?}"),
+                );
+            }
+        }
         if seen.code.is_negative()
             && seen.lines.len() > 1
             && seen.lines.last().is_some_and(|l| l.contains(" is now "))
