@@ -113,7 +113,12 @@ pub struct Unavailable(pub String);
 /// is not installed on a developer's machine. Panics when `CI` is set: CI
 /// must never pass by skipping.
 pub fn require(server: Server) -> Option<RunningServer> {
-    match RunningServer::start(server) {
+    require_with(server, true)
+}
+
+/// [`require`], with or without the multi-line [`BANNER`].
+pub fn require_with(server: Server, banner: bool) -> Option<RunningServer> {
+    match RunningServer::start(server, banner) {
         Ok(s) => Some(s),
         Err(Unavailable(why)) => {
             if std::env::var_os("CI").is_some() {
@@ -222,7 +227,7 @@ impl RunningServer {
         out
     }
 
-    pub fn start(server: Server) -> Result<RunningServer, Unavailable> {
+    pub fn start(server: Server, banner: bool) -> Result<RunningServer, Unavailable> {
         let dir = TempDir::new(server.name()).map_err(|e| Unavailable(format!("temp dir: {e}")))?;
         let port = free_port();
         let passive = free_port_range(10);
@@ -234,7 +239,12 @@ impl RunningServer {
             fs::set_permissions(p, fs::Permissions::from_mode(0o755)).unwrap();
         }
         fs::write(anon.join("welcome.txt"), b"anonymous read-only file\n").unwrap();
-        write(&d.join("banner.txt"), &format!("{BANNER}\n"));
+        let banner_text = if banner {
+            BANNER
+        } else {
+            "ftp-reply test server"
+        };
+        write(&d.join("banner.txt"), &format!("{banner_text}\n"));
         let (mut cmd, version) = match server {
             Server::Pyftpdlib => pyftpdlib(&d, port, passive)?,
             Server::Vsftpd => vsftpd(&d, port, passive)?,
@@ -390,7 +400,7 @@ class H(FTPHandler):
     authorizer = a
     passive_ports = range({lo}, {hi} + 1)
     auth_failed_timeout = 0.2
-    banner = open({banner:?}).read().rstrip("\\n")
+    banner = open({banner:?}).read().rstrip("\n")
 logging.basicConfig(filename={log:?}, level=logging.INFO)
 FTPServer(("127.0.0.1", {port}), H).serve_forever()
 "#,

@@ -8,6 +8,7 @@
 
 mod expect;
 mod harness;
+mod interop;
 mod session;
 mod wire;
 
