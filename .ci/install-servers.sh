@@ -78,14 +78,25 @@ fi
 
 # vsftpd's local test user. vsftpd authenticates local users only through
 # PAM against system accounts, so the tests use one system account,
-# `ftpreply` (no home, no login shell, password "ftp-reply-secret"), and a PAM
-# service of their own, `ftp-reply-test`, which accepts no other user.
+# `ftpreply` (no login shell, password "ftp-reply-secret"), and a PAM service
+# of their own, `ftp-reply-test`, which accepts no other user. vsftpd changes
+# into the account's home before it applies `local_root`, so the home must
+# exist; the tests point `local_root` at their temporary directory.
 # Only vsftpd uses them; proftpd and pure-ftpd get virtual users from files
 # the tests write (AuthUserFile, puredb).
 FTPREPLY_HASH='$6$ftpreplysalt$gjbzYTGzo.kwEsww09zCebiqxggiofBF5uDtWOuFIwLCYYNtMop3CUq/CEQmanPjOTuzGBhxFZy7/kIIrdUK/.'
+FTPREPLY_HOME=/var/lib/ftp-reply-test
 if ! getent passwd ftpreply >/dev/null; then
     log "useradd ftpreply (vsftpd's local test user)"
-    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin ftpreply
+    useradd --system --no-create-home --home-dir "$FTPREPLY_HOME" --shell /usr/sbin/nologin ftpreply
+fi
+if [ "$(getent passwd ftpreply | cut -d: -f6)" != "$FTPREPLY_HOME" ]; then
+    usermod --home "$FTPREPLY_HOME" ftpreply
+fi
+if [ ! -d "$FTPREPLY_HOME" ]; then
+    mkdir -p "$FTPREPLY_HOME"
+    chown ftpreply: "$FTPREPLY_HOME"
+    chmod 755 "$FTPREPLY_HOME"
 fi
 if [ "$(getent shadow ftpreply | cut -d: -f2)" != "$FTPREPLY_HASH" ]; then
     printf 'ftpreply:%s\n' "$FTPREPLY_HASH" | chpasswd -e
