@@ -247,6 +247,7 @@ impl FunctionGroup {
     /// assert_eq!(FunctionGroup::FileSystem.name(Lang::Fr), "Système de fichiers");
     /// ```
     #[must_use]
+    #[allow(clippy::match_same_arms)] // "Information" is the same word in both languages
     pub const fn name(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Self::Syntax, Lang::En) => "Syntax",

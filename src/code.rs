@@ -210,6 +210,7 @@ impl ReplyCode {
     /// assert_eq!(ReplyCode::FILE_STATUS_OK.digits(), [1, 5, 0]);
     /// ```
     #[must_use]
+    #[allow(clippy::cast_possible_truncation)] // each value is below 10
     pub const fn digits(self) -> [u8; 3] {
         let n = self.as_u16();
         [(n / 100) as u8, (n / 10 % 10) as u8, (n % 10) as u8]

@@ -61,10 +61,42 @@
 //! # Ok::<(), ftp_reply::InvalidReplyCode>(())
 //! ```
 //!
+//! # Example: decode a stream with limits
+//!
+//! [`ReplyDecoder`] is sans-IO: feed it bytes as they arrive, in any
+//! chunks, and take complete replies. A hostile server cannot make it
+//! buffer past its [`Limits`]; after an error it goes on with the next line.
+//! [`ReplyReader`] does the same on any `std::io::BufRead`.
+//!
+//! ```
+//! use ftp_reply::{DecodeErrorKind, Framing, Limits, ReplyDecoder};
+//!
+//! let limits = Limits::default().with_max_line_len(4096).with_max_lines(256);
+//! let mut decoder = ReplyDecoder::with_limits(limits).framing(Framing::Strict);
+//! decoder.feed(b"220-Welcome\r\n220 Ready\r\n211-Feat");
+//! decoder.feed(b"ures:\r\n MDTM\r\n211 End\r\n");
+//! decoder.feed(b"550 ");
+//! decoder.feed(&[b'x'; 5000]); // a line far over the limit...
+//! decoder.feed(b"\r\n221 Goodbye.\r\n");
+//!
+//! let greeting = decoder.next_reply()?.expect("a complete reply");
+//! assert_eq!((greeting.code().as_u16(), greeting.text().as_ref()), (220, "Welcome\nReady"));
+//! let feat = decoder.next_reply()?.expect("a complete reply");
+//! assert_eq!(feat.lines().collect::<Vec<_>>(), ["211-Features:", " MDTM", "211 End"]);
+//! let err = decoder.next_reply().unwrap_err();
+//! assert_eq!(err.kind(), DecodeErrorKind::LineTooLong { limit: 4096 });
+//! // ...is skipped without being buffered, and decoding goes on.
+//! assert_eq!(decoder.next_reply()?.expect("a complete reply").code(), 221);
+//! assert!(decoder.next_reply()?.is_none()); // needs more bytes
+//! decoder.finish()?; // nothing left half-way
+//! # Ok::<(), ftp_reply::DecodeError>(())
+//! ```
+//!
 //! # Crate features
 //!
 //! - `std` (default): implies `alloc`; adds what needs the standard library.
-//! - `alloc`: what needs an allocator, such as [`Source::url`].
+//! - `alloc`: what needs an allocator, such as [`Source::url`], [`Reply`]
+//!   and [`ReplyDecoder`]; `std` adds [`ReplyReader`].
 //! - `serde`: `Serialize` for codes (as numbers, `Deserialize` too, checked),
 //!   categories and knowledge-base entries.
 //!
@@ -95,6 +127,19 @@ pub use code::ReplyCode;
 pub use error::{InvalidReplyCode, ParseError, ParseErrorKind};
 pub use kb::{DataConnection, LocalizedInfo, Meaning, ReplyInfo, RetryAdvice, Source, Spec};
 pub use lang::{Lang, Text};
+
+#[cfg(feature = "alloc")]
+mod decoder;
+#[cfg(feature = "std")]
+mod io;
+#[cfg(feature = "alloc")]
+mod reply;
+#[cfg(feature = "alloc")]
+pub use decoder::{DecodeError, DecodeErrorKind, Limits, ReplyDecoder};
+#[cfg(feature = "std")]
+pub use io::{ReadError, ReplyReader};
+#[cfg(feature = "alloc")]
+pub use reply::{Framing, RawLines, Reply};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -1,0 +1,587 @@
+//! [`Reply`], one complete FTP reply (single or multi-line), and [`Framing`],
+//! the rule that decides where a multi-line reply ends.
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+use core::iter::FusedIterator;
+use core::str::FromStr;
+
+use crate::ReplyCode;
+use crate::decoder::{Core, DecodeError, DecodeErrorKind, Limits};
+
+/// The Telnet "Interpret As Command" byte (RFC 854).
+pub(crate) const IAC: u8 = 0xFF;
+
+/// Where a multi-line reply ends.
+///
+/// RFC 959 §4.2: a multi-line reply starts with `CODE-` and its last line
+/// starts with the *same* code followed by a space (or by the end of the
+/// line); the lines in between may hold anything, even text that starts with
+/// digits, another code, or `CODE-`. Real servers bend the rule in two
+/// opposite ways, so the rule is a choice:
+///
+/// | server behaviour | [`Strict`](Self::Strict) | [`Lenient`](Self::Lenient) |
+/// |---|---|---|
+/// | `ProFTPD`: `211-` at the start of every FEAT line, then `211 End` | one reply | one reply |
+/// | glftpd: `553-`, `553- Directory excluded (precheck).`, `150 Opening ...` | waits for `553 ` (hangs) | one reply, code 150 |
+/// | funet: `426-` lines, then `226 ...` | waits for `426 ` | one reply, code 226 |
+/// | `250-`, `550`, `250` (RFC 3659 MLST, cyberduck #16622) | one 250 reply | a 550 reply, then a `250` line in error |
+///
+/// # Example
+///
+/// ```
+/// use ftp_reply::{Framing, Reply};
+///
+/// let glftpd = b"553-\r\n553- Directory excluded (precheck).\r\n150 Opening BINARY mode.\r\n";
+/// assert!(Reply::parse_with(glftpd, Framing::Strict).is_err()); // never ends
+/// let reply = Reply::parse_with(glftpd, Framing::Lenient)?;
+/// assert_eq!(reply.code(), 150);
+/// assert_eq!(reply.opening_code(), 553);
+/// assert_eq!(Framing::default(), Framing::Strict);
+/// # Ok::<(), ftp_reply::DecodeError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Framing {
+    /// RFC 959 §4.2: only a line that starts with the opening code followed
+    /// by a space or the end of the line ends a multi-line reply. The default.
+    #[default]
+    Strict,
+    /// As curl, suppaftp and Commons Net (by default) do: any line that
+    /// starts with a valid reply code followed by a space or the end of the
+    /// line ends a multi-line reply, and that line's code becomes the
+    /// reply's [`code`](Reply::code). Lines ending a reply under `Strict`
+    /// end it here too.
+    Lenient,
+}
+
+/// One complete FTP reply: its code and every line as received.
+///
+/// # Lines
+///
+/// Every line is kept byte for byte, without its line end (CRLF or LF) and
+/// after Telnet processing (see [`ReplyDecoder`](crate::ReplyDecoder)):
+/// servers send Latin-1 and other text that is not UTF-8, so nothing is lost.
+/// There are several views of the same lines:
+///
+/// - [`raw_lines`](Self::raw_lines): the original bytes of each line, code
+///   prefixes included (`"211-Features:"`, `" MDTM"`, `"211 End"`);
+/// - [`lines`](Self::lines): the same, as UTF-8 (invalid sequences become
+///   U+FFFD);
+/// - [`text_lines`](Self::text_lines) and [`raw_text_lines`](Self::raw_text_lines):
+///   the text without the codes. The first and last lines lose their code
+///   and the byte after it; an inner line loses a repeated `CODE-` or
+///   `CODE ` prefix of the opening code (`ProFTPD`'s FEAT style) and is kept
+///   as is otherwise, leading spaces included (`"Features:"`, `" MDTM"`,
+///   `"End"`);
+/// - [`text`](Self::text): the text lines joined with `\n`.
+///
+/// # Wire form
+///
+/// `Display` writes each line followed by CRLF, as a server sends it (as
+/// UTF-8, lossy); [`to_bytes`](Self::to_bytes) writes the exact bytes, with
+/// any 0xFF byte doubled as Telnet requires, so that parsing either gives
+/// the same reply back.
+///
+/// # Example
+///
+/// ```
+/// use ftp_reply::Reply;
+///
+/// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n211 End\r\n")?;
+/// assert_eq!(reply.code(), 211);
+/// assert!(reply.is_multiline());
+/// assert_eq!(reply.lines().collect::<Vec<_>>(), ["211-Features:", " MDTM", "211 End"]);
+/// assert_eq!(reply.text_lines().collect::<Vec<_>>(), ["Features:", " MDTM", "End"]);
+/// assert_eq!(reply.text(), "Features:\n MDTM\nEnd");
+/// assert_eq!(reply.to_string(), "211-Features:\r\n MDTM\r\n211 End\r\n");
+///
+/// // Text that is not UTF-8 is kept as is.
+/// let latin1 = Reply::parse(b"550 caf\xe9: No such file\r\n")?;
+/// assert_eq!(latin1.raw_lines().next(), Some(&b"550 caf\xe9: No such file"[..]));
+/// assert_eq!(latin1.text(), "caf\u{FFFD}: No such file");
+/// # Ok::<(), ftp_reply::DecodeError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Reply {
+    /// The code of the last line (the opening code except under lenient framing).
+    code: ReplyCode,
+    /// How many lines `buf` holds (at least one).
+    lines: usize,
+    /// Every line followed by `\n`. Lines never contain `\n` themselves (it
+    /// always ends a line), so this one allocation holds the whole reply.
+    buf: Vec<u8>,
+}
+
+impl Reply {
+    /// Builds a reply from the decoder's buffer (`lines` lines, each followed by `\n`).
+    pub(crate) fn from_parts(code: ReplyCode, lines: usize, buf: Vec<u8>) -> Self {
+        debug_assert!(lines >= 1 && buf.last() == Some(&b'\n'));
+        Self { code, lines, buf }
+    }
+
+    /// Parses one complete reply, single or multi-line, with [`Framing::Strict`].
+    ///
+    /// The input must hold exactly one reply. The line end of the last line
+    /// may be missing; every other line ends with CRLF or LF. Telnet
+    /// sequences are handled as by [`ReplyDecoder`](crate::ReplyDecoder).
+    /// No limit applies (the input is already in memory); to read replies
+    /// from a stream, use the decoder.
+    ///
+    /// # Errors
+    ///
+    /// A [`DecodeError`] with its byte offset in `input`: a first line that
+    /// does not start with a valid code followed by a space, `-` or the line
+    /// end ([`DecodeErrorKind::InvalidLine`]), a multi-line reply whose last
+    /// line is missing ([`DecodeErrorKind::Incomplete`]), or bytes after the
+    /// end of the reply ([`DecodeErrorKind::TrailingData`]).
+    ///
+    /// ```
+    /// use ftp_reply::{DecodeErrorKind, ParseErrorKind, Reply};
+    ///
+    /// let reply = Reply::parse(b"226 Transfer complete.\r\n")?;
+    /// assert_eq!(reply.code(), 226);
+    /// assert!(!reply.is_multiline());
+    ///
+    /// // RFC 959 §4.2: inner lines may start with digits.
+    /// let rfc = Reply::parse(b"123-First line\r\nSecond line\r\n  234 A line beginning with numbers\r\n123 The last line\r\n")?;
+    /// assert_eq!(rfc.line_count(), 4);
+    ///
+    /// let err = Reply::parse(b"211-Features:\r\n MDTM\r\n").unwrap_err();
+    /// assert!(matches!(err.kind(), DecodeErrorKind::Incomplete { .. }));
+    /// let err = Reply::parse(b"220 ok\r\n221 bye\r\n").unwrap_err();
+    /// assert_eq!((err.kind(), err.offset()), (DecodeErrorKind::TrailingData, 8));
+    /// let err = Reply::parse(b"22O Ready\r\n").unwrap_err();
+    /// assert_eq!(err.kind(), DecodeErrorKind::InvalidLine(ParseErrorKind::NotADigit { found: b'O' }));
+    /// assert_eq!(err.offset(), 2);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    pub fn parse(input: &[u8]) -> Result<Self, DecodeError> {
+        Self::parse_with(input, Framing::Strict)
+    }
+
+    /// Like [`parse`](Self::parse), on a string.
+    ///
+    /// # Errors
+    ///
+    /// As for [`parse`](Self::parse).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    ///
+    /// let reply = Reply::parse_str("331 Password required for alice.")?;
+    /// assert_eq!(reply.code(), 331);
+    /// assert_eq!(reply.text(), "Password required for alice.");
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    pub fn parse_str(input: &str) -> Result<Self, DecodeError> {
+        Self::parse(input.as_bytes())
+    }
+
+    /// Like [`parse`](Self::parse), with the given [`Framing`].
+    ///
+    /// # Errors
+    ///
+    /// As for [`parse`](Self::parse).
+    ///
+    /// ```
+    /// use ftp_reply::{Framing, Reply};
+    ///
+    /// // funet: a 426 reply closed by a 226 line.
+    /// let input = b"426-Data connection closed.\r\n426-Transfer aborted.\r\n226 Abort successful\r\n";
+    /// assert_eq!(Reply::parse_with(input, Framing::Lenient)?.code(), 226);
+    /// assert!(Reply::parse_with(input, Framing::Strict).is_err());
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    pub fn parse_with(input: &[u8], framing: Framing) -> Result<Self, DecodeError> {
+        let mut core = Core::new(Limits::unlimited(), framing);
+        let (used, event) = core.step(input);
+        match event {
+            Some(Ok(reply)) if used == input.len() => return Ok(reply),
+            Some(Ok(_)) => {
+                return Err(DecodeError::new(DecodeErrorKind::TrailingData, used as u64));
+            }
+            Some(Err(e)) => return Err(e),
+            None => {}
+        }
+        if input.last() != Some(&b'\n') {
+            // The end of the input ends the last line.
+            if let (_, Some(result)) = core.step(b"\n") {
+                return result;
+            }
+        }
+        Err(core.take_incomplete().unwrap_or_else(|| {
+            // Only possible for input made of Telnet commands alone.
+            DecodeError::new(
+                DecodeErrorKind::InvalidLine(crate::ParseErrorKind::Empty),
+                0,
+            )
+        }))
+    }
+
+    /// The reply's code: the code of its last line.
+    ///
+    /// It is the opening code, except under [`Framing::Lenient`] when a
+    /// different code ended the reply (see [`opening_code`](Self::opening_code)).
+    ///
+    /// ```
+    /// use ftp_reply::{Reply, ReplyCode};
+    /// let reply = Reply::parse(b"530 Login incorrect.\r\n")?;
+    /// assert_eq!(reply.code(), ReplyCode::NOT_LOGGED_IN);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub const fn code(&self) -> ReplyCode {
+        self.code
+    }
+
+    /// The code of the first line.
+    ///
+    /// Equal to [`code`](Self::code) unless [`Framing::Lenient`] let another
+    /// code end the reply (glftpd's `553-` … `150 ...`).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// assert_eq!(Reply::parse(b"220-Hi\r\n220 Ready\r\n")?.opening_code(), 220);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn opening_code(&self) -> ReplyCode {
+        // The first line was checked to start with a valid code.
+        ReplyCode::from_bytes(&self.buf[..3]).unwrap_or(self.code)
+    }
+
+    /// Whether the reply has more than one line.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// assert!(!Reply::parse(b"200 OK\r\n")?.is_multiline());
+    /// assert!(Reply::parse(b"200-OK\r\n200 OK\r\n")?.is_multiline());
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub const fn is_multiline(&self) -> bool {
+        self.lines > 1
+    }
+
+    /// How many lines the reply has (one for a single-line reply).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// assert_eq!(Reply::parse(b"211-a\r\n b\r\n211 c\r\n")?.line_count(), 3);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub const fn line_count(&self) -> usize {
+        self.lines
+    }
+
+    /// The bytes of every line as received, without line ends.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"250-\r\n550\r\n250 End\r\n")?;
+    /// let lines: Vec<&[u8]> = reply.raw_lines().collect();
+    /// assert_eq!(lines, [&b"250-"[..], b"550", b"250 End"]);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn raw_lines(&self) -> RawLines<'_> {
+        RawLines {
+            rest: &self.buf,
+            remaining: self.lines,
+        }
+    }
+
+    /// Every line as received, as UTF-8 (invalid sequences become U+FFFD).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"220-caf\xe9\r\n220 Ready\r\n")?;
+    /// assert_eq!(reply.lines().collect::<Vec<_>>(), ["220-caf\u{FFFD}", "220 Ready"]);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn lines(&self) -> impl ExactSizeIterator<Item = Cow<'_, str>> + '_ {
+        self.raw_lines().map(String::from_utf8_lossy)
+    }
+
+    /// The text of every line without the reply codes, as bytes.
+    ///
+    /// The first and last lines lose their code and the separator after it;
+    /// an inner line that starts with the opening code followed by `-` or a
+    /// space loses those four bytes; other inner lines are unchanged.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// // ProFTPD's FEAT style: the code is repeated on every line.
+    /// let reply = Reply::parse(b"211-Features:\r\n211-AUTH TLS\r\n211-UTF8\r\n211 End\r\n")?;
+    /// let text: Vec<&[u8]> = reply.raw_text_lines().collect();
+    /// assert_eq!(text, [&b"Features:"[..], b"AUTH TLS", b"UTF8", b"End"]);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn raw_text_lines(&self) -> impl ExactSizeIterator<Item = &[u8]> + '_ {
+        let last = self.lines - 1;
+        let open = self.opening_code();
+        self.raw_lines().enumerate().map(move |(i, line)| {
+            if i == 0 || i == last {
+                // Checked when decoded: a code, then a separator or nothing.
+                line.get(4..).unwrap_or_default()
+            } else if line.len() >= 4
+                && starts_with_code(line, open)
+                && matches!(line[3], b'-' | b' ')
+            {
+                &line[4..]
+            } else {
+                line
+            }
+        })
+    }
+
+    /// The text of every line without the reply codes, as UTF-8 (lossy).
+    ///
+    /// See [`raw_text_lines`](Self::raw_text_lines) for what is removed.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"214-The following commands are recognized:\r\n USER PASS\r\n214 Help OK.\r\n")?;
+    /// let text: Vec<_> = reply.text_lines().collect();
+    /// assert_eq!(text, ["The following commands are recognized:", " USER PASS", "Help OK."]);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn text_lines(&self) -> impl ExactSizeIterator<Item = Cow<'_, str>> + '_ {
+        self.raw_text_lines().map(String::from_utf8_lossy)
+    }
+
+    /// The [`text_lines`](Self::text_lines) joined with `\n`.
+    ///
+    /// Borrowed when the reply is a single line of valid UTF-8.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// assert_eq!(Reply::parse(b"257 \"/home/alice\" is the current directory\r\n")?.text(),
+    ///            "\"/home/alice\" is the current directory");
+    /// assert_eq!(Reply::parse(b"220-Welcome\r\n220 Ready\r\n")?.text(), "Welcome\nReady");
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn text(&self) -> Cow<'_, str> {
+        let mut lines = self.text_lines();
+        if self.lines == 1 {
+            return lines.next().unwrap_or_default();
+        }
+        let mut text = String::with_capacity(self.buf.len());
+        for (i, line) in lines.enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            text.push_str(&line);
+        }
+        Cow::Owned(text)
+    }
+
+    /// The reply in wire form, byte for byte: each line followed by CRLF,
+    /// with every 0xFF byte doubled (Telnet `IAC IAC`).
+    ///
+    /// [`Reply::parse`] of the result gives this reply back.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"550 caf\xe9\xff\n")?;
+    /// assert_eq!(reply.to_bytes(), b"550 caf\xe9\xff\xff\r\n");
+    /// assert_eq!(Reply::parse(&reply.to_bytes())?, reply);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.buf.len() + self.lines);
+        for line in self.raw_lines() {
+            for chunk in line.split_inclusive(|&b| b == IAC) {
+                out.extend_from_slice(chunk);
+                if chunk.last() == Some(&IAC) {
+                    out.push(IAC);
+                }
+            }
+            out.extend_from_slice(b"\r\n");
+        }
+        out
+    }
+
+    /// Writes [`to_bytes`](Self::to_bytes) to `out`.
+    ///
+    /// # Errors
+    ///
+    /// Any error of `out`.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let mut out = Vec::new();
+    /// Reply::parse(b"221 Goodbye.")?.write_to(&mut out).unwrap();
+    /// assert_eq!(out, b"221 Goodbye.\r\n");
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[cfg(feature = "std")]
+    pub fn write_to<W: std::io::Write>(&self, mut out: W) -> std::io::Result<()> {
+        out.write_all(&self.to_bytes())
+    }
+}
+
+/// Whether `line` starts with the three digits of `code`.
+fn starts_with_code(line: &[u8], code: ReplyCode) -> bool {
+    let d = code.digits();
+    line.len() >= 3 && line[0] == b'0' + d[0] && line[1] == b'0' + d[1] && line[2] == b'0' + d[2]
+}
+
+impl fmt::Display for Reply {
+    /// Writes every line followed by CRLF (lossy UTF-8; see [`Reply::to_bytes`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for line in self.lines() {
+            f.write_str(&line)?;
+            f.write_str("\r\n")?;
+        }
+        Ok(())
+    }
+}
+
+/// Shows the code and the lines as UTF-8 (lossy).
+#[allow(clippy::missing_fields_in_debug)] // `buf` is shown as lines
+impl fmt::Debug for Reply {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reply")
+            .field("code", &self.code.as_u16())
+            .field("lines", &self.lines().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl FromStr for Reply {
+    type Err = DecodeError;
+
+    /// Same as [`Reply::parse_str`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse_str(s)
+    }
+}
+
+/// The lines of a [`Reply`] as bytes; see [`Reply::raw_lines`].
+#[derive(Debug, Clone)]
+pub struct RawLines<'a> {
+    /// Lines not yet returned, each followed by `\n`.
+    rest: &'a [u8],
+    remaining: usize,
+}
+
+impl<'a> Iterator for RawLines<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let end = self.rest.iter().position(|&b| b == b'\n')?;
+        let line = &self.rest[..end];
+        self.rest = &self.rest[end + 1..];
+        self.remaining -= 1;
+        Some(line)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl ExactSizeIterator for RawLines<'_> {}
+
+impl FusedIterator for RawLines<'_> {}
+
+impl DoubleEndedIterator for RawLines<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let (&last, body) = self.rest.split_last()?;
+        debug_assert_eq!(last, b'\n');
+        let start = body.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let line = &body[start..];
+        self.rest = &self.rest[..start];
+        self.remaining -= 1;
+        Some(line)
+    }
+}
+
+#[cfg(test)]
+impl Reply {
+    /// The parts, for tests of the representation.
+    pub(crate) fn into_parts_for_test(self) -> (ReplyCode, usize, Vec<u8>) {
+        (self.code, self.lines, self.buf)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+    use alloc::vec;
+
+    #[test]
+    fn rfc959_example() {
+        let input = b"123-First line\r\nSecond line\r\n  234 A line beginning with numbers\r\n123 The last line\r\n";
+        let r = Reply::parse(input).unwrap();
+        assert_eq!(r.code(), 123);
+        assert_eq!(r.line_count(), 4);
+        assert_eq!(
+            r.text_lines().collect::<Vec<_>>(),
+            [
+                "First line",
+                "Second line",
+                "  234 A line beginning with numbers",
+                "The last line"
+            ]
+        );
+        assert_eq!(r.to_string().as_bytes(), input);
+        assert_eq!(r.to_bytes(), input);
+    }
+
+    #[test]
+    fn raw_lines_both_ways() {
+        let r = Reply::parse(b"211-a\r\n\r\n b\r\n211 c\r\n").unwrap();
+        let fwd: Vec<&[u8]> = r.raw_lines().collect();
+        let mut back: Vec<&[u8]> = r.raw_lines().rev().collect();
+        back.reverse();
+        assert_eq!(fwd, back);
+        assert_eq!(fwd, vec![&b"211-a"[..], b"", b" b", b"211 c"]);
+        assert_eq!(r.raw_lines().len(), 4);
+    }
+
+    #[test]
+    fn bare_code_lines() {
+        let r = Reply::parse(b"200\r\n").unwrap();
+        assert_eq!(r.text(), "");
+        let r = Reply::parse(b"200-\r\n200\r\n").unwrap();
+        assert_eq!(r.text_lines().collect::<Vec<_>>(), ["", ""]);
+        let r = Reply::parse(b"200-x\r\n200\r\n200 y\r\n");
+        // Strict: "200" alone ends the reply, so the third line is trailing data.
+        assert_eq!(r.unwrap_err().offset(), 12);
+    }
+
+    #[test]
+    fn display_and_debug() {
+        let r: Reply = "220 Ready".parse().unwrap();
+        assert_eq!(r.to_string(), "220 Ready\r\n");
+        assert_eq!(
+            alloc::format!("{r:?}"),
+            r#"Reply { code: 220, lines: ["220 Ready"] }"#
+        );
+    }
+
+    #[test]
+    fn iac_doubling_round_trips() {
+        let r = Reply::parse(b"550 \xff\xff\xfb\r\n").unwrap();
+        assert_eq!(r.raw_lines().next().unwrap(), b"550 \xff\xfb");
+        assert_eq!(Reply::parse(&r.to_bytes()).unwrap(), r);
+    }
+
+    #[test]
+    fn only_telnet_commands_is_an_error() {
+        let e = Reply::parse(b"\xff\xf1").unwrap_err();
+        assert!(matches!(e.kind(), DecodeErrorKind::InvalidLine(_)));
+    }
+}
