@@ -118,12 +118,14 @@ extern crate alloc;
 
 mod category;
 mod code;
+pub mod command;
 mod error;
 pub mod kb;
 mod lang;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
+pub use command::{Command, Exchange, Role};
 pub use error::{InvalidReplyCode, ParseError, ParseErrorKind};
 pub use kb::{DataConnection, LocalizedInfo, Meaning, ReplyInfo, RetryAdvice, Source, Spec};
 pub use lang::{Lang, Text};

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 
 use toml::{Table, Value};
 
+mod build_commands;
+
 const LANGS: [&str; 2] = ["en", "fr"];
 const TEXT_FIELDS: [&str; 4] = ["title", "description", "when_seen", "remediation"];
 const DATA_CONNECTION: [(&str, &str); 9] = [
@@ -54,6 +56,7 @@ fn run() -> Result<()> {
     let out = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?);
     println!("cargo:rerun-if-changed=src/kb/data");
     println!("cargo:rerun-if-changed=src/kb/build.rs");
+    println!("cargo:rerun-if-changed=src/kb/build_commands.rs");
 
     let codes = load(&dir.join("codes.toml"))?;
     let mut texts = BTreeMap::new();
@@ -62,6 +65,7 @@ fn run() -> Result<()> {
     }
     let entries = parse_codes(&codes)?;
     let known: BTreeSet<u16> = entries.iter().map(|e| e.code).collect();
+    build_commands::commands(&dir, &out, &known)?;
 
     let mut kb = String::new();
     let mut consts = String::from("impl ReplyCode {\n");
