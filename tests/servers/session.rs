@@ -51,6 +51,9 @@ pub struct Outcome {
     pub exchanges: Vec<Exchange>,
     pub codes: BTreeMap<u16, BTreeSet<String>>,
     pub deviations: Vec<(Observed, Option<&'static Known>)>,
+    /// Replies the RFC tables do not list for their command but the
+    /// checker accepts under a documented leniency rule: (verb, code, rule).
+    pub leniencies: BTreeSet<(String, u16, String)>,
     pub failures: Vec<String>,
     pub transcript: String,
 }
@@ -88,6 +91,7 @@ impl<'a> Session<'a> {
                 exchanges: Vec::new(),
                 codes: BTreeMap::new(),
                 deviations: Vec::new(),
+                leniencies: BTreeSet::new(),
                 failures: Vec::new(),
                 transcript: String::new(),
             },
@@ -239,7 +243,7 @@ impl<'a> Session<'a> {
             }
         } else {
             let verdict = check_exchange(command, &codes);
-            for c in &verdict.unexpected {
+            for (c, problem) in &verdict.unexpected {
                 let lines = replies
                     .iter()
                     .find(|r| r.code == *c)
@@ -250,10 +254,15 @@ impl<'a> Session<'a> {
                     &verb,
                     Some(c.as_u16()),
                     format!(
-                        "{c} after {}: {lines:?}",
+                        "{c} after {} ({problem}): {lines:?}",
                         short(command.unwrap_or("connect"))
                     ),
                 );
+            }
+            for (c, leniency) in &verdict.lenient {
+                self.out
+                    .leniencies
+                    .insert((verb.clone(), c.as_u16(), leniency.to_string()));
             }
             if !verdict.complete {
                 self.fail(format!("checker: exchange {verb} {codes:?} not complete"));
@@ -609,6 +618,14 @@ impl Outcome {
             "exchanges: {} ({commands} commands), replies: {replies}, read errors: {errors}",
             self.exchanges.len()
         );
+        let _ = writeln!(
+            out,
+            "accepted by the checker's leniency rules ({}):",
+            self.leniencies.len()
+        );
+        for (verb, code, rule) in &self.leniencies {
+            let _ = writeln!(out, "  {code} after {verb}: {rule}");
+        }
         let _ = writeln!(out, "deviations ({}):", self.deviations.len());
         for (d, known) in &self.deviations {
             let _ = writeln!(

@@ -1,9 +1,10 @@
 //! The control connection: sending command lines, reading replies with a
 //! deadline, and checking exchanges.
 //!
-//! Reading replies goes through [`Control::read_reply`] and checking an
-//! exchange through [`check_exchange`]: these are the only two places that
-//! use the crate's decoder and exchange checker.
+//! Reading replies goes through [`Control::read_reply`], which feeds the
+//! crate's sans-IO [`ReplyDecoder`] (strict RFC 959 framing, default
+//! limits), and checking an exchange through [`check_exchange`], which runs
+//! the crate's [`Exchange`] checker.
 
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -11,150 +12,61 @@ use std::time::{Duration, Instant};
 
 use ftp_reply::ReplyCode;
 
-// ---------------------------------------------------------------------------
-// PLACEHOLDER until the `decoder` branch lands: a strict RFC 959 §4.2 framer
-// with the shape of `ftp_reply::ReplyDecoder` (feed / next_reply).
-// ---------------------------------------------------------------------------
-
-/// A decoded reply: its code and its lines as received (without line ends).
-#[derive(Clone, Debug)]
-pub struct Reply {
-    code: ReplyCode,
-    lines: Vec<Vec<u8>>,
-}
-
-#[derive(Default)]
-struct Decoder {
-    buf: Vec<u8>,
-    open: Option<(ReplyCode, Vec<Vec<u8>>)>,
-}
-
-impl Decoder {
-    fn feed(&mut self, bytes: &[u8]) {
-        self.buf.extend_from_slice(bytes);
-    }
-
-    fn next_reply(&mut self) -> Result<Option<Reply>, String> {
-        loop {
-            let Some(nl) = self.buf.iter().position(|&b| b == b'\n') else {
-                return Ok(None);
-            };
-            let mut line: Vec<u8> = self.buf.drain(..=nl).collect();
-            line.pop();
-            if line.last() == Some(&b'\r') {
-                line.pop();
-            }
-            if let Some((code, lines)) = self.open.as_mut() {
-                let ends = line.len() >= 3
-                    && line[..3] == *code.to_string().as_bytes()
-                    && (line.len() == 3 || line[3] == b' ');
-                lines.push(line);
-                if ends {
-                    let (code, lines) = self.open.take().unwrap();
-                    return Ok(Some(Reply { code, lines }));
-                }
-                continue;
-            }
-            let code = ReplyCode::from_bytes(line.get(..3).unwrap_or(&line))
-                .map_err(|e| format!("{e} in line {:?}", String::from_utf8_lossy(&line)))?;
-            match line.get(3) {
-                None | Some(b' ') => {
-                    return Ok(Some(Reply {
-                        code,
-                        lines: vec![line],
-                    }));
-                }
-                Some(b'-') => self.open = Some((code, vec![line])),
-                Some(&other) => {
-                    return Err(format!(
-                        "code followed by {:?} in line {:?}",
-                        char::from(other),
-                        String::from_utf8_lossy(&line)
-                    ));
-                }
-            }
-        }
-    }
-
-    fn pending(&self) -> bool {
-        !self.buf.is_empty() || self.open.is_some()
-    }
-}
+use ftp_reply::command::{Exchange, Leniency};
+use ftp_reply::{Command, Reply, ReplyDecoder};
 
 fn code_of(reply: &Reply) -> ReplyCode {
-    reply.code
+    reply.code()
 }
 
 fn lines_of(reply: &Reply) -> Vec<String> {
-    reply
-        .lines
-        .iter()
-        .map(|l| String::from_utf8_lossy(l).into_owned())
-        .collect()
+    reply.lines().map(std::borrow::Cow::into_owned).collect()
 }
 
-// ---------------------------------------------------------------------------
-// PLACEHOLDER until the `commands` branch lands: RFC 959 §5.4 (and RFC 2389,
-// 2428, 3659) for the commands of the scripted session.
-// ---------------------------------------------------------------------------
-
-/// What the exchange checker says about one command and its replies.
+/// What the crate's exchange checker says about one command and its
+/// replies.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verdict {
     /// A final reply arrived (after any 1xx).
     pub complete: bool,
-    /// Replies the RFCs do not allow for this command.
-    pub unexpected: Vec<ReplyCode>,
+    /// Replies the checker rejects for this command, and why.
+    pub unexpected: Vec<(ReplyCode, String)>,
+    /// Replies the RFC tables do not list but the checker accepts under one
+    /// of its documented leniency rules.
+    pub lenient: Vec<(ReplyCode, Leniency)>,
 }
 
-/// Checks the replies that followed `command_line` (`None`: the greeting).
+/// The command a line sends (`Command::Other` for a verb the crate does not
+/// know).
+pub fn command_of(line: &str) -> Command {
+    Command::parse_line(line).map_or_else(
+        |_| Command::from_verb(line.split(' ').next().unwrap_or("")),
+        |l| l.command(),
+    )
+}
+
+/// Checks the replies that followed `command_line` (`None`: the greeting)
+/// with the crate's sans-IO exchange checker.
 pub fn check_exchange(command_line: Option<&str>, codes: &[ReplyCode]) -> Verdict {
-    let verb = command_line
-        .map(|l| l.split(' ').next().unwrap_or("").to_ascii_uppercase())
-        .unwrap_or_default();
-    let allowed: &[u16] = match verb.as_str() {
-        "" => &[120, 220, 421],
-        "USER" => &[230, 530, 500, 501, 421, 331, 332],
-        "PASS" => &[230, 202, 530, 500, 501, 503, 421, 332],
-        "CWD" => &[250, 500, 501, 502, 421, 530, 550],
-        "QUIT" => &[221, 500],
-        "TYPE" => &[200, 500, 501, 504, 421, 530],
-        "PASV" => &[227, 500, 501, 502, 421, 530],
-        "EPSV" => &[229, 500, 501, 502, 421, 530, 522],
-        "RETR" => &[
-            125, 150, 110, 226, 250, 425, 426, 451, 450, 550, 500, 501, 421, 530,
-        ],
-        "STOR" => &[
-            125, 150, 110, 226, 250, 425, 426, 451, 551, 552, 532, 450, 452, 553, 500, 501, 421,
-            530,
-        ],
-        "LIST" => &[
-            125, 150, 226, 250, 425, 426, 451, 450, 500, 501, 502, 421, 530,
-        ],
-        "MKD" => &[257, 500, 501, 502, 421, 530, 550],
-        "PWD" => &[257, 500, 501, 502, 421, 550],
-        "SYST" => &[215, 500, 501, 502, 421],
-        "STAT" => &[211, 212, 213, 450, 500, 501, 502, 421, 530],
-        "HELP" => &[211, 214, 500, 501, 502, 421],
-        "NOOP" => &[200, 500, 421],
-        "ABOR" => &[225, 226, 500, 501, 502, 421],
-        "FEAT" => &[211, 500, 502],
-        "SIZE" | "MDTM" => &[213, 550, 500, 501, 502, 503, 504, 421, 530],
-        "MLST" => &[250, 550, 500, 501, 502, 503, 504, 421, 530],
-        _ => &[500, 501, 502, 504, 421, 530],
-    };
-    let unexpected = codes
-        .iter()
-        .copied()
-        .filter(|c| !allowed.contains(&c.as_u16()))
-        .collect();
+    let mut exchange =
+        command_line.map_or_else(Exchange::greeting, |l| Exchange::new(command_of(l)));
+    let mut unexpected = Vec::new();
+    let mut lenient = Vec::new();
+    for &code in codes {
+        let verdict = exchange.push(code);
+        if let Some(problem) = verdict.problem() {
+            unexpected.push((code, problem.to_string()));
+        }
+        if let Some(leniency) = verdict.leniency() {
+            lenient.push((code, leniency));
+        }
+    }
     Verdict {
-        complete: codes.last().is_some_and(|c| !c.is_preliminary()),
+        complete: exchange.is_complete(),
         unexpected,
+        lenient,
     }
 }
-
-// ---------------------------------------------------------------------------
 
 /// Why no reply could be read.
 #[derive(Debug)]
@@ -169,7 +81,7 @@ pub enum ReadError {
         partial: bool,
     },
     /// The decoder rejected what arrived.
-    Decode(String),
+    Decode(ftp_reply::DecodeError),
     Io(io::Error),
 }
 
@@ -196,7 +108,7 @@ pub enum Line {
 /// A control connection with a transcript of every byte.
 pub struct Control {
     stream: TcpStream,
-    decoder: Decoder,
+    decoder: ReplyDecoder,
     pub transcript: Vec<Line>,
 }
 
@@ -206,7 +118,7 @@ impl Control {
         stream.set_write_timeout(Some(Duration::from_secs(5)))?;
         Ok(Control {
             stream,
-            decoder: Decoder::default(),
+            decoder: ReplyDecoder::new(),
             transcript: Vec::new(),
         })
     }
@@ -230,7 +142,7 @@ impl Control {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return Err(ReadError::Timeout {
-                    partial: self.decoder.pending(),
+                    partial: self.decoder.buffered_len() > 0,
                 });
             }
             self.stream
@@ -239,7 +151,7 @@ impl Control {
             match self.stream.read(&mut chunk) {
                 Ok(0) => {
                     return Err(ReadError::Closed {
-                        partial: self.decoder.pending(),
+                        partial: self.decoder.buffered_len() > 0,
                     });
                 }
                 Ok(n) => {
@@ -253,7 +165,7 @@ impl Control {
                     ) =>
                 {
                     return Err(ReadError::Timeout {
-                        partial: self.decoder.pending(),
+                        partial: self.decoder.buffered_len() > 0,
                     });
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
@@ -264,7 +176,7 @@ impl Control {
                     ) =>
                 {
                     return Err(ReadError::Closed {
-                        partial: self.decoder.pending(),
+                        partial: self.decoder.buffered_len() > 0,
                     });
                 }
                 Err(e) => return Err(ReadError::Io(e)),
