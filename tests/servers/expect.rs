@@ -26,6 +26,11 @@ pub enum Kind {
     /// a client that ends replies at any `DDD ` line (curl, suppaftp,
     /// `Framing::Lenient`) splits the reply there.
     UnpaddedDigits,
+    /// A command the RFC says must fail (an unknown TYPE) was accepted.
+    AcceptedInvalid,
+    /// Telnet IP and DM before a command (RFC 959 §4.1.3, ABOR) made the
+    /// server reject the command line.
+    TelnetNotUnderstood,
     /// A negative multi-line reply whose last line says the opposite of its
     /// first (for example that the change was made after all).
     Contradictory,
@@ -47,6 +52,45 @@ pub struct Known {
 
 /// Every deviation the tests know of, per server.
 pub const KNOWN: &[Known] = &[
+    Known {
+        server: Server::Libunftp,
+        name: "libunftp-no-telnet-ip-dm",
+        kind: Kind::TelnetNotUnderstood,
+        verb: "ABOR",
+        code: Some(500),
+        note: "ABOR preceded by Telnet IP and DM (IAC 244 IAC 242, in band, as RFC 959 §4.1.3 \
+               asks of clients): libunftp reads the bytes as part of the command and answers \
+               '500 Invalid UTF8 in command' instead of 225/226.",
+    },
+    Known {
+        server: Server::Libunftp,
+        name: "libunftp-hangs-up-after-invalid-utf8",
+        kind: Kind::Closed,
+        verb: "QUIT",
+        code: None,
+        note: "after its '500 Invalid UTF8 in command' libunftp closes the control connection: \
+               the next command (QUIT) gets no reply.",
+    },
+    Known {
+        server: Server::Libunftp,
+        name: "libunftp-accepts-unknown-type",
+        kind: Kind::AcceptedInvalid,
+        verb: "TYPE",
+        code: Some(200),
+        note: "TYPE Z (no such representation type) is answered '200 Always in binary mode': \
+               libunftp ignores TYPE. RFC 959 §5.4 lists 504 (or 501) for an unsupported \
+               parameter.",
+    },
+    Known {
+        server: Server::Libunftp,
+        name: "libunftp-hangs-up-on-long-line",
+        kind: Kind::Closed,
+        verb: "CWD",
+        code: None,
+        note: "a 2,000-byte command line: libunftp closes the control connection without a \
+               reply (its codec refuses lines over its limit). RFC 959 has no line limit; \
+               servers usually answer 500 (pyftpdlib, proftpd answer per command).",
+    },
     Known {
         server: Server::Pyftpdlib,
         name: "pyftpdlib-unframed-banner",

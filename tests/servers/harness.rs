@@ -51,6 +51,8 @@ pub enum Server {
     Vsftpd,
     Proftpd,
     PureFtpd,
+    /// In process (`tests/servers/unftp.rs`).
+    Libunftp,
 }
 
 impl Server {
@@ -60,6 +62,7 @@ impl Server {
             Server::Vsftpd => "vsftpd",
             Server::Proftpd => "proftpd",
             Server::PureFtpd => "pure-ftpd",
+            Server::Libunftp => "libunftp",
         }
     }
 
@@ -199,6 +202,7 @@ pub struct RunningServer {
     pub port: u16,
     pub passive: (u16, u16),
     child: Option<Child>,
+    inproc: Option<crate::unftp::InProcess>,
     dir: TempDir,
 }
 
@@ -245,7 +249,23 @@ impl RunningServer {
             "ftp-reply test server"
         };
         write(&d.join("banner.txt"), &format!("{banner_text}\n"));
+        if server == Server::Libunftp {
+            let inproc =
+                crate::unftp::InProcess::start(home, port, passive).map_err(Unavailable)?;
+            let mut running = RunningServer {
+                server,
+                version: lock_version("libunftp"),
+                port,
+                passive,
+                child: None,
+                inproc: Some(inproc),
+                dir,
+            };
+            running.wait_ready()?;
+            return Ok(running);
+        }
         let (mut cmd, version) = match server {
+            Server::Libunftp => unreachable!("in process"),
             Server::Pyftpdlib => pyftpdlib(&d, port, passive)?,
             Server::Vsftpd => vsftpd(&d, port, passive)?,
             Server::Proftpd => proftpd(&d, port, passive)?,
@@ -267,6 +287,7 @@ impl RunningServer {
             port,
             passive,
             child: Some(child),
+            inproc: None,
             dir,
         };
         running.wait_ready()?;
@@ -320,6 +341,8 @@ impl Drop for RunningServer {
             let _ = child.kill();
             let _ = child.wait();
         }
+        // Stops the in-process server and joins its thread.
+        self.inproc = None;
         // self.dir drops after this and removes the files.
     }
 }
@@ -367,6 +390,21 @@ fn output(cmd: &mut Command) -> Option<String> {
     let mut s = String::from_utf8_lossy(&out.stdout).into_owned();
     s.push_str(&String::from_utf8_lossy(&out.stderr));
     Some(s.trim().to_owned())
+}
+
+/// Version of a dev-dependency, from Cargo.lock.
+fn lock_version(package: &str) -> String {
+    let lock = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock"))
+        .unwrap_or_default();
+    let needle = format!("name = \"{package}\"\nversion = \"");
+    lock.find(&needle)
+        .and_then(|i| {
+            lock[i + needle.len()..]
+                .split('"')
+                .next()
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// Debian version of an unpacked package, from the install script's stamp.

@@ -10,6 +10,7 @@ mod expect;
 mod harness;
 mod interop;
 mod session;
+mod unftp;
 mod wire;
 
 use std::fs;
@@ -73,4 +74,9 @@ fn proftpd() {
 #[test]
 fn pure_ftpd() {
     run(Server::PureFtpd);
+}
+
+#[test]
+fn libunftp() {
+    run(Server::Libunftp);
 }
