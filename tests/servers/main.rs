@@ -80,3 +80,43 @@ fn pure_ftpd() {
 fn libunftp() {
     run(Server::Libunftp);
 }
+
+/// The stored transcripts (tests/data/servers/) decode without error: every
+/// connection's server side, with the crate's decoder.
+#[test]
+fn golden_transcripts_decode() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/servers");
+    let mut files = 0;
+    for entry in fs::read_dir(&dir).expect("tests/data/servers") {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        files += 1;
+        let text = fs::read_to_string(&path).unwrap();
+        for (n, connection) in text.split("--- connection closed ---\n").enumerate() {
+            let mut decoder = ftp_reply::ReplyDecoder::new();
+            for line in connection.lines().filter_map(|l| l.strip_prefix("S: ")) {
+                decoder.feed(line.as_bytes());
+                decoder.feed(b"\r\n");
+            }
+            let mut replies = 0;
+            while let Some(reply) = decoder
+                .next_reply()
+                .unwrap_or_else(|e| panic!("{} connection {n}: {e}", path.display()))
+            {
+                assert!(reply.code().as_u16() >= 100);
+                replies += 1;
+            }
+            decoder
+                .finish()
+                .unwrap_or_else(|e| panic!("{} connection {n}: {e}", path.display()));
+            assert!(
+                replies > 0 || connection.trim().is_empty(),
+                "{}",
+                path.display()
+            );
+        }
+    }
+    assert!(files >= 5, "expected the transcripts of five servers");
+}
