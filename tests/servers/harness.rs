@@ -127,12 +127,15 @@ pub fn require_with(server: Server, banner: bool) -> Option<RunningServer> {
             if std::env::var_os("CI").is_some() {
                 panic!("{server} is required in CI (CI is set) but unavailable: {why}");
             }
-            eprintln!();
-            eprintln!("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
-            eprintln!("!!! SKIPPED: real-server test for {server}: {why}");
-            eprintln!("!!! Run `bash .ci/install-servers.sh` as root to install the servers.");
-            eprintln!("!!! (With CI set this is a failure, not a skip.)");
-            eprintln!("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+            // Straight to the process's stderr: libtest captures `eprintln!`
+            // of passing tests, and a skip must not go unseen.
+            let bang = "!".repeat(74);
+            let msg = format!(
+                "\n{bang}\n!!! SKIPPED: real-server test for {server}: {why}\n\
+                 !!! Run `bash .ci/install-servers.sh` as root to install the servers.\n\
+                 !!! (With CI set this is a failure, not a skip.)\n{bang}\n"
+            );
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), msg.as_bytes());
             None
         }
     }
