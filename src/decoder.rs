@@ -1131,7 +1131,7 @@ fn classify(prefix: [u8; 4], len: usize) -> Result<(ReplyCode, Sep), (ParseError
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alloc::string::String;
+    use alloc::string::{String, ToString};
     use alloc::vec;
 
     /// Decodes `input` fed in one chunk, then at end of stream; replies as
@@ -1145,7 +1145,7 @@ mod tests {
         loop {
             match decoder.next_reply() {
                 Ok(Some(r)) => {
-                    out.push(Ok(r.lines().map(alloc::borrow::Cow::into_owned).collect()))
+                    out.push(Ok(r.lines().map(alloc::borrow::Cow::into_owned).collect()));
                 }
                 Ok(None) => break,
                 Err(e) => out.push(Err((e.kind(), e.offset()))),

@@ -27,7 +27,7 @@ pub(crate) const IAC: u8 = 0xFF;
 /// | `ProFTPD`: `211-` at the start of every FEAT line, then `211 End` | one reply | one reply |
 /// | glftpd: `553-`, `553- Directory excluded (precheck).`, `150 Opening ...` | waits for `553 ` (hangs) | one reply, code 150 |
 /// | funet: `426-` lines, then `226 ...` | waits for `426 ` | one reply, code 226 |
-/// | `250-`, `550`, `250` (RFC 3659 MLST, cyberduck #16622) | one 250 reply | a 550 reply, then a `250` line in error |
+/// | `250- List`, `550`, `250 End of List` (MLST, cyberduck #15892) | one 250 reply | a 550 reply, then a separate 250 reply (out of step) |
 ///
 /// # Example
 ///

@@ -25,6 +25,9 @@ COMMANDS = [
     b"SIZE /no/such/file",
     b"CWD /no/such/dir",
     b"MLST /",
+    # A Latin-1 path with a 0xFF byte, doubled as Telnet requires: do
+    # servers echo it back doubled?
+    b"CWD /caf\xe9-\xff\xff-dir",
     b"BOGUS",
     b"QUIT",
 ]
