@@ -74,9 +74,9 @@ pub use line::{CommandLine, CommandParseError, CommandParseErrorKind};
 /// [`Command::Other`]; [`CommandLine::verb`] keeps its text.
 ///
 /// `Display` and [`verb`](Self::verb) give the upper-case verb (`Other`
-/// prints `OTHER`); `FromStr` is ASCII case-insensitive and fails on verbs the
-/// crate does not know (use [`from_verb`](Self::from_verb) to get `Other`
-/// instead).
+/// prints `OTHER`, and `"OTHER"` parses back to it); `FromStr` is ASCII
+/// case-insensitive and fails on verbs the crate does not know (use
+/// [`from_verb`](Self::from_verb) to get `Other` instead).
 ///
 /// **`REST STREAM`**: RFC 3659 §5 gives REST a meaning in STREAM mode (a byte
 /// offset) but no new verb: `REST STREAM` is the feature's FEAT line. Both
@@ -799,7 +799,7 @@ mod tests {
         for c in Command::all() {
             assert_eq!(c.verb().parse::<Command>().unwrap(), c);
             assert_eq!(c.verb().to_ascii_lowercase().parse::<Command>().unwrap(), c);
-            assert_eq!(Command::from_verb(&c.to_string()), c);
+            assert_eq!(Command::from_verb(c.into()), c);
         }
     }
 

@@ -135,7 +135,7 @@ pub enum Leniency {
     /// 200 or 250 where the command's listed success replies are plain
     /// acknowledgements (200, 202, 225, 226 or 250) but not this one: RFC
     /// 959's own Appendix II answers CWD with 200; vsftpd and pyftpdlib
-    /// answer CDUP with 250; vsftpd answers `EPSV ALL` with 200. Not applied
+    /// answer CDUP with 250. Not applied
     /// where the success reply carries data (227, 229, 257, 213...).
     GenericSuccess,
     /// A file-system error (4yz or 5yz with second digit 5: 450, 451, 452,
@@ -159,6 +159,14 @@ pub enum Leniency {
     /// caller that gives ABOR's exchange every reply after the ABOR. The
     /// exchange stays open for ABOR's own 226.
     AbortedTransferReply,
+    /// A 2yz other than 229 to EPSV: the reply to `EPSV ALL`, whose code RFC
+    /// 2428 §3 does not give (vsftpd and FreeBSD ftpd send 200, pyftpdlib
+    /// 220). The checker does not see arguments, so it cannot tell `EPSV ALL`
+    /// from a plain EPSV that got a wrong code.
+    EpsvAll,
+    /// 211 or 214 to SITE: the reply to `SITE HELP` (vsftpd and pyftpdlib
+    /// send 214), where RFC 959 §5.4 lists only 200 and 202 for SITE.
+    SiteHelp,
     /// Any reply to [`Command::Other`]: the crate does not know the command,
     /// so the reply is taken in its category's role ([`Role::from_category`]).
     UnknownCommand,
@@ -561,6 +569,12 @@ impl Exchange {
             }
             530 if !after => return Verdict::Lenient(Role::Error, Leniency::NotLoggedIn),
             503 if !after => return Verdict::Lenient(Role::Error, Leniency::BadSequence),
+            211 | 214 if self.command == Some(Command::Site) && !after => {
+                return Verdict::Lenient(Role::Success, Leniency::SiteHelp);
+            }
+            200..=299 if self.command == Some(Command::Epsv) && !after => {
+                return Verdict::Lenient(Role::Success, Leniency::EpsvAll);
+            }
             200 | 250
                 if (after || !sap)
                     && self.rows().iter().any(|e| {
@@ -594,7 +608,9 @@ impl Exchange {
 
 #[cfg(test)]
 mod tests {
+    extern crate std;
     use super::*;
+    use std::vec::Vec;
 
     fn codes(v: &[u16]) -> impl Iterator<Item = ReplyCode> + '_ {
         v.iter().map(|&n| ReplyCode::new(n).unwrap())
