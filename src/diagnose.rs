@@ -100,6 +100,21 @@ pub(crate) enum Tok {
 /// One row of the diagnosis table: a text that one server sends, with its
 /// cause and fix in every [`Lang`].
 ///
+/// The table (`src/kb/data/diagnoses.toml`, prose in `diagnoses.en.toml` and
+/// `diagnoses.fr.toml`) holds texts that vsftpd, `ProFTPD`, Pure-FTPd,
+/// pyftpdlib, `FileZilla` Server and IIS send, each read in that server's
+/// source or documentation (the row's [`source`](Self::source)).
+///
+/// # Patterns
+///
+/// A row's pattern is matched against the text of one reply line (after the
+/// code and its separator, surrounding spaces and the line end removed),
+/// ASCII case-insensitively, and must match the whole text. `{n}` matches one
+/// or more ASCII digits (as many as there are: it never gives digits back),
+/// `{*}` matches any text, possibly empty, and `{{` is a literal `{`. Nothing
+/// else is special. Matching allocates nothing and takes time proportional
+/// to the text length times the pattern length.
+///
 /// ```
 /// use ftp_reply::{Lang, ReplyCode, Server, diagnose};
 ///
@@ -161,7 +176,7 @@ impl Diagnosis {
         self.banner
     }
 
-    /// The pattern, in the syntax described in the [module docs](self).
+    /// The pattern, in the syntax described on [`Diagnosis`].
     #[must_use]
     pub const fn pattern(&self) -> &'static str {
         self.pattern
@@ -200,7 +215,7 @@ impl Diagnosis {
     }
 
     /// Whether this row's pattern matches `text` (the text of one reply line,
-    /// without the code); see the [module docs](self).
+    /// without the code); the syntax is described on [`Diagnosis`].
     ///
     /// ```
     /// use ftp_reply::{Diagnosis, ReplyCode, diagnose};
