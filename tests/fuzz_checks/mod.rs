@@ -1,6 +1,8 @@
 //! The invariants the fuzz targets check, shared with `tests/fuzz_regressions.rs`
 //! (which replays saved inputs on stable) and `fuzz/fuzz_targets/*.rs`.
 
+#![allow(dead_code)] // each fuzz target uses one of the checks
+
 use ftp_reply::{DecodeError, Framing, Limits, Reply, ReplyDecoder};
 
 /// Feeds `data` in chunks of the sizes in `sizes` (cycled; all at once if
