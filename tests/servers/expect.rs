@@ -160,3 +160,34 @@ pub fn unobserved(
         .map(|k| k.name)
         .collect()
 }
+
+/// Negative replies the diagnosis table does not cover yet, per server: the
+/// first line of the reply as the server sends it. Every other negative reply
+/// the sessions receive must get a diagnosis (`Reply::diagnose`), or the test
+/// fails. libunftp is a library embedded by many servers, not a deployed
+/// server of its own, so its texts are not in the table yet.
+pub const NOT_YET_DIAGNOSED: &[(Server, &str)] = &[
+    (Server::Libunftp, "530 Authentication failed"),
+    (Server::Libunftp, "500 Command not implemented"),
+    (Server::Libunftp, "501 Invalid Parameter"),
+    (Server::Libunftp, "425 No data connection established"),
+    (Server::Libunftp, "500 Invalid UTF8 in command"),
+];
+
+/// The negative replies (verb, first line) that got no diagnosis and are not
+/// listed in [`NOT_YET_DIAGNOSED`].
+pub fn undiagnosed(
+    server: Server,
+    negatives: &[(String, String, Vec<&'static str>)],
+) -> Vec<String> {
+    negatives
+        .iter()
+        .filter(|(_, line, ids)| {
+            ids.is_empty()
+                && !NOT_YET_DIAGNOSED
+                    .iter()
+                    .any(|(s, l)| *s == server && l == line)
+        })
+        .map(|(verb, line, _)| format!("{verb}: {line:?}"))
+        .collect()
+}

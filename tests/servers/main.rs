@@ -26,7 +26,12 @@ fn run(server: Server) {
     if !unobserved.is_empty() {
         report.push_str(&format!("listed deviations not observed: {unobserved:?}\n"));
     }
+    let undiagnosed = expect::undiagnosed(server, &outcome.negatives);
     println!("{report}");
+    assert!(
+        undiagnosed.is_empty(),
+        "{server}: negative replies without a diagnosis (add rows to src/kb/data/diagnoses.toml, or list them in expect::NOT_YET_DIAGNOSED): {undiagnosed:#?}"
+    );
     // Reports and transcripts for people (and the closing note).
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("servers");
     let _ = fs::create_dir_all(&out);

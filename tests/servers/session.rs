@@ -56,6 +56,8 @@ pub struct Outcome {
     pub leniencies: BTreeSet<(String, u16, String)>,
     pub failures: Vec<String>,
     pub transcript: String,
+    /// Negative replies (4xx, 5xx): (verb, first line, diagnosis ids).
+    pub negatives: Vec<(String, String, Vec<&'static str>)>,
 }
 
 pub struct Session<'a> {
@@ -94,6 +96,7 @@ impl<'a> Session<'a> {
                 leniencies: BTreeSet::new(),
                 failures: Vec::new(),
                 transcript: String::new(),
+                negatives: Vec::new(),
             },
         }
     }
@@ -177,6 +180,12 @@ impl<'a> Session<'a> {
                     seen.lines
                 ),
             );
+        }
+        if seen.code.is_negative() {
+            let first = seen.lines.first().cloned().unwrap_or_default();
+            self.out
+                .negatives
+                .push((verb.to_owned(), first, seen.diagnoses.clone()));
         }
         self.out
             .codes
@@ -656,6 +665,20 @@ impl Outcome {
         );
         for (verb, code, rule) in &self.leniencies {
             let _ = writeln!(out, "  {code} after {verb}: {rule}");
+        }
+        let diagnosed = self.negatives.iter().filter(|n| !n.2.is_empty()).count();
+        let _ = writeln!(
+            out,
+            "negative replies diagnosed: {diagnosed} of {}",
+            self.negatives.len()
+        );
+        for (verb, line, ids) in &self.negatives {
+            let ids = if ids.is_empty() {
+                "NOT DIAGNOSED".to_owned()
+            } else {
+                ids.join(", ")
+            };
+            let _ = writeln!(out, "  {verb}: {line:?} -> {ids}");
         }
         let _ = writeln!(out, "deviations ({}):", self.deviations.len());
         for (d, known) in &self.deviations {

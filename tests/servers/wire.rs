@@ -190,6 +190,8 @@ impl Control {
 pub struct Seen {
     pub code: ReplyCode,
     pub lines: Vec<String>,
+    /// Ids of the diagnosis rows that match the reply (`Reply::diagnose`).
+    pub diagnoses: Vec<&'static str>,
 }
 
 impl From<&Reply> for Seen {
@@ -197,6 +199,7 @@ impl From<&Reply> for Seen {
         Seen {
             code: code_of(r),
             lines: lines_of(r),
+            diagnoses: r.diagnose().iter().map(|d| d.id()).collect(),
         }
     }
 }
