@@ -585,6 +585,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "std")]
     fn display_pads() {
         let code = ReplyCode::known(150);
         assert_eq!(format!("{code}"), "150");
