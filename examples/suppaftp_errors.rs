@@ -31,6 +31,15 @@ use suppaftp::{FtpError, FtpStream};
 const TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The code of the reply inside a suppaftp error, if there is one.
+fn reply_of(err: &FtpError) -> Option<Reply> {
+    let FtpError::UnexpectedResponse(response) = err else {
+        return None;
+    };
+    Reply::parse(&response.body)
+        .or_else(|_| Reply::parse_with(&response.body, Framing::Lenient))
+        .ok()
+}
+
 fn reply_code(err: &FtpError) -> Option<ReplyCode> {
     let FtpError::UnexpectedResponse(response) = err else {
         return None;
@@ -62,6 +71,13 @@ fn explain(what: &str, err: &FtpError) {
             }
         }
         None => println!("   {code} is not defined by any FTP document the crate knows"),
+    }
+    // What this server's text says, beyond the code.
+    if let Some(reply) = reply_of(err) {
+        for d in reply.diagnose() {
+            println!("   diagnosis ({}): {}", d.server(), d.cause(Lang::En));
+            println!("        fix: {}", d.fix(Lang::En));
+        }
     }
 }
 
