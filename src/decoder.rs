@@ -337,8 +337,11 @@ impl fmt::Display for CodeOf {
 ///
 /// # Cost
 ///
-/// Each byte is examined once: the decoder keeps its scan position, so
-/// feeding a reply one byte at a time costs no more than feeding it whole.
+/// Each byte is examined at most twice: the decoder keeps its scan
+/// position, so feeding a reply one byte at a time costs no more per byte
+/// than feeding it whole. Complete lines without Telnet sequences are
+/// decoded whole (a line-end search and a copy); the rest of a line split
+/// across feeds, or with an IAC, is searched again on the general path.
 /// A reply costs one allocation, sized to fit.
 ///
 /// # Example: decode a stream
@@ -720,6 +723,17 @@ impl Core {
         let base = self.offset;
         let mut i = 0;
         while i < input.len() {
+            if self.at_line_start() {
+                let (used, reply) = self.whole_lines(&input[i..], base + i as u64);
+                i += used;
+                if let Some(reply) = reply {
+                    self.offset = base + i as u64;
+                    return (i, Some(Ok(reply)));
+                }
+                if i == input.len() {
+                    break;
+                }
+            }
             let off = base + i as u64;
             if self.telnet == Telnet::Text {
                 let rest = &input[i..];
@@ -746,6 +760,78 @@ impl Core {
             }
         }
         self.offset = base + i as u64;
+        (i, None)
+    }
+
+    /// Whether nothing of the current line has been seen yet, in a state
+    /// where [`whole_lines`](Self::whole_lines) applies.
+    fn at_line_start(&self) -> bool {
+        self.raw_len == 0
+            && self.dec_len == 0
+            && !self.last_cr
+            && self.telnet == Telnet::Text
+            && self.storing()
+    }
+
+    /// The fast path: decodes whole lines at the start of `input` (which
+    /// starts a line, at stream offset `off`) as long as each is complete
+    /// in `input`, holds no IAC, and is accepted with no error and no limit
+    /// reached. Stops at the first line that is not (the general path then
+    /// takes it from its first byte, as if this had not been called) or
+    /// after the line that ends a reply. Returns the bytes used and the
+    /// reply, if one ended.
+    ///
+    /// The outcome is the one the general path would reach byte by byte:
+    /// that path stores the line (without its final CR) and checks it with
+    /// the same rules, and with no error on the way, its result depends
+    /// only on the whole line.
+    fn whole_lines(&mut self, input: &[u8], off: u64) -> (usize, Option<Reply>) {
+        let mut i = 0;
+        while let Some(n) = memchr::memchr2(b'\n', IAC, &input[i..]) {
+            let line = &input[i..i + n];
+            if input[i + n] != b'\n' || n >= self.limits.max_line_len {
+                break;
+            }
+            let text = line.strip_suffix(b"\r").unwrap_or(line);
+            // Room for the text and its `\n`, and for one more line.
+            if self.limits.max_reply_bytes - self.buf.len() <= text.len()
+                || self.reply_lines >= self.limits.max_lines
+            {
+                break;
+            }
+            let code = match self.state {
+                State::Multi(open) => terminator(self.framing, open, text),
+                _ => match classify_line(text) {
+                    Some((code, Sep::Last)) => Some(code),
+                    Some((code, Sep::Dash)) => {
+                        self.first = Some((code, Sep::Dash));
+                        self.state = State::Multi(code);
+                        None
+                    }
+                    None => break,
+                },
+            };
+            i += n + 1;
+            self.reply_lines += 1;
+            if let Some(code) = code {
+                // The reply's one allocation, sized to fit.
+                let mut bytes = Vec::with_capacity(self.buf.len() + text.len() + 1);
+                bytes.extend_from_slice(&self.buf);
+                bytes.extend_from_slice(text);
+                bytes.push(b'\n');
+                let reply = Reply::from_parts(code, self.reply_lines, bytes);
+                self.state = State::Idle;
+                self.start_line(off + i as u64);
+                return (i, Some(reply));
+            }
+            self.reserve(text.len() + 1);
+            self.buf.extend_from_slice(text);
+            self.buf.push(b'\n');
+            self.line_start = off + i as u64;
+        }
+        if i > 0 {
+            self.start_line(off + i as u64);
+        }
         (i, None)
     }
 
@@ -1117,6 +1203,30 @@ impl Core {
         self.state = State::Idle;
         self.start_line(self.offset);
         Some(error)
+    }
+}
+
+/// The first line of a reply, `line` (line end excluded), if it is valid.
+fn classify_line(line: &[u8]) -> Option<(ReplyCode, Sep)> {
+    let mut prefix = [0; 4];
+    let len = line.len().min(4);
+    prefix[..len].copy_from_slice(&line[..len]);
+    classify(prefix, len).ok()
+}
+
+/// If the complete line `line` (line end excluded) ends a multi-line reply
+/// opened with `open`, the code of the reply.
+fn terminator(framing: Framing, open: ReplyCode, line: &[u8]) -> Option<ReplyCode> {
+    let code = match line {
+        [a, b, c] | [a, b, c, b' ', ..] => [*a, *b, *c],
+        _ => return None,
+    };
+    match framing {
+        Framing::Strict => {
+            let d = open.digits();
+            (code == [b'0' + d[0], b'0' + d[1], b'0' + d[2]]).then_some(open)
+        }
+        Framing::Lenient => ReplyCode::from_bytes(&code).ok(),
     }
 }
 
@@ -1535,6 +1645,66 @@ mod tests {
         assert_eq!(d.limits().max_lines(), 2);
         assert_eq!(d.framing_mode(), Framing::Lenient);
         assert_eq!(d.finish(), Ok(()));
+    }
+
+    /// The whole-line fast path (input fed at once) and the general path
+    /// (one byte at a time) agree, errors and offsets included, under tight
+    /// limits and on bytes biased towards what matters to the decoder.
+    #[test]
+    fn fast_path_agrees_with_byte_at_a_time() {
+        const ALPHABET: &[u8] = b"0122345-  \r\r\n\n\n\xff\xff\xfb\xfa\xf0\xf1a";
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let len = usize::try_from(next() % 120).unwrap();
+            let input: Vec<u8> = (0..len)
+                .map(|_| {
+                    let r = next();
+                    if r % 4 == 0 {
+                        // Well-formed line starts are common.
+                        [b"211-", b"211 ", b"200 ", b"\r\n22"][usize::try_from(r / 4 % 4).unwrap()]
+                            [usize::try_from(r / 16 % 4).unwrap()]
+                    } else {
+                        ALPHABET[usize::try_from(r / 4 % ALPHABET.len() as u64).unwrap()]
+                    }
+                })
+                .collect();
+            let limits = Limits::new()
+                .with_max_line_len(usize::try_from(next() % 24).unwrap())
+                .with_max_lines(usize::try_from(next() % 5).unwrap())
+                .with_max_reply_bytes(usize::try_from(next() % 40).unwrap());
+            let framing = if next() % 2 == 0 {
+                Framing::Strict
+            } else {
+                Framing::Lenient
+            };
+            for limits in [limits, Limits::new()] {
+                let whole = run(
+                    &mut ReplyDecoder::with_limits(limits).framing(framing),
+                    &input,
+                );
+                let mut d = ReplyDecoder::with_limits(limits).framing(framing);
+                let mut bytes = Vec::new();
+                for &b in &input {
+                    d.feed(&[b]);
+                    while let Some(r) = d.next_reply().transpose() {
+                        bytes.push(
+                            r.map(|r| r.lines().map(alloc::borrow::Cow::into_owned).collect())
+                                .map_err(|e| (e.kind(), e.offset())),
+                        );
+                    }
+                }
+                if let Err(e) = d.finish() {
+                    bytes.push(Err((e.kind(), e.offset())));
+                }
+                assert_eq!(whole, bytes, "{input:?} {limits:?} {framing:?}");
+            }
+        }
     }
 
     #[test]
