@@ -786,37 +786,51 @@ impl Core {
     /// the same rules, and with no error on the way, its result depends
     /// only on the whole line.
     fn whole_lines(&mut self, input: &[u8], off: u64) -> (usize, Option<Reply>) {
+        let limits = self.limits;
+        // The opening code of the multi-line reply in progress, and its digits.
+        let mut open = match self.state {
+            State::Multi(code) => Some((code, ascii(code))),
+            _ => None,
+        };
         let mut i = 0;
         while let Some(n) = memchr::memchr2(b'\n', IAC, &input[i..]) {
-            let line = &input[i..i + n];
-            if input[i + n] != b'\n' || n >= self.limits.max_line_len {
+            let end = i + n;
+            if input[end] != b'\n' || n >= limits.max_line_len {
                 break;
             }
+            let line = &input[i..end];
             let text = line.strip_suffix(b"\r").unwrap_or(line);
             // Room for the text and its `\n`, and for one more line.
-            if self.limits.max_reply_bytes - self.buf.len() <= text.len()
-                || self.reply_lines >= self.limits.max_lines
+            if limits.max_reply_bytes - self.buf.len() <= text.len()
+                || self.reply_lines >= limits.max_lines
             {
                 break;
             }
-            let code = match self.state {
-                State::Multi(open) => terminator(self.framing, open, text),
-                _ => match classify_line(text) {
+            let code = if let Some((code, digits)) = open {
+                match self.framing {
+                    Framing::Strict => ends_reply(text, digits).then_some(code),
+                    Framing::Lenient => terminator(text),
+                }
+            } else {
+                match classify_line(text) {
                     Some((code, Sep::Last)) => Some(code),
                     Some((code, Sep::Dash)) => {
                         self.first = Some((code, Sep::Dash));
                         self.state = State::Multi(code);
+                        open = Some((code, ascii(code)));
                         None
                     }
                     None => break,
-                },
+                }
             };
-            i += n + 1;
+            i = end + 1;
             self.reply_lines += 1;
             if let Some(code) = code {
                 // The reply's one allocation, sized to fit.
                 let mut bytes = Vec::with_capacity(self.buf.len() + text.len() + 1);
-                bytes.extend_from_slice(&self.buf);
+                if !self.buf.is_empty() {
+                    bytes.extend_from_slice(&self.buf);
+                }
                 bytes.extend_from_slice(text);
                 bytes.push(b'\n');
                 let reply = Reply::from_parts(code, self.reply_lines, bytes);
@@ -827,7 +841,6 @@ impl Core {
             self.reserve(text.len() + 1);
             self.buf.extend_from_slice(text);
             self.buf.push(b'\n');
-            self.line_start = off + i as u64;
         }
         if i > 0 {
             self.start_line(off + i as u64);
@@ -1206,27 +1219,44 @@ impl Core {
     }
 }
 
-/// The first line of a reply, `line` (line end excluded), if it is valid.
+/// The first line of a reply, `line` (line end excluded), if it is valid
+/// (what [`classify`] accepts).
 fn classify_line(line: &[u8]) -> Option<(ReplyCode, Sep)> {
-    let mut prefix = [0; 4];
-    let len = line.len().min(4);
-    prefix[..len].copy_from_slice(&line[..len]);
-    classify(prefix, len).ok()
-}
-
-/// If the complete line `line` (line end excluded) ends a multi-line reply
-/// opened with `open`, the code of the reply.
-fn terminator(framing: Framing, open: ReplyCode, line: &[u8]) -> Option<ReplyCode> {
-    let code = match line {
-        [a, b, c] | [a, b, c, b' ', ..] => [*a, *b, *c],
+    let (code, sep) = match *line {
+        [a, b, c] | [a, b, c, b' ', ..] => ([a, b, c], Sep::Last),
+        [a, b, c, b'-', ..] => ([a, b, c], Sep::Dash),
         _ => return None,
     };
-    match framing {
-        Framing::Strict => {
-            let d = open.digits();
-            (code == [b'0' + d[0], b'0' + d[1], b'0' + d[2]]).then_some(open)
-        }
-        Framing::Lenient => ReplyCode::from_bytes(&code).ok(),
+    if !(b'1'..=b'6').contains(&code[0]) || !code[1].is_ascii_digit() || !code[2].is_ascii_digit() {
+        return None;
+    }
+    let value = u16::from(code[0] - b'0') * 100
+        + u16::from(code[1] - b'0') * 10
+        + u16::from(code[2] - b'0');
+    Some((ReplyCode::known(value), sep))
+}
+
+/// The ASCII digits of `code`.
+fn ascii(code: ReplyCode) -> [u8; 3] {
+    code.digits().map(|d| b'0' + d)
+}
+
+/// Under [`Framing::Strict`]: whether the complete line `line` (line end
+/// excluded) ends a multi-line reply opened with the code whose digits are
+/// `digits`.
+fn ends_reply(line: &[u8], digits: [u8; 3]) -> bool {
+    match *line {
+        [a, b, c] | [a, b, c, b' ', ..] => [a, b, c] == digits,
+        _ => false,
+    }
+}
+
+/// Under [`Framing::Lenient`]: if the complete line `line` (line end
+/// excluded) ends a multi-line reply, the code of the reply.
+fn terminator(line: &[u8]) -> Option<ReplyCode> {
+    match *line {
+        [a, b, c] | [a, b, c, b' ', ..] => ReplyCode::from_bytes(&[a, b, c]).ok(),
+        _ => None,
     }
 }
 
