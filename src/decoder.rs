@@ -792,8 +792,9 @@ impl Core {
             State::Multi(code) => Some((code, ascii(code))),
             _ => None,
         };
+        let finder = LineEndFinder::new();
         let mut i = 0;
-        while let Some(n) = memchr::memchr2(b'\n', IAC, &input[i..]) {
+        while let Some(n) = finder.find(&input[i..]) {
             let end = i + n;
             if input[end] != b'\n' || n >= limits.max_line_len {
                 break;
@@ -1216,6 +1217,33 @@ impl Core {
         self.state = State::Idle;
         self.start_line(self.offset);
         Some(error)
+    }
+}
+
+/// Finds the next LF or IAC, like `memchr::memchr2`. On `x86_64`, the SSE2
+/// searcher (part of the baseline) is built once per call of
+/// [`Core::whole_lines`] and used directly: lines are short, and going through
+/// `memchr2`'s run-time dispatch for each of them costs more than the search.
+#[derive(Clone, Copy)]
+struct LineEndFinder {
+    #[cfg(target_arch = "x86_64")]
+    sse2: Option<memchr::arch::x86_64::sse2::memchr::Two>,
+}
+
+impl LineEndFinder {
+    fn new() -> Self {
+        Self {
+            #[cfg(target_arch = "x86_64")]
+            sse2: memchr::arch::x86_64::sse2::memchr::Two::new(b'\n', IAC),
+        }
+    }
+
+    fn find(self, haystack: &[u8]) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(sse2) = self.sse2 {
+            return sse2.find(haystack);
+        }
+        memchr::memchr2(b'\n', IAC, haystack)
     }
 }
 
