@@ -337,8 +337,11 @@ impl fmt::Display for CodeOf {
 ///
 /// # Cost
 ///
-/// Each byte is examined once: the decoder keeps its scan position, so
-/// feeding a reply one byte at a time costs no more than feeding it whole.
+/// Each byte is examined at most twice: the decoder keeps its scan
+/// position, so feeding a reply one byte at a time costs no more per byte
+/// than feeding it whole. Complete lines without Telnet sequences are
+/// decoded whole (a line-end search and a copy); the rest of a line split
+/// across feeds, or with an IAC, is searched again on the general path.
 /// A reply costs one allocation, sized to fit.
 ///
 /// # Example: decode a stream
@@ -720,6 +723,17 @@ impl Core {
         let base = self.offset;
         let mut i = 0;
         while i < input.len() {
+            if self.at_line_start() {
+                let (used, reply) = self.whole_lines(&input[i..], base + i as u64);
+                i += used;
+                if let Some(reply) = reply {
+                    self.offset = base + i as u64;
+                    return (i, Some(Ok(reply)));
+                }
+                if i == input.len() {
+                    break;
+                }
+            }
             let off = base + i as u64;
             if self.telnet == Telnet::Text {
                 let rest = &input[i..];
@@ -746,6 +760,92 @@ impl Core {
             }
         }
         self.offset = base + i as u64;
+        (i, None)
+    }
+
+    /// Whether nothing of the current line has been seen yet, in a state
+    /// where [`whole_lines`](Self::whole_lines) applies.
+    fn at_line_start(&self) -> bool {
+        self.raw_len == 0
+            && self.dec_len == 0
+            && !self.last_cr
+            && self.telnet == Telnet::Text
+            && self.storing()
+    }
+
+    /// The fast path: decodes whole lines at the start of `input` (which
+    /// starts a line, at stream offset `off`) as long as each is complete
+    /// in `input`, holds no IAC, and is accepted with no error and no limit
+    /// reached. Stops at the first line that is not (the general path then
+    /// takes it from its first byte, as if this had not been called) or
+    /// after the line that ends a reply. Returns the bytes used and the
+    /// reply, if one ended.
+    ///
+    /// The outcome is the one the general path would reach byte by byte:
+    /// that path stores the line (without its final CR) and checks it with
+    /// the same rules, and with no error on the way, its result depends
+    /// only on the whole line.
+    fn whole_lines(&mut self, input: &[u8], off: u64) -> (usize, Option<Reply>) {
+        let limits = self.limits;
+        // The opening code of the multi-line reply in progress, and its digits.
+        let mut open = match self.state {
+            State::Multi(code) => Some((code, ascii(code))),
+            _ => None,
+        };
+        let finder = LineEndFinder::new();
+        let mut i = 0;
+        while let Some(n) = finder.find(&input[i..]) {
+            let end = i + n;
+            if input[end] != b'\n' || n >= limits.max_line_len {
+                break;
+            }
+            let line = &input[i..end];
+            let text = line.strip_suffix(b"\r").unwrap_or(line);
+            // Room for the text and its `\n`, and for one more line.
+            if limits.max_reply_bytes - self.buf.len() <= text.len()
+                || self.reply_lines >= limits.max_lines
+            {
+                break;
+            }
+            let code = if let Some((code, digits)) = open {
+                match self.framing {
+                    Framing::Strict => ends_reply(text, digits).then_some(code),
+                    Framing::Lenient => terminator(text),
+                }
+            } else {
+                match classify_line(text) {
+                    Some((code, Sep::Last)) => Some(code),
+                    Some((code, Sep::Dash)) => {
+                        self.first = Some((code, Sep::Dash));
+                        self.state = State::Multi(code);
+                        open = Some((code, ascii(code)));
+                        None
+                    }
+                    None => break,
+                }
+            };
+            i = end + 1;
+            self.reply_lines += 1;
+            if let Some(code) = code {
+                // The reply's one allocation, sized to fit.
+                let mut bytes = Vec::with_capacity(self.buf.len() + text.len() + 1);
+                if !self.buf.is_empty() {
+                    bytes.extend_from_slice(&self.buf);
+                }
+                bytes.extend_from_slice(text);
+                bytes.push(b'\n');
+                let reply = Reply::from_parts(code, self.reply_lines, bytes);
+                self.state = State::Idle;
+                self.start_line(off + i as u64);
+                return (i, Some(reply));
+            }
+            self.reserve(text.len() + 1);
+            self.buf.extend_from_slice(text);
+            self.buf.push(b'\n');
+        }
+        if i > 0 {
+            self.start_line(off + i as u64);
+        }
         (i, None)
     }
 
@@ -1117,6 +1217,74 @@ impl Core {
         self.state = State::Idle;
         self.start_line(self.offset);
         Some(error)
+    }
+}
+
+/// Finds the next LF or IAC, like `memchr::memchr2`. On `x86_64`, the SSE2
+/// searcher (part of the baseline) is built once per call of
+/// [`Core::whole_lines`] and used directly: lines are short, and going through
+/// `memchr2`'s run-time dispatch for each of them costs more than the search.
+#[derive(Clone, Copy)]
+struct LineEndFinder {
+    #[cfg(target_arch = "x86_64")]
+    sse2: Option<memchr::arch::x86_64::sse2::memchr::Two>,
+}
+
+impl LineEndFinder {
+    fn new() -> Self {
+        Self {
+            #[cfg(target_arch = "x86_64")]
+            sse2: memchr::arch::x86_64::sse2::memchr::Two::new(b'\n', IAC),
+        }
+    }
+
+    fn find(self, haystack: &[u8]) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(sse2) = self.sse2 {
+            return sse2.find(haystack);
+        }
+        memchr::memchr2(b'\n', IAC, haystack)
+    }
+}
+
+/// The first line of a reply, `line` (line end excluded), if it is valid
+/// (what [`classify`] accepts).
+fn classify_line(line: &[u8]) -> Option<(ReplyCode, Sep)> {
+    let (code, sep) = match *line {
+        [a, b, c] | [a, b, c, b' ', ..] => ([a, b, c], Sep::Last),
+        [a, b, c, b'-', ..] => ([a, b, c], Sep::Dash),
+        _ => return None,
+    };
+    if !(b'1'..=b'6').contains(&code[0]) || !code[1].is_ascii_digit() || !code[2].is_ascii_digit() {
+        return None;
+    }
+    let value = u16::from(code[0] - b'0') * 100
+        + u16::from(code[1] - b'0') * 10
+        + u16::from(code[2] - b'0');
+    Some((ReplyCode::known(value), sep))
+}
+
+/// The ASCII digits of `code`.
+fn ascii(code: ReplyCode) -> [u8; 3] {
+    code.digits().map(|d| b'0' + d)
+}
+
+/// Under [`Framing::Strict`]: whether the complete line `line` (line end
+/// excluded) ends a multi-line reply opened with the code whose digits are
+/// `digits`.
+fn ends_reply(line: &[u8], digits: [u8; 3]) -> bool {
+    match *line {
+        [a, b, c] | [a, b, c, b' ', ..] => [a, b, c] == digits,
+        _ => false,
+    }
+}
+
+/// Under [`Framing::Lenient`]: if the complete line `line` (line end
+/// excluded) ends a multi-line reply, the code of the reply.
+fn terminator(line: &[u8]) -> Option<ReplyCode> {
+    match *line {
+        [a, b, c] | [a, b, c, b' ', ..] => ReplyCode::from_bytes(&[a, b, c]).ok(),
+        _ => None,
     }
 }
 
@@ -1535,6 +1703,66 @@ mod tests {
         assert_eq!(d.limits().max_lines(), 2);
         assert_eq!(d.framing_mode(), Framing::Lenient);
         assert_eq!(d.finish(), Ok(()));
+    }
+
+    /// The whole-line fast path (input fed at once) and the general path
+    /// (one byte at a time) agree, errors and offsets included, under tight
+    /// limits and on bytes biased towards what matters to the decoder.
+    #[test]
+    fn fast_path_agrees_with_byte_at_a_time() {
+        const ALPHABET: &[u8] = b"0122345-  \r\r\n\n\n\xff\xff\xfb\xfa\xf0\xf1a";
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let len = usize::try_from(next() % 120).unwrap();
+            let input: Vec<u8> = (0..len)
+                .map(|_| {
+                    let r = next();
+                    if r % 4 == 0 {
+                        // Well-formed line starts are common.
+                        [b"211-", b"211 ", b"200 ", b"\r\n22"][usize::try_from(r / 4 % 4).unwrap()]
+                            [usize::try_from(r / 16 % 4).unwrap()]
+                    } else {
+                        ALPHABET[usize::try_from(r / 4 % ALPHABET.len() as u64).unwrap()]
+                    }
+                })
+                .collect();
+            let limits = Limits::new()
+                .with_max_line_len(usize::try_from(next() % 24).unwrap())
+                .with_max_lines(usize::try_from(next() % 5).unwrap())
+                .with_max_reply_bytes(usize::try_from(next() % 40).unwrap());
+            let framing = if next() % 2 == 0 {
+                Framing::Strict
+            } else {
+                Framing::Lenient
+            };
+            for limits in [limits, Limits::new()] {
+                let whole = run(
+                    &mut ReplyDecoder::with_limits(limits).framing(framing),
+                    &input,
+                );
+                let mut d = ReplyDecoder::with_limits(limits).framing(framing);
+                let mut bytes = Vec::new();
+                for &b in &input {
+                    d.feed(&[b]);
+                    while let Some(r) = d.next_reply().transpose() {
+                        bytes.push(
+                            r.map(|r| r.lines().map(alloc::borrow::Cow::into_owned).collect())
+                                .map_err(|e| (e.kind(), e.offset())),
+                        );
+                    }
+                }
+                if let Err(e) = d.finish() {
+                    bytes.push(Err((e.kind(), e.offset())));
+                }
+                assert_eq!(whole, bytes, "{input:?} {limits:?} {framing:?}");
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use ftp_reply::{Format, Lang, ReplyCode, ReplyInfo, diagnose_line, diff};
+use ftp_reply::{Format, Lang, ReplyCode, ReplyDecoder, ReplyInfo, diagnose_line, diff};
 
 struct Counting;
 
@@ -101,4 +101,44 @@ fn explaining_and_diagnosing_allocate_nothing() {
         assert!(diagnose_line(line).unwrap().count() >= 1);
     });
     assert_eq!(n, 0);
+}
+
+#[test]
+fn decoding_allocates_at_most_once_per_reply() {
+    // The recorded sessions, back to back, fed in 4 KiB reads.
+    let mut stream = Vec::new();
+    for name in ["vsftpd-3.0.3", "proftpd-1.3.8", "pyftpdlib-2.2.0"] {
+        let path = format!("{}/tests/data/{name}.bin", env!("CARGO_MANIFEST_DIR"));
+        stream.extend_from_slice(&std::fs::read(path).unwrap());
+    }
+    let stream = stream.repeat(4);
+    let mut decoder = ReplyDecoder::new();
+    // Warm-up: the first pass may allocate the input buffer and grow the
+    // buffer of the reply in progress.
+    for chunk in stream.chunks(4096) {
+        decoder.feed(chunk);
+        while decoder.next_reply().unwrap().is_some() {}
+    }
+    let (mut replies, mut allocations) = (0, 0);
+    for chunk in stream.chunks(4096) {
+        let (n, a) = count(|| {
+            decoder.feed(chunk);
+            let mut n = 0;
+            // Each reply is dropped here, inside the count.
+            while let Some(reply) = decoder.next_reply().unwrap() {
+                std::hint::black_box(&reply);
+                n += 1;
+            }
+            n
+        });
+        assert!(a <= n, "{a} allocations for {n} replies in one read");
+        replies += n;
+        allocations += a;
+    }
+    decoder.finish().unwrap();
+    assert!(replies >= 150, "{replies} replies");
+    assert!(
+        allocations <= replies,
+        "{allocations} allocations for {replies} replies"
+    );
 }
