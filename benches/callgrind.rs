@@ -1,0 +1,51 @@
+//! Instruction counts, steadier than time on a shared machine: runs one
+//! benchmark body (from `benches/common/mod.rs`, the same bodies criterion
+//! times) `N` times, for `valgrind --tool=callgrind`. See BENCHMARKS.md for
+//! the commands.
+//!
+//! `callgrind <case> [N]`; the case `none` does the set-up only, so that
+//! (count(case) - count(none)) / N is the cost of one pass.
+
+mod common;
+
+use std::hint::black_box;
+
+use common::Lookup;
+use ftp_reply::Format;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let case = args.next().unwrap_or_default();
+    let n: usize = args
+        .next()
+        .map_or(1000, |s| s.parse().expect("N is a number"));
+    let lookup = Lookup::new();
+    let streams = common::streams();
+    let (session, listing) = (&streams[0].1, &streams[1].1);
+    let mut buf = String::with_capacity(16 * 1024);
+    for _ in 0..n {
+        let r = match case.as_str() {
+            "none" => 0,
+            "parse-ours" => common::parse_ours() as usize,
+            "parse-naive" => common::parse_naive() as usize,
+            "parse-http" => common::parse_http() as usize,
+            "lookup-known-phf" => Lookup::phf(&lookup.known),
+            "lookup-known-match" => Lookup::by_match(&lookup.known),
+            "lookup-known-dense" => lookup.by_dense(&lookup.known),
+            "lookup-unknown-phf" => Lookup::phf(&lookup.unknown),
+            "lookup-unknown-match" => Lookup::by_match(&lookup.unknown),
+            "lookup-unknown-dense" => lookup.by_dense(&lookup.unknown),
+            "decode-session-ours" => common::decode_ours(session),
+            "decode-session-memchr" => common::decode_memchr(session),
+            "decode-session-readloop" => common::decode_read_loop(session),
+            "decode-listing-ours" => common::decode_ours(listing),
+            "decode-listing-memchr" => common::decode_memchr(listing),
+            "decode-listing-readloop" => common::decode_read_loop(listing),
+            "render-text" => common::render_ours(&mut buf, Format::Text),
+            "render-markdown" => common::render_ours(&mut buf, Format::Markdown),
+            "render-baseline" => common::render_baseline(&mut buf),
+            other => panic!("unknown case {other:?}"),
+        };
+        black_box(r);
+    }
+}
