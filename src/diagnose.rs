@@ -521,17 +521,15 @@ impl crate::Reply {
         let mut out: alloc::vec::Vec<&'static Diagnosis> = alloc::vec::Vec::new();
         let (open, close) = (self.opening_code(), self.code());
         for (i, text) in self.raw_text_lines().enumerate() {
+            // The first line also under its own code when a lenient reply changed code.
+            let both = [open, close];
             let codes = if i == 0 && open != close {
-                [open, close]
+                &both[..]
             } else {
-                [close, close]
+                &both[1..]
             };
-            for code in codes {
-                let mut found = diagnose_bytes(code, text);
-                if let Some(p) = prefer {
-                    found = found.prefer(p);
-                }
-                for d in found {
+            for &code in codes {
+                for d in diagnose_bytes(code, text) {
                     if !out.iter().any(|o| o.id == d.id) {
                         out.push(d);
                     }
@@ -539,7 +537,8 @@ impl crate::Reply {
             }
         }
         if let Some(p) = prefer {
-            // Keep the preferred server's rows first across lines too.
+            // A stable sort: the preferred server's rows first, each group
+            // still in line order, most specific first within a line.
             out.sort_by_key(|d| d.server != p);
         }
         out

@@ -694,6 +694,8 @@ fn diagnoses(dir: &Path) -> Result<String> {
         .ok_or("diagnoses.toml: expected [[diagnosis]] tables")?;
     let mut ids = BTreeSet::new();
     let mut out = Vec::new();
+    // Checked once every id is known.
+    let mut declared_overlaps: Vec<(String, Vec<String>)> = Vec::new();
     for row in rows {
         let r = row
             .as_table()
@@ -742,6 +744,7 @@ fn diagnoses(dir: &Path) -> Result<String> {
         let example = get("example")?;
         let source = get("source")?;
         let overlaps = strings(r.get("overlaps")).map_err(|m| ctx(&m))?;
+        declared_overlaps.push((id.to_owned(), overlaps.clone()));
         let mut prose = Vec::new();
         for (file, t) in [("diagnoses.en.toml", &en), ("diagnoses.fr.toml", &fr)] {
             let e = t
@@ -782,20 +785,11 @@ fn diagnoses(dir: &Path) -> Result<String> {
             }
         }
     }
-    for (_, _, id, body) in &out {
-        for o in body
-            .split("overlaps: &[")
-            .nth(1)
-            .and_then(|s| s.split(']').next())
-            .unwrap_or("")
-            .split(", ")
-        {
-            let o = o.trim_matches('"');
-            if !o.is_empty() && !ids.contains(o) {
-                return Err(format!(
-                    "diagnoses.toml: [{id}]: overlaps names unknown id `{o}`"
-                ));
-            }
+    for (id, names) in &declared_overlaps {
+        if let Some(o) = names.iter().find(|o| !ids.contains(*o)) {
+            return Err(format!(
+                "diagnoses.toml: [{id}]: overlaps names unknown id `{o}`"
+            ));
         }
     }
     out.sort();
