@@ -667,10 +667,10 @@ impl Analyzer {
             });
             self.tracker.exchange_done(done_command, &command_text, code, failure);
         }
+        self.emit(no, sid, time, EventKind::Reply(ReplyEvent { reply, answers, verdict, diagnoses, is_final }));
         if let Some(server) = identified {
             self.emit(no, sid, time, EventKind::ServerIdentified(server));
         }
-        self.emit(no, sid, time, EventKind::Reply(ReplyEvent { reply, answers, verdict, diagnoses, is_final }));
         for f in findings {
             self.emit(no, sid, time, EventKind::Finding(f));
         }
