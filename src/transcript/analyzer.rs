@@ -96,6 +96,9 @@ pub struct Analyzer {
     replies: u64,
     findings: u64,
     other_format: u32,
+    /// The name and id of the last session closed, for the tool's messages
+    /// that follow its end.
+    last_closed: Option<(String, u32)>,
     error: Option<TranscriptError>,
     finished: bool,
 }
@@ -155,6 +158,7 @@ impl Analyzer {
             replies: 0,
             findings: 0,
             other_format: 0,
+            last_closed: None,
             error: None,
             finished: false,
         }
@@ -382,6 +386,20 @@ impl Analyzer {
             return;
         };
         if parsed.kind == Kind::Skip {
+            return;
+        }
+        let key = parsed.session.unwrap_or("");
+        if matches!(parsed.kind, Kind::Info | Kind::Error | Kind::Close)
+            && !self.sessions.iter().any(|s| s.key == key)
+        {
+            // A message after its session ended: no new session for it.
+            let sid = self.last_closed.as_ref().filter(|(k, _)| k == key).map_or(0, |(_, id)| *id);
+            let text = parsed.text.into_owned();
+            match parsed.kind {
+                Kind::Info => self.emit(no, sid, parsed.time, EventKind::Info { text }),
+                Kind::Error => self.emit(no, sid, parsed.time, EventKind::ClientError { text }),
+                _ => {}
+            }
             return;
         }
         let Some(si) = self.session_for(no, &parsed) else { return };
@@ -724,7 +742,8 @@ impl Analyzer {
         for o in &open {
             self.unanswered(si, time, o);
         }
-        self.sessions.remove(si);
+        let s = self.sessions.remove(si);
+        self.last_closed = Some((s.key, s.id));
     }
 }
 

@@ -16,9 +16,9 @@ pub(crate) fn parse(line: &str) -> Option<Parsed<'_>> {
     }
     if let Some(t) = line.strip_prefix("* ") {
         let t = t.trim_start();
-        let kind = if t.starts_with("Connected to ") {
-            Kind::Open
-        } else if t.starts_with("Closing connection") {
+        // "Connected to" also follows a data connection (curl 7.88 names
+        // the control connection there), so only the close is a boundary.
+        let kind = if t.starts_with("Closing connection") {
             Kind::Close
         } else {
             Kind::Info
@@ -42,7 +42,8 @@ mod tests {
     fn lines() {
         assert_eq!(parse("> USER bob").unwrap().kind, Kind::Command);
         assert_eq!(parse("< 220 hi").unwrap().kind, Kind::Reply);
-        assert_eq!(parse("* Connected to 127.0.0.1 (127.0.0.1) port 2121 (#0)").unwrap().kind, Kind::Open);
+        assert_eq!(parse("* Connected to 127.0.0.1 (127.0.0.1) port 2121 (#0)").unwrap().kind, Kind::Info);
+        assert_eq!(parse("* Closing connection 0").unwrap().kind, Kind::Close);
         assert_eq!(parse("curl: (67) Access denied: 530").unwrap().kind, Kind::Error);
         assert!(parse("-rw-r--r-- 1 x").is_none());
     }
