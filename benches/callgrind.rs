@@ -7,7 +7,7 @@
 //! (count(case) - count(none)) / N is the cost of one pass.
 
 mod common;
-#[path = "transcript_common.rs"]
+#[path = "transcript_common/mod.rs"]
 mod transcript_common;
 
 use std::hint::black_box;
@@ -26,7 +26,11 @@ fn main() {
     let (session, listing) = (&streams[0].1, &streams[1].1);
     let mut buf = String::with_capacity(16 * 1024);
     // Transcript cases: 1 MiB of FileZilla log per pass.
-    let log = if case.starts_with("transcript-") { transcript_common::log(1) } else { Vec::new() };
+    let log = if case.starts_with("transcript-") {
+        transcript_common::log(1)
+    } else {
+        Vec::new()
+    };
     for _ in 0..n {
         let r = match case.as_str() {
             "none" => 0,

@@ -54,7 +54,9 @@ fn main() -> ExitCode {
     }
     #[cfg(not(feature = "serde"))]
     if matches!(output, Output::Json) {
-        return usage("--format json needs the serde feature (cargo run --features serde --example transcript)");
+        return usage(
+            "--format json needs the serde feature (cargo run --features serde --example transcript)",
+        );
     }
     let mut input: Box<dyn Read> = match file.as_deref() {
         None | Some("-") => Box::new(io::stdin().lock()),
@@ -83,14 +85,32 @@ fn main() -> ExitCode {
         if let Err(e) = analyzer.feed(&buf[..n]) {
             return unknown(e);
         }
-        if drain(&mut analyzer, renderer.as_mut(), lang, &mut header_done, &mut page, &mut out).is_err() {
+        if drain(
+            &mut analyzer,
+            renderer.as_mut(),
+            lang,
+            &mut header_done,
+            &mut page,
+            &mut out,
+        )
+        .is_err()
+        {
             return ExitCode::from(2);
         }
     }
     if let Err(e) = analyzer.finish() {
         return unknown(e);
     }
-    if drain(&mut analyzer, renderer.as_mut(), lang, &mut header_done, &mut page, &mut out).is_err() {
+    if drain(
+        &mut analyzer,
+        renderer.as_mut(),
+        lang,
+        &mut header_done,
+        &mut page,
+        &mut out,
+    )
+    .is_err()
+    {
         return ExitCode::from(2);
     }
     let verdict = analyzer.verdict();
@@ -104,10 +124,18 @@ fn main() -> ExitCode {
         }
         None => json_line(&mut page, &verdict, lang),
     }
-    if out.write_all(page.as_bytes()).and_then(|()| out.flush()).is_err() {
+    if out
+        .write_all(page.as_bytes())
+        .and_then(|()| out.flush())
+        .is_err()
+    {
         return ExitCode::from(2);
     }
-    if verdict.succeeded() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if verdict.succeeded() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn unknown(e: TranscriptError) -> ExitCode {

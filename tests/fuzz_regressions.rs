@@ -80,8 +80,12 @@ fn transcript_regressions() {
 #[test]
 fn transcript_mutations_hold() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/transcript");
-    let Ok(entries) = std::fs::read_dir(&dir) else { return };
-    let seeds: Vec<Vec<u8>> = entries.map(|e| std::fs::read(e.unwrap().path()).unwrap()).collect();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let seeds: Vec<Vec<u8>> = entries
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
     let mut state = 0x9e37_79b9_u32;
     let mut next = move || {
         state ^= state << 13;

@@ -15,7 +15,8 @@ static PEAK: AtomicIsize = AtomicIsize::new(0);
 #[allow(unsafe_code)]
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed) + layout.size() as isize;
+        let live =
+            LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed) + layout.size() as isize;
         PEAK.fetch_max(live, Ordering::Relaxed);
         unsafe { System.alloc(layout) }
     }
@@ -80,7 +81,10 @@ fn memory_does_not_grow_with_the_log() {
     let events = run(&mut a, 20_000);
     let peak_long = PEAK.load(Ordering::Relaxed);
     assert!(events > 20_000 * 20);
-    assert!(peak_long <= peak_short + 1024, "peak grew from {peak_short} to {peak_long} bytes");
+    assert!(
+        peak_long <= peak_short + 1024,
+        "peak grew from {peak_short} to {peak_long} bytes"
+    );
     assert!(peak_long < 1 << 20, "peak {peak_long} bytes");
     a.finish().unwrap();
     assert_eq!(a.verdict().lines, 21_200 * 24);

@@ -22,17 +22,28 @@ fn skip(what: &str) {
 }
 
 fn have(cmd: &str) -> bool {
-    Command::new("sh").args(["-c", &format!("command -v {cmd}")]).stdout(Stdio::null()).status().is_ok_and(|s| s.success())
+    Command::new("sh")
+        .args(["-c", &format!("command -v {cmd}")])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap().local_addr().unwrap().port()
+    TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn wait_port(port: u16) {
     let start = Instant::now();
     while TcpStream::connect((Ipv4Addr::LOCALHOST, port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(15), "server on port {port} did not start");
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "server on port {port} did not start"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -41,7 +52,8 @@ struct Dir(PathBuf);
 
 impl Dir {
     fn new(tag: &str) -> Self {
-        let p = std::env::temp_dir().join(format!("ftp-reply-transcript-{tag}-{}", std::process::id()));
+        let p =
+            std::env::temp_dir().join(format!("ftp-reply-transcript-{tag}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&p);
         fs::create_dir_all(p.join("root")).unwrap();
         fs::write(p.join("root/hello.txt"), "hello\n").unwrap();
@@ -66,7 +78,8 @@ impl Drop for Kill {
 
 fn analyze(log: &[u8]) -> (Option<Format>, Vec<Event>, Verdict) {
     let mut a = Analyzer::new();
-    a.feed(log).unwrap_or_else(|e| panic!("{e}:\n{}", String::from_utf8_lossy(log)));
+    a.feed(log)
+        .unwrap_or_else(|e| panic!("{e}:\n{}", String::from_utf8_lossy(log)));
     a.finish().unwrap();
     let events = std::iter::from_fn(|| a.next_event()).collect();
     (a.format(), events, a.verdict())
@@ -74,13 +87,23 @@ fn analyze(log: &[u8]) -> (Option<Format>, Vec<Event>, Verdict) {
 
 fn no_secret(events: &[Event]) {
     for e in events {
-        assert!(!format!("{e:?}").contains(PASSWORD), "password repeated: {e:?}");
+        assert!(
+            !format!("{e:?}").contains(PASSWORD),
+            "password repeated: {e:?}"
+        );
     }
 }
 
 fn failed_at(v: &Verdict, command: Ftp, code: u16) {
-    let f = v.failure.as_ref().unwrap_or_else(|| panic!("no failure: {v:?}"));
-    assert_eq!((f.kind, f.command, f.code.map(|c| c.as_u16())), (FailureKind::Reply, Some(command), Some(code)), "{v:?}");
+    let f = v
+        .failure
+        .as_ref()
+        .unwrap_or_else(|| panic!("no failure: {v:?}"));
+    assert_eq!(
+        (f.kind, f.command, f.code.map(|c| c.as_u16())),
+        (FailureKind::Reply, Some(command), Some(code)),
+        "{v:?}"
+    );
 }
 
 const PYFTPDLIB: &str = r#"
@@ -115,7 +138,11 @@ f.quit()
 
 #[test]
 fn tools_against_pyftpdlib() {
-    if !Command::new("python3").args(["-c", "import pyftpdlib"]).status().is_ok_and(|s| s.success()) {
+    if !Command::new("python3")
+        .args(["-c", "import pyftpdlib"])
+        .status()
+        .is_ok_and(|s| s.success())
+    {
         return skip("pyftpdlib not importable (bash .ci/install-servers.sh)");
     }
     let dir = Dir::new("pyftpdlib");
@@ -123,7 +150,13 @@ fn tools_against_pyftpdlib() {
     let server_log = fs::File::create(dir.0.join("server.log")).unwrap();
     let server = Kill(
         Command::new("python3")
-            .args(["-c", PYFTPDLIB, &port.to_string(), dir.0.join("root").to_str().unwrap(), PASSWORD])
+            .args([
+                "-c",
+                PYFTPDLIB,
+                &port.to_string(),
+                dir.0.join("root").to_str().unwrap(),
+                PASSWORD,
+            ])
             .stdout(Stdio::null())
             .stderr(server_log)
             .spawn()
@@ -135,13 +168,41 @@ fn tools_against_pyftpdlib() {
 
     // curl -v: a download, then a missing file.
     if have("curl") {
-        let ok = Command::new("curl").args(["-v", "-s", "-o", "/dev/null", "-u", &userpass, &url("hello.txt")]).output().unwrap();
+        let ok = Command::new("curl")
+            .args([
+                "-v",
+                "-s",
+                "-o",
+                "/dev/null",
+                "-u",
+                &userpass,
+                &url("hello.txt"),
+            ])
+            .output()
+            .unwrap();
         let (f, ev, v) = analyze(&ok.stderr);
         assert_eq!(f, Some(Format::Curl));
         assert_eq!(v.outcome, Outcome::Succeeded, "{v:?}");
-        assert!(ev.iter().any(|e| matches!(e.kind, EventKind::Command { command: Ftp::Retr, .. })));
+        assert!(ev.iter().any(|e| matches!(
+            e.kind,
+            EventKind::Command {
+                command: Ftp::Retr,
+                ..
+            }
+        )));
         no_secret(&ev);
-        let missing = Command::new("curl").args(["-v", "-s", "-o", "/dev/null", "-u", &userpass, &url("nosuch.txt")]).output().unwrap();
+        let missing = Command::new("curl")
+            .args([
+                "-v",
+                "-s",
+                "-o",
+                "/dev/null",
+                "-u",
+                &userpass,
+                &url("nosuch.txt"),
+            ])
+            .output()
+            .unwrap();
         let (_, ev, v) = analyze(&missing.stderr);
         assert_eq!(missing.status.code(), Some(78));
         failed_at(&v, Ftp::Size, 550);
@@ -168,7 +229,10 @@ fn tools_against_pyftpdlib() {
     }
 
     // Python ftplib, debug level 2: STOR refused (read-only user).
-    let out = Command::new("python3").args(["-c", FTPLIB, &port.to_string(), "user", PASSWORD]).output().unwrap();
+    let out = Command::new("python3")
+        .args(["-c", FTPLIB, &port.to_string(), "user", PASSWORD])
+        .output()
+        .unwrap();
     let (f, ev, v) = analyze(&out.stdout);
     assert_eq!(f, Some(Format::Ftplib));
     failed_at(&v, Ftp::Stor, 550);
@@ -183,7 +247,11 @@ fn tools_against_pyftpdlib() {
     assert_eq!(f, Some(Format::Pyftpdlib));
     assert!(v.commands > 10, "{v:?}");
     assert!(ev.iter().any(|e| e.session > 1), "sessions told apart");
-    assert_eq!(v.failure.as_ref().map(|f| f.code.map(|c| c.as_u16())), Some(Some(550)), "{v:?}");
+    assert_eq!(
+        v.failure.as_ref().map(|f| f.code.map(|c| c.as_u16())),
+        Some(Some(550)),
+        "{v:?}"
+    );
     no_secret(&ev);
 }
 
@@ -193,7 +261,10 @@ fn vsftpd_protocol_log() {
     if !bin.exists() {
         return skip("/usr/sbin/vsftpd not installed");
     }
-    let uid = Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let uid = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
     if !uid.unwrap_or(false) {
         return skip("vsftpd needs root");
     }
@@ -219,8 +290,18 @@ fn vsftpd_protocol_log() {
     )
     .unwrap();
     // vsftpd refuses an anonymous root writable by the ftp user.
-    Command::new("chmod").args(["555", anon.to_str().unwrap()]).status().unwrap();
-    let server = Kill(Command::new(bin).arg(&conf).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap());
+    Command::new("chmod")
+        .args(["555", anon.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let server = Kill(
+        Command::new(bin)
+            .arg(&conf)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
     wait_port(port);
     let script = r#"
 import ftplib, sys
@@ -232,8 +313,15 @@ try: b.retrbinary("RETR nosuch.txt", print)
 except ftplib.error_perm: pass
 a.quit(); b.quit()
 "#;
-    let out = Command::new("python3").args(["-c", script, &port.to_string()]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("python3")
+        .args(["-c", script, &port.to_string()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     std::thread::sleep(Duration::from_millis(300));
     drop(server);
     let bytes = fs::read(&log).unwrap();
@@ -244,8 +332,11 @@ a.quit(); b.quit()
     assert_eq!(f, Some(Format::Vsftpd));
     // Two sessions with commands (besides the port probe's), each going on
     // across vsftpd's change of process at login.
-    let sessions: std::collections::BTreeSet<u32> =
-        ev.iter().filter(|e| matches!(e.kind, EventKind::Command { .. })).map(|e| e.session).collect();
+    let sessions: std::collections::BTreeSet<u32> = ev
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Command { .. }))
+        .map(|e| e.session)
+        .collect();
     assert_eq!(sessions.len(), 2, "{ev:#?}");
     for s in &sessions {
         let verbs: Vec<Ftp> = ev
@@ -261,7 +352,18 @@ a.quit(); b.quit()
     }
     // FEAT's continuation lines (logged with "??" for their CRLF) framed into one reply.
     assert!(ev.iter().any(|e| matches!(&e.kind, EventKind::Reply(r) if r.reply.code() == 211 && r.reply.line_count() > 3)));
-    assert!(!ev.iter().any(|e| matches!(e.kind, EventKind::Finding(ftp_reply::transcript::Finding::NoReply { .. }))), "{ev:#?}");
+    assert!(
+        !ev.iter().any(|e| matches!(
+            e.kind,
+            EventKind::Finding(ftp_reply::transcript::Finding::NoReply { .. })
+        )),
+        "{ev:#?}"
+    );
     failed_at(&v, Ftp::Retr, 550);
-    assert!(v.failure.unwrap().diagnosis.is_some_and(|d| d.id().starts_with("vsftpd")));
+    assert!(
+        v.failure
+            .unwrap()
+            .diagnosis
+            .is_some_and(|d| d.id().starts_with("vsftpd"))
+    );
 }

@@ -62,7 +62,12 @@ fn golden(path: &Path, actual: &str) {
     }
     let expected = fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("{}: {e} (FTP_REPLY_BLESS=1 writes it)", path.display()));
-    assert_eq!(actual, expected, "{} differs (FTP_REPLY_BLESS=1 rewrites it)", path.display());
+    assert_eq!(
+        actual,
+        expected,
+        "{} differs (FTP_REPLY_BLESS=1 rewrites it)",
+        path.display()
+    );
 }
 
 #[test]
@@ -70,16 +75,29 @@ fn golden_text_renderings() {
     for log in logs() {
         let bytes = fs::read(&log).unwrap();
         let name = log.file_name().unwrap().to_str().unwrap();
-        golden(&dir().join(format!("{name}.expected.txt")), &render(&bytes, Lang::En, Style::Text));
+        golden(
+            &dir().join(format!("{name}.expected.txt")),
+            &render(&bytes, Lang::En, Style::Text),
+        );
     }
 }
 
 #[test]
 fn golden_french_and_markdown() {
-    for name in ["filezilla-530-login.log", "filezilla-425-nat.log", "plain-desync-226.txt"] {
+    for name in [
+        "filezilla-530-login.log",
+        "filezilla-425-nat.log",
+        "plain-desync-226.txt",
+    ] {
         let bytes = fs::read(dir().join(name)).unwrap();
-        golden(&dir().join(format!("{name}.expected.fr.txt")), &render(&bytes, Lang::Fr, Style::Text));
-        golden(&dir().join(format!("{name}.expected.md")), &render(&bytes, Lang::En, Style::Markdown));
+        golden(
+            &dir().join(format!("{name}.expected.fr.txt")),
+            &render(&bytes, Lang::Fr, Style::Text),
+        );
+        golden(
+            &dir().join(format!("{name}.expected.md")),
+            &render(&bytes, Lang::En, Style::Markdown),
+        );
     }
 }
 
@@ -91,9 +109,19 @@ fn golden_json() {
         let (_, events, verdict) = analyze(&bytes);
         let mut out = String::new();
         for e in &events {
-            writeln!(out, "{}", serde_json::to_string(&e.localized(Lang::En)).unwrap()).unwrap();
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string(&e.localized(Lang::En)).unwrap()
+            )
+            .unwrap();
         }
-        writeln!(out, "{}", serde_json::to_string(&verdict.localized(Lang::En)).unwrap()).unwrap();
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string(&verdict.localized(Lang::En)).unwrap()
+        )
+        .unwrap();
         for line in out.lines() {
             let _: serde_json::Value = serde_json::from_str(line).unwrap();
         }
@@ -105,22 +133,79 @@ fn golden_json() {
 #[test]
 fn verdicts() {
     use FailureKind as K;
-    let table: &[(&str, Format, Option<(K, u64, Option<u16>, Option<Command>)>)] = &[
-        ("curl-530.log", Format::Curl, Some((K::Reply, 7, Some(530), Some(Command::Pass)))),
-        ("curl-550.log", Format::Curl, Some((K::Reply, 22, Some(550), Some(Command::Size)))),
+    type Expected = Option<(K, u64, Option<u16>, Option<Command>)>;
+    let table: &[(&str, Format, Expected)] = &[
+        (
+            "curl-530.log",
+            Format::Curl,
+            Some((K::Reply, 7, Some(530), Some(Command::Pass))),
+        ),
+        (
+            "curl-550.log",
+            Format::Curl,
+            Some((K::Reply, 22, Some(550), Some(Command::Size))),
+        ),
         ("curl-ok.log", Format::Curl, None),
-        ("filezilla-150-no-final.log", Format::Filezilla, Some((K::MissingFinal, 9, Some(150), Some(Command::Retr)))),
-        ("filezilla-421-idle.log", Format::Filezilla, Some((K::Reply, 9, Some(421), None))),
-        ("filezilla-425-nat.log", Format::Filezilla, Some((K::Reply, 17, Some(425), Some(Command::List)))),
-        ("filezilla-530-login.log", Format::Filezilla, Some((K::Reply, 13, Some(530), Some(Command::Pass)))),
-        ("filezilla-553-stor.log", Format::Filezilla, Some((K::Reply, 15, Some(553), Some(Command::Stor)))),
-        ("ftplib-550.log", Format::Ftplib, Some((K::Reply, 54, Some(550), Some(Command::Stor)))),
-        ("lftp-550.log", Format::Lftp, Some((K::Reply, 65, Some(550), Some(Command::Retr)))),
-        ("plain-522-tls-reuse.txt", Format::Plain, Some((K::Reply, 18, Some(522), Some(Command::List)))),
-        ("plain-desync-226.txt", Format::Plain, Some((K::Desync, 13, Some(226), Some(Command::Stor)))),
-        ("pyftpdlib-debug.log", Format::Pyftpdlib, Some((K::Reply, 43, Some(550), Some(Command::Stor)))),
-        ("vsftpd-protocol.log", Format::Vsftpd, Some((K::Reply, 24, Some(550), Some(Command::Cwd)))),
-        ("winscp-550-retr.log", Format::Winscp, Some((K::Reply, 12, Some(550), Some(Command::Retr)))),
+        (
+            "filezilla-150-no-final.log",
+            Format::Filezilla,
+            Some((K::MissingFinal, 9, Some(150), Some(Command::Retr))),
+        ),
+        (
+            "filezilla-421-idle.log",
+            Format::Filezilla,
+            Some((K::Reply, 9, Some(421), None)),
+        ),
+        (
+            "filezilla-425-nat.log",
+            Format::Filezilla,
+            Some((K::Reply, 17, Some(425), Some(Command::List))),
+        ),
+        (
+            "filezilla-530-login.log",
+            Format::Filezilla,
+            Some((K::Reply, 13, Some(530), Some(Command::Pass))),
+        ),
+        (
+            "filezilla-553-stor.log",
+            Format::Filezilla,
+            Some((K::Reply, 15, Some(553), Some(Command::Stor))),
+        ),
+        (
+            "ftplib-550.log",
+            Format::Ftplib,
+            Some((K::Reply, 54, Some(550), Some(Command::Stor))),
+        ),
+        (
+            "lftp-550.log",
+            Format::Lftp,
+            Some((K::Reply, 65, Some(550), Some(Command::Retr))),
+        ),
+        (
+            "plain-522-tls-reuse.txt",
+            Format::Plain,
+            Some((K::Reply, 18, Some(522), Some(Command::List))),
+        ),
+        (
+            "plain-desync-226.txt",
+            Format::Plain,
+            Some((K::Desync, 13, Some(226), Some(Command::Stor))),
+        ),
+        (
+            "pyftpdlib-debug.log",
+            Format::Pyftpdlib,
+            Some((K::Reply, 43, Some(550), Some(Command::Stor))),
+        ),
+        (
+            "vsftpd-protocol.log",
+            Format::Vsftpd,
+            Some((K::Reply, 24, Some(550), Some(Command::Cwd))),
+        ),
+        (
+            "winscp-550-retr.log",
+            Format::Winscp,
+            Some((K::Reply, 12, Some(550), Some(Command::Retr))),
+        ),
     ];
     assert_eq!(table.len(), logs().len(), "every log is in the table");
     for (name, format, expected) in table {
@@ -129,7 +214,10 @@ fn verdicts() {
         match expected {
             None => assert_eq!(v.outcome, Outcome::Succeeded, "{name}: {v:?}"),
             Some((kind, line, code, command)) => {
-                let fl = v.failure.as_ref().unwrap_or_else(|| panic!("{name}: {v:?}"));
+                let fl = v
+                    .failure
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{name}: {v:?}"));
                 assert_eq!(
                     (fl.kind, fl.line, fl.code.map(|c| c.as_u16()), fl.command),
                     (*kind, *line, *code, *command),
@@ -147,11 +235,22 @@ fn stories_name_cause_and_fix() {
     assert!(page("filezilla-425-nat.log").contains("10.0.4.17, a private address"));
     assert!(page("plain-522-tls-reuse.txt").contains("require_ssl_reuse"));
     assert!(page("filezilla-421-idle.log").contains("idle_session_timeout"));
-    assert!(page("filezilla-421-idle.log").contains("300 s passed before the client's next command"));
+    assert!(
+        page("filezilla-421-idle.log").contains("300 s passed before the client's next command")
+    );
     assert!(page("filezilla-530-login.log").contains("vsftpd rejected the USER/PASS pair"));
-    assert!(page("plain-desync-226.txt").contains("226 answers STOR (line 10), not PWD sent after it"));
-    assert!(page("filezilla-150-no-final.log").contains("RETR (line 9) got 150 but never its final reply"));
-    let fr = render(&fs::read(dir().join("filezilla-425-nat.log")).unwrap(), Lang::Fr, Style::Text);
+    assert!(
+        page("plain-desync-226.txt").contains("226 answers STOR (line 10), not PWD sent after it")
+    );
+    assert!(
+        page("filezilla-150-no-final.log")
+            .contains("RETR (line 9) got 150 but never its final reply")
+    );
+    let fr = render(
+        &fs::read(dir().join("filezilla-425-nat.log")).unwrap(),
+        Lang::Fr,
+        Style::Text,
+    );
     assert!(fr.contains("La session a échoué ligne 17"));
 }
 
@@ -163,13 +262,21 @@ fn passwords_never_repeated() {
             for style in [Style::Text, Style::Markdown] {
                 for lang in [Lang::En, Lang::Fr] {
                     let out = render(&bytes, lang, style);
-                    assert!(!out.contains(secret), "{} repeats a password", log.display());
+                    assert!(
+                        !out.contains(secret),
+                        "{} repeats a password",
+                        log.display()
+                    );
                 }
             }
         }
     }
     // The logs do hold them in clear.
-    assert!(fs::read_to_string(dir().join("curl-ok.log")).unwrap().contains("PASS secret12"));
+    assert!(
+        fs::read_to_string(dir().join("curl-ok.log"))
+            .unwrap()
+            .contains("PASS secret12")
+    );
 }
 
 /// The five real servers' recorded sessions (`tests/data/servers/`, already
@@ -179,7 +286,11 @@ fn passwords_never_repeated() {
 #[test]
 fn recorded_server_sessions() {
     let servers = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/servers");
-    let mut names: Vec<_> = fs::read_dir(&servers).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut names: Vec<_> = fs::read_dir(&servers)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     names.sort();
     assert_eq!(names.len(), 5);
     for path in names {
@@ -209,11 +320,17 @@ fn recorded_server_sessions() {
             }
         }
         assert!(negative > 0, "{name}");
-        assert_eq!(unexpected, reported, "{name}: every rejected reply is a finding");
+        assert_eq!(
+            unexpected, reported,
+            "{name}: every rejected reply is a finding"
+        );
         if name.starts_with("libunftp") {
             assert!(undiagnosed.len() <= 5, "{name}: {undiagnosed:?}");
         } else {
-            assert!(undiagnosed.is_empty(), "{name}: negative replies without a diagnosis: {undiagnosed:?}");
+            assert!(
+                undiagnosed.is_empty(),
+                "{name}: negative replies without a diagnosis: {undiagnosed:?}"
+            );
         }
     }
 }
@@ -233,24 +350,38 @@ fn malformed_input() {
     let mut a = Analyzer::new();
     let r = a.feed(&garbage).and_then(|()| a.finish());
     assert_eq!(r, Err(TranscriptError::UnknownFormat));
-    assert!(r.unwrap_err().to_string().contains("tried: filezilla, winscp"));
+    assert!(
+        r.unwrap_err()
+            .to_string()
+            .contains("tried: filezilla, winscp")
+    );
 
     // A 10 MB line between good ones: skipped with its line number.
     let mut log = b"C: NOOP\nS: 200 ".to_vec();
     log.extend(std::iter::repeat_n(b'x', 10 << 20));
     log.extend_from_slice(b"\nS: 200 OK\nC: QUIT\nS: 221 Bye\n");
     let (_, events, v) = analyze(&log);
-    let too_long: Vec<u64> = events.iter().filter(|e| matches!(e.kind, EventKind::Finding(Finding::LineTooLong { .. }))).map(|e| e.line).collect();
+    let too_long: Vec<u64> = events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Finding(Finding::LineTooLong { .. })))
+        .map(|e| e.line)
+        .collect();
     assert_eq!(too_long, [2]);
     assert_eq!(v.outcome, Outcome::Succeeded);
 
     // Truncated lines: a reply cut in its code, a multi-line reply never ended.
     let (_, events, _) = analyze(b"S: 220 hi\nC: FEAT\nS: 21\nC: STAT\nS: 211-status\nS:  more\n");
-    let bad: Vec<u64> = events.iter().filter(|e| matches!(e.kind, EventKind::Finding(Finding::BadReply { .. }))).map(|e| e.line).collect();
+    let bad: Vec<u64> = events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Finding(Finding::BadReply { .. })))
+        .map(|e| e.line)
+        .collect();
     assert_eq!(bad, [3, 5], "{events:#?}");
 
     // A log that mixes formats.
-    let (_, events, _) = analyze(b"Response:\t220 hi\nCommand:\tNOOP\n---> NOOP\n*resp* '200 ok'\nResponse:\t200 OK\n");
+    let (_, events, _) = analyze(
+        b"Response:\t220 hi\nCommand:\tNOOP\n---> NOOP\n*resp* '200 ok'\nResponse:\t200 OK\n",
+    );
     let other: Vec<(u64, Format)> = events
         .iter()
         .filter_map(|e| match e.kind {
@@ -262,7 +393,11 @@ fn malformed_input() {
 
     // Commands that do not parse.
     let (_, events, _) = analyze(b"S: 220 hi\nC: RE-TR x\n");
-    assert!(events.iter().any(|e| e.line == 2 && matches!(e.kind, EventKind::Finding(Finding::BadCommand { .. }))));
+    assert!(
+        events.iter().any(
+            |e| e.line == 2 && matches!(e.kind, EventKind::Finding(Finding::BadCommand { .. }))
+        )
+    );
 }
 
 #[test]

@@ -9,7 +9,9 @@ use super::formats::{Kind, Parsed};
 use super::redact::redacted;
 use super::{Format, Timestamp};
 use crate::command::{Command, Exchange, Verdict as ReplyVerdict};
-use crate::{Category, Diagnosis, Framing, Limits, Reply, ReplyCode, ReplyDecoder, Server, identify_server};
+use crate::{
+    Category, Diagnosis, Framing, Limits, Reply, ReplyCode, ReplyDecoder, Server, identify_server,
+};
 
 /// How many lines [`Analyzer`] keeps to recognise the format, at most.
 pub const DETECT_LINES: usize = 64;
@@ -29,7 +31,9 @@ const MAX_TEXT: usize = 200;
 #[non_exhaustive]
 pub enum TranscriptError {
     /// No format reads a command or reply in the first lines.
-    #[error("the log is in no known format (tried: filezilla, winscp, vsftpd, pyftpdlib, ftplib, lftp, plain, curl)")]
+    #[error(
+        "the log is in no known format (tried: filezilla, winscp, vsftpd, pyftpdlib, ftplib, lftp, plain, curl)"
+    )]
     UnknownFormat,
 }
 
@@ -336,14 +340,27 @@ impl Analyzer {
 
     fn too_long(&mut self) {
         let limit = self.limits.max_line_len();
-        self.emit(self.line, 0, None, EventKind::Finding(Finding::LineTooLong { limit }));
+        self.emit(
+            self.line,
+            0,
+            None,
+            EventKind::Finding(Finding::LineTooLong { limit }),
+        );
     }
 
     fn detect(&mut self, last_chance: bool) -> Result<(), TranscriptError> {
-        let found = Format::detect(self.pending.iter().map(|l| core::str::from_utf8(l).unwrap_or("")));
+        let found = Format::detect(
+            self.pending
+                .iter()
+                .map(|l| core::str::from_utf8(l).unwrap_or("")),
+        );
         let Some(format) = found else {
             if last_chance {
-                if self.pending.iter().all(|l| l.iter().all(u8::is_ascii_whitespace)) {
+                if self
+                    .pending
+                    .iter()
+                    .all(|l| l.iter().all(u8::is_ascii_whitespace))
+                {
                     // An empty log: nothing to judge, but no error either.
                     self.format = Some(Format::Plain);
                     self.pending.clear();
@@ -367,7 +384,12 @@ impl Analyzer {
         if matches!(kind, EventKind::Finding(_)) {
             self.findings += 1;
         }
-        self.events.push_back(Event { line, session, time, kind });
+        self.events.push_back(Event {
+            line,
+            session,
+            time,
+            kind,
+        });
     }
 
     fn process(&mut self, no: u64, raw: &[u8]) {
@@ -380,7 +402,12 @@ impl Analyzer {
             if self.other_format < MAX_OTHER_FORMAT {
                 if let Some(other) = Format::all().find(|f| *f != format && f.claims(&text)) {
                     self.other_format += 1;
-                    self.emit(no, 0, None, EventKind::Finding(Finding::OtherFormat { other, format }));
+                    self.emit(
+                        no,
+                        0,
+                        None,
+                        EventKind::Finding(Finding::OtherFormat { other, format }),
+                    );
                 }
             }
             return;
@@ -393,7 +420,11 @@ impl Analyzer {
             && !self.sessions.iter().any(|s| s.key == key)
         {
             // A message after its session ended: no new session for it.
-            let sid = self.last_closed.as_ref().filter(|(k, _)| k == key).map_or(0, |(_, id)| *id);
+            let sid = self
+                .last_closed
+                .as_ref()
+                .filter(|(k, _)| k == key)
+                .map_or(0, |(_, id)| *id);
             let text = parsed.text.into_owned();
             match parsed.kind {
                 Kind::Info => self.emit(no, sid, parsed.time, EventKind::Info { text }),
@@ -402,7 +433,9 @@ impl Analyzer {
             }
             return;
         }
-        let Some(si) = self.session_for(no, &parsed) else { return };
+        let Some(si) = self.session_for(no, &parsed) else {
+            return;
+        };
         let sid = self.sessions[si].id;
         if lossy {
             self.emit(no, sid, parsed.time, EventKind::Finding(Finding::NotUtf8));
@@ -419,7 +452,14 @@ impl Analyzer {
                     self.reply_line(si, no, time, l.strip_suffix('\r').unwrap_or(l));
                 }
             }
-            Kind::Info => self.emit(no, sid, time, EventKind::Info { text: parsed.text.into_owned() }),
+            Kind::Info => self.emit(
+                no,
+                sid,
+                time,
+                EventKind::Info {
+                    text: parsed.text.into_owned(),
+                },
+            ),
             Kind::Error => {
                 let text: String = parsed.text.into_owned();
                 let s = &self.sessions[si];
@@ -462,7 +502,9 @@ impl Analyzer {
             // vsftpd goes on in another process after USER/PASS: the session
             // whose login waits continues under the new pid.
             if let Some(i) = self.sessions.iter().position(|s| {
-                s.open.front().is_some_and(|o| matches!(o.command, Some(Command::User | Command::Pass)))
+                s.open
+                    .front()
+                    .is_some_and(|o| matches!(o.command, Some(Command::User | Command::Pass)))
             }) {
                 self.sessions[i].key = key.to_string();
                 return Some(i);
@@ -470,7 +512,12 @@ impl Analyzer {
         }
         if self.sessions.len() >= MAX_SESSIONS {
             let limit = MAX_SESSIONS;
-            self.emit(no, 0, p.time, EventKind::Finding(Finding::TooManySessions { limit }));
+            self.emit(
+                no,
+                0,
+                p.time,
+                EventKind::Finding(Finding::TooManySessions { limit }),
+            );
             return None;
         }
         let id = self.next_session;
@@ -495,13 +542,24 @@ impl Analyzer {
         let Some(t) = time else { return };
         let s = &mut self.sessions[si];
         let last = s.last_time.replace(t);
-        let Some(d) = last.and_then(|l| t.millis_since(l)) else { return };
+        let Some(d) = last.and_then(|l| t.millis_since(l)) else {
+            return;
+        };
         if d >= self.gap_millis {
-            let waiting = s.open.front().filter(|o| !o.ex.is_complete()).and_then(|o| o.command);
+            let waiting = s
+                .open
+                .front()
+                .filter(|o| !o.ex.is_complete())
+                .and_then(|o| o.command);
             let sid = s.id;
             #[allow(clippy::cast_sign_loss)]
             let seconds = (d / 1000) as u64;
-            self.emit(no, sid, time, EventKind::Finding(Finding::TimeGap { seconds, waiting }));
+            self.emit(
+                no,
+                sid,
+                time,
+                EventKind::Finding(Finding::TimeGap { seconds, waiting }),
+            );
         }
     }
 
@@ -511,7 +569,12 @@ impl Analyzer {
             Ok(l) => l,
             Err(e) => {
                 let reason = e.kind().to_string();
-                self.emit(no, sid, time, EventKind::Finding(Finding::BadCommand { reason }));
+                self.emit(
+                    no,
+                    sid,
+                    time,
+                    EventKind::Finding(Finding::BadCommand { reason }),
+                );
                 return;
             }
         };
@@ -524,22 +587,47 @@ impl Analyzer {
             s.started = true;
         }
         // A greeting still waiting when the client speaks was not logged.
-        if s.open.front().is_some_and(|o| o.command.is_none() && o.ex.replies() == 0) {
+        if s.open
+            .front()
+            .is_some_and(|o| o.command.is_none() && o.ex.replies() == 0)
+        {
             s.open.pop_front();
         }
-        let dropped = if s.open.len() >= MAX_OPEN { s.open.pop_front() } else { None };
-        s.open.push_back(Open { ex: Exchange::new(command), command: Some(command), text: shown.clone(), line: no });
+        let dropped = if s.open.len() >= MAX_OPEN {
+            s.open.pop_front()
+        } else {
+            None
+        };
+        s.open.push_back(Open {
+            ex: Exchange::new(command),
+            command: Some(command),
+            text: shown.clone(),
+            line: no,
+        });
         if let Some(o) = dropped {
             self.unanswered(si, time, &o);
         }
-        self.emit(no, sid, time, EventKind::Command { command, text: shown });
+        self.emit(
+            no,
+            sid,
+            time,
+            EventKind::Command {
+                command,
+                text: shown,
+            },
+        );
     }
 
     fn reply_line(&mut self, si: usize, no: u64, time: Option<Timestamp>, line: &str) {
         let s = &mut self.sessions[si];
         if !s.started {
             s.started = true;
-            s.open.push_back(Open { ex: Exchange::greeting(), command: None, text: String::new(), line: no });
+            s.open.push_back(Open {
+                ex: Exchange::greeting(),
+                command: None,
+                text: String::new(),
+                line: no,
+            });
         }
         if s.decoder.buffered_len() == 0 || s.reply_start.is_none() {
             s.reply_start = Some((no, time));
@@ -565,7 +653,12 @@ impl Analyzer {
                 Err(e) => {
                     s.reply_start = None;
                     let reason = e.kind().to_string();
-                    self.emit(no, sid, time, EventKind::Finding(Finding::BadReply { reason }));
+                    self.emit(
+                        no,
+                        sid,
+                        time,
+                        EventKind::Finding(Finding::BadReply { reason }),
+                    );
                 }
             }
         }
@@ -611,10 +704,18 @@ impl Analyzer {
             let v = o.ex.push(code);
             match v {
                 ReplyVerdict::Unexpected(problem) => {
-                    findings.push(Finding::Unexpected { command: o.command, code, problem });
+                    findings.push(Finding::Unexpected {
+                        command: o.command,
+                        code,
+                        problem,
+                    });
                 }
                 ReplyVerdict::Lenient(_, rule) => {
-                    findings.push(Finding::Lenient { command: o.command, code, rule });
+                    findings.push(Finding::Lenient {
+                        command: o.command,
+                        code,
+                        rule,
+                    });
                 }
                 _ => {}
             }
@@ -629,9 +730,19 @@ impl Analyzer {
                 && s.open[0].command.is_some()
                 && !matches!(latest_cmd, Some(Command::Abor | Command::Stat));
             if late {
-                let (answers_cmd, answers_line) = (s.open[0].command.unwrap_or(Command::Other), s.open[0].line);
-                let latest = s.open.back().and_then(|o| o.command).unwrap_or(Command::Other);
-                findings.push(Finding::LateReply { code, answers: answers_cmd, answers_line, latest });
+                let (answers_cmd, answers_line) =
+                    (s.open[0].command.unwrap_or(Command::Other), s.open[0].line);
+                let latest = s
+                    .open
+                    .back()
+                    .and_then(|o| o.command)
+                    .unwrap_or(Command::Other);
+                findings.push(Finding::LateReply {
+                    code,
+                    answers: answers_cmd,
+                    answers_line,
+                    latest,
+                });
                 self.tracker.fail(Failure {
                     kind: FailureKind::Desync,
                     line: no,
@@ -650,7 +761,11 @@ impl Analyzer {
             }
             (answers, Some(v), is_final)
         } else {
-            findings.push(if code == 421 { Finding::ClosedBy421 } else { Finding::Unsolicited { code } });
+            findings.push(if code == 421 {
+                Finding::ClosedBy421
+            } else {
+                Finding::Unsolicited { code }
+            });
             (None, None, true)
         };
         if code == 227 {
@@ -683,9 +798,21 @@ impl Analyzer {
                 latest: None,
                 behind_nat,
             });
-            self.tracker.exchange_done(done_command, &command_text, code, failure);
+            self.tracker
+                .exchange_done(done_command, &command_text, code, failure);
         }
-        self.emit(no, sid, time, EventKind::Reply(ReplyEvent { reply, answers, verdict, diagnoses, is_final }));
+        self.emit(
+            no,
+            sid,
+            time,
+            EventKind::Reply(ReplyEvent {
+                reply,
+                answers,
+                verdict,
+                diagnoses,
+                is_final,
+            }),
+        );
         if let Some(server) = identified {
             self.emit(no, sid, time, EventKind::ServerIdentified(server));
         }
@@ -704,10 +831,20 @@ impl Analyzer {
         let Some(command) = o.command else { return };
         let (finding, kind) = match o.ex.preliminary() {
             Some(preliminary) => (
-                Finding::MissingFinal { command, command_line: o.line, preliminary },
+                Finding::MissingFinal {
+                    command,
+                    command_line: o.line,
+                    preliminary,
+                },
                 FailureKind::MissingFinal,
             ),
-            None => (Finding::NoReply { command, command_line: o.line }, FailureKind::NoReply),
+            None => (
+                Finding::NoReply {
+                    command,
+                    command_line: o.line,
+                },
+                FailureKind::NoReply,
+            ),
         };
         if command != Command::Quit {
             self.tracker.fail(Failure {
@@ -736,7 +873,12 @@ impl Analyzer {
         if let Err(e) = s.decoder.finish() {
             let line = s.reply_start.map_or(self.line, |(l, _)| l);
             let reason = e.kind().to_string();
-            self.emit(line, sid, time, EventKind::Finding(Finding::BadReply { reason }));
+            self.emit(
+                line,
+                sid,
+                time,
+                EventKind::Finding(Finding::BadReply { reason }),
+            );
         }
         let open: Vec<Open> = self.sessions[si].open.drain(..).collect();
         for o in &open {
@@ -763,7 +905,13 @@ impl Tracker {
         }
     }
 
-    fn exchange_done(&mut self, command: Option<Command>, text: &str, code: ReplyCode, failure: Option<Failure>) {
+    fn exchange_done(
+        &mut self,
+        command: Option<Command>,
+        text: &str,
+        code: ReplyCode,
+        failure: Option<Failure>,
+    ) {
         if let Some(f) = failure {
             if !command.is_some_and(is_probe) {
                 self.fail(f.clone());
@@ -771,13 +919,21 @@ impl Tracker {
             self.last_failed = Some(f);
             return;
         }
-        let login = matches!(command, Some(Command::User | Command::Pass | Command::Acct)) && code == 230;
+        let login =
+            matches!(command, Some(Command::User | Command::Pass | Command::Acct)) && code == 230;
         self.unresolved.retain(|f| {
             let same = f.kind == FailureKind::Reply && f.command_text.eq_ignore_ascii_case(text);
-            let logged_in = login && matches!(f.command, Some(Command::User | Command::Pass | Command::Acct));
+            let logged_in = login
+                && matches!(
+                    f.command,
+                    Some(Command::User | Command::Pass | Command::Acct)
+                );
             !(same || logged_in)
         });
-        if !matches!(command, Some(Command::Quit | Command::Noop | Command::Abor) | None) {
+        if !matches!(
+            command,
+            Some(Command::Quit | Command::Noop | Command::Abor) | None
+        ) {
             self.last_failed = None;
         }
     }
@@ -789,8 +945,26 @@ impl Tracker {
 fn is_probe(c: Command) -> bool {
     matches!(
         c.verb(),
-        "FEAT" | "SYST" | "SIZE" | "MDTM" | "OPTS" | "HELP" | "SITE" | "AUTH" | "PBSZ" | "PROT" | "EPSV"
-            | "EPRT" | "MLST" | "STAT" | "NOOP" | "MODE" | "ALLO" | "HOST" | "LANG" | "OTHER"
+        "FEAT"
+            | "SYST"
+            | "SIZE"
+            | "MDTM"
+            | "OPTS"
+            | "HELP"
+            | "SITE"
+            | "AUTH"
+            | "PBSZ"
+            | "PROT"
+            | "EPSV"
+            | "EPRT"
+            | "MLST"
+            | "STAT"
+            | "NOOP"
+            | "MODE"
+            | "ALLO"
+            | "HOST"
+            | "LANG"
+            | "OTHER"
     )
 }
 
@@ -836,7 +1010,9 @@ fn passive_address(text: &str) -> Option<[u8; 4]> {
 
 /// RFC 1918 private ranges and RFC 6598 shared address space.
 fn is_private(a: [u8; 4]) -> bool {
-    matches!(a, [10, ..] | [192, 168, ..]) || (a[0] == 172 && (16..32).contains(&a[1])) || (a[0] == 100 && (64..128).contains(&a[1]))
+    matches!(a, [10, ..] | [192, 168, ..])
+        || (a[0] == 172 && (16..32).contains(&a[1]))
+        || (a[0] == 100 && (64..128).contains(&a[1]))
 }
 
 #[cfg(test)]
@@ -865,11 +1041,18 @@ mod tests {
 
     #[test]
     fn passive_addresses() {
-        assert_eq!(passive_address("Entering Passive Mode (10,0,0,5,195,80)."), Some([10, 0, 0, 5]));
+        assert_eq!(
+            passive_address("Entering Passive Mode (10,0,0,5,195,80)."),
+            Some([10, 0, 0, 5])
+        );
         assert_eq!(passive_address("=192,168,1,2,4,1"), Some([192, 168, 1, 2]));
         assert_eq!(passive_address("Entering Passive Mode"), None);
         assert_eq!(passive_address("(300,1,1,1,1,1)"), None);
-        assert!(is_private([172, 20, 0, 1]) && !is_private([172, 32, 0, 1]) && !is_private([127, 0, 0, 1]));
+        assert!(
+            is_private([172, 20, 0, 1])
+                && !is_private([172, 32, 0, 1])
+                && !is_private([127, 0, 0, 1])
+        );
     }
 
     #[test]
@@ -877,14 +1060,30 @@ mod tests {
         let log = "S: 220 hi\nC: STOR a\nS: 150 go\nC: PWD\nS: 226-Transfer done\nS: 226 Bye stats\nS: 257 \"/\"\n";
         let (ev, v) = run(None, log);
         let f = findings(&ev);
-        assert!(f.iter().any(|f| matches!(f, Finding::LateReply { answers: Command::Stor, latest: Command::Pwd, .. })), "{f:?}");
+        assert!(
+            f.iter().any(|f| matches!(
+                f,
+                Finding::LateReply {
+                    answers: Command::Stor,
+                    latest: Command::Pwd,
+                    ..
+                }
+            )),
+            "{f:?}"
+        );
         assert_eq!(v.failure.unwrap().kind, FailureKind::Desync);
     }
 
     #[test]
     fn missing_final_after_150() {
         let (ev, v) = run(None, "S: 220 hi\nC: RETR a\nS: 150 Opening\n");
-        assert!(findings(&ev).iter().any(|f| matches!(f, Finding::MissingFinal { command: Command::Retr, .. })));
+        assert!(findings(&ev).iter().any(|f| matches!(
+            f,
+            Finding::MissingFinal {
+                command: Command::Retr,
+                ..
+            }
+        )));
         assert_eq!(v.failure.unwrap().kind, FailureKind::MissingFinal);
     }
 
@@ -906,7 +1105,8 @@ mod tests {
 
     #[test]
     fn long_lines_and_garbage() {
-        let mut a = Analyzer::with_format(Format::Plain).limits(Limits::default().with_max_line_len(64));
+        let mut a =
+            Analyzer::with_format(Format::Plain).limits(Limits::default().with_max_line_len(64));
         a.feed(b"S: 220 hi\nS: ").unwrap();
         a.feed(&[b'x'; 1000]).unwrap();
         a.feed(b"\nC: \xff\xfe\nS: 2x0 bad\n").unwrap();
@@ -917,9 +1117,16 @@ mod tests {
                 kinds.push((e.line, f));
             }
         }
-        assert!(kinds.contains(&(2, Finding::LineTooLong { limit: 64 })), "{kinds:?}");
+        assert!(
+            kinds.contains(&(2, Finding::LineTooLong { limit: 64 })),
+            "{kinds:?}"
+        );
         assert!(kinds.iter().any(|(l, f)| *l == 3 && *f == Finding::NotUtf8));
-        assert!(kinds.iter().any(|(l, f)| *l == 4 && matches!(f, Finding::BadReply { .. })));
+        assert!(
+            kinds
+                .iter()
+                .any(|(l, f)| *l == 4 && matches!(f, Finding::BadReply { .. }))
+        );
     }
 
     #[test]
@@ -928,7 +1135,10 @@ mod tests {
         for _ in 0..DETECT_LINES - 1 {
             a.push_line(b"just some words").unwrap();
         }
-        assert_eq!(a.push_line(b"more words"), Err(TranscriptError::UnknownFormat));
+        assert_eq!(
+            a.push_line(b"more words"),
+            Err(TranscriptError::UnknownFormat)
+        );
         assert_eq!(a.finish(), Err(TranscriptError::UnknownFormat));
     }
 }

@@ -39,7 +39,7 @@ pub enum Format {
     /// debug log file (date, process id, engine id, prefix).
     #[strum(to_string = "FileZilla", serialize = "filezilla")]
     Filezilla,
-    /// WinSCP session log: `> `, `< `, `. `, `! `, `* ` then
+    /// `WinSCP` session log: `> `, `< `, `. `, `! `, `* ` then
     /// `yyyy-mm-dd hh:nn:ss.zzz`.
     #[strum(to_string = "WinSCP", serialize = "winscp")]
     Winscp,
@@ -131,7 +131,9 @@ impl Format {
     /// anything with `>` or `<`, do not.
     pub(crate) fn claims(self, line: &str) -> bool {
         !matches!(self, Self::Plain | Self::Curl)
-            && self.parse(line).is_some_and(|p| matches!(p.kind, Kind::Command | Kind::Reply))
+            && self
+                .parse(line)
+                .is_some_and(|p| matches!(p.kind, Kind::Command | Kind::Reply))
     }
 }
 
@@ -142,15 +144,41 @@ mod tests {
     #[test]
     fn detects_each_format() {
         let cases: [(&[&str], Format); 9] = [
-            (&["Status:\tConnecting to x", "Response:\t220 hi"], Format::Filezilla),
-            (&["2024-01-01 10:00:00 12 1 Response: 220 hi"], Format::Filezilla),
-            (&[". 2024-01-01 10:00:00.000 Connecting", "< 2024-01-01 10:00:00.100 220 hi"], Format::Winscp),
-            (&[r#"Tue Dec  1 21:47:18 2026 [pid 1] FTP response: Client "1", "220 x""#], Format::Vsftpd),
-            (&["[D 2026-12-01 21:47:01] 127.0.0.1:1-[] -> 220 x"], Format::Pyftpdlib),
+            (
+                &["Status:\tConnecting to x", "Response:\t220 hi"],
+                Format::Filezilla,
+            ),
+            (
+                &["2024-01-01 10:00:00 12 1 Response: 220 hi"],
+                Format::Filezilla,
+            ),
+            (
+                &[
+                    ". 2024-01-01 10:00:00.000 Connecting",
+                    "< 2024-01-01 10:00:00.100 220 hi",
+                ],
+                Format::Winscp,
+            ),
+            (
+                &[r#"Tue Dec  1 21:47:18 2026 [pid 1] FTP response: Client "1", "220 x""#],
+                Format::Vsftpd,
+            ),
+            (
+                &["[D 2026-12-01 21:47:01] 127.0.0.1:1-[] -> 220 x"],
+                Format::Pyftpdlib,
+            ),
             (&["*resp* '220 x'"], Format::Ftplib),
             (&["---- Connecting", "<--- 220 x"], Format::Lftp),
             (&["S: 220 x", "C: QUIT"], Format::Plain),
-            (&["* Trying 1.2.3.4", "* Connected to x", "< 220 x", "> USER a"], Format::Curl),
+            (
+                &[
+                    "* Trying 1.2.3.4",
+                    "* Connected to x",
+                    "< 220 x",
+                    "> USER a",
+                ],
+                Format::Curl,
+            ),
         ];
         for (lines, f) in cases {
             assert_eq!(Format::detect(lines.iter().copied()), Some(f), "{lines:?}");

@@ -8,6 +8,7 @@ use super::event::{Event, EventKind, Finding, Verdict};
 use super::labels::Labels;
 use super::render::{finding, paragraph};
 use crate::Lang;
+use crate::command::Command;
 
 /// An [`Event`] with its sentences in one language, for `Serialize`; see
 /// [`Event::localized`].
@@ -53,7 +54,10 @@ impl Verdict {
     /// This verdict with its paragraph in `lang`, ready for `serde_json`.
     #[must_use]
     pub fn localized(&self, lang: Lang) -> LocalizedVerdict<'_> {
-        LocalizedVerdict { verdict: self, lang }
+        LocalizedVerdict {
+            verdict: self,
+            lang,
+        }
     }
 }
 
@@ -97,7 +101,8 @@ impl Serialize for LocalizedEvent<'_> {
                 m.serialize_entry("type", "finding")?;
                 m.serialize_entry("finding", finding_id(f))?;
                 let mut text = String::new();
-                finding(Labels::get(lang), f, e.line, &mut text).map_err(serde::ser::Error::custom)?;
+                finding(Labels::get(lang), f, e.line, &mut text)
+                    .map_err(serde::ser::Error::custom)?;
                 m.serialize_entry("text", text.as_str())?;
             }
         }
@@ -112,9 +117,21 @@ impl Serialize for LocalizedVerdict<'_> {
         m.serialize_entry("type", "verdict")?;
         m.serialize_entry("outcome", &v.outcome)?;
         m.serialize_entry("line", &v.failure.as_ref().map(|f| f.line))?;
-        m.serialize_entry("command", &v.failure.as_ref().and_then(|f| f.command).map(|c| c.verb()))?;
+        m.serialize_entry(
+            "command",
+            &v.failure
+                .as_ref()
+                .and_then(|f| f.command)
+                .map(Command::verb),
+        )?;
         m.serialize_entry("code", &v.failure.as_ref().and_then(|f| f.code))?;
-        m.serialize_entry("diagnosis", &v.failure.as_ref().and_then(|f| f.diagnosis).map(|d| d.id()))?;
+        m.serialize_entry(
+            "diagnosis",
+            &v.failure
+                .as_ref()
+                .and_then(|f| f.diagnosis)
+                .map(crate::Diagnosis::id),
+        )?;
         let mut text = String::new();
         paragraph(self.lang, v, &mut text).map_err(serde::ser::Error::custom)?;
         m.serialize_entry("text", text.as_str())?;

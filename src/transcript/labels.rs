@@ -191,19 +191,16 @@ pub(crate) fn fill(
             rest = r;
             continue;
         }
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match slots.iter().find(|(n, _)| *n == name) {
-                    Some((_, v)) => write!(out, "{v}")?,
-                    None => write!(out, "{{{name}}}")?,
-                }
-                rest = &after[close + 1..];
+        if let Some(close) = after.find('}') {
+            let name = &after[..close];
+            match slots.iter().find(|(n, _)| *n == name) {
+                Some((_, v)) => write!(out, "{v}")?,
+                None => write!(out, "{{{name}}}")?,
             }
-            None => {
-                out.write_str(&rest[open..])?;
-                rest = "";
-            }
+            rest = &after[close + 1..];
+        } else {
+            out.write_str(&rest[open..])?;
+            rest = "";
         }
     }
     out.write_str(rest)
@@ -229,7 +226,12 @@ mod tests {
     #[test]
     fn fills_slots() {
         let mut s = String::new();
-        fill(&mut s, "{command} got {code} {{x}", &[("command", &"PWD"), ("code", &226)]).unwrap();
+        fill(
+            &mut s,
+            "{command} got {code} {{x}",
+            &[("command", &"PWD"), ("code", &226)],
+        )
+        .unwrap();
         assert_eq!(s, "PWD got 226 {x}");
         let mut s = String::new();
         fill(&mut s, "{missing} {open", &[]).unwrap();
@@ -246,16 +248,56 @@ mod tests {
                 assert!(!FR.$f.is_empty() && !EN.$f.is_empty());
             )*};
         }
-        check!(title, format_line, server_identified, answers, diagnosis, client_error,
-            finding_unexpected, finding_after_final, finding_second_preliminary,
-            finding_marker_first, finding_lenient, finding_late_reply, finding_missing_final,
-            finding_no_reply, finding_unsolicited, finding_closed_421, finding_gap_server,
-            finding_gap_client, finding_private_passive, finding_bad_reply, finding_bad_command,
-            finding_line_too_long, finding_other_format, finding_too_many_sessions, finding_not_utf8,
-            verdict, verdict_ok, verdict_empty, verdict_failed_reply, verdict_failed_missing_final,
-            verdict_failed_no_reply, verdict_failed_desync, verdict_failed_client, cause, fix,
-            cause_missing_final, fix_missing_final, cause_no_reply, fix_no_reply, cause_desync,
-            fix_desync, cause_nat, fix_nat, cause_client, fix_client, cause_unknown_code,
-            fix_unknown_code, summary, no_command);
+        check!(
+            title,
+            format_line,
+            server_identified,
+            answers,
+            diagnosis,
+            client_error,
+            finding_unexpected,
+            finding_after_final,
+            finding_second_preliminary,
+            finding_marker_first,
+            finding_lenient,
+            finding_late_reply,
+            finding_missing_final,
+            finding_no_reply,
+            finding_unsolicited,
+            finding_closed_421,
+            finding_gap_server,
+            finding_gap_client,
+            finding_private_passive,
+            finding_bad_reply,
+            finding_bad_command,
+            finding_line_too_long,
+            finding_other_format,
+            finding_too_many_sessions,
+            finding_not_utf8,
+            verdict,
+            verdict_ok,
+            verdict_empty,
+            verdict_failed_reply,
+            verdict_failed_missing_final,
+            verdict_failed_no_reply,
+            verdict_failed_desync,
+            verdict_failed_client,
+            cause,
+            fix,
+            cause_missing_final,
+            fix_missing_final,
+            cause_no_reply,
+            fix_no_reply,
+            cause_desync,
+            fix_desync,
+            cause_nat,
+            fix_nat,
+            cause_client,
+            fix_client,
+            cause_unknown_code,
+            fix_unknown_code,
+            summary,
+            no_command
+        );
     }
 }

@@ -24,10 +24,10 @@
 //! | [`Format`] | sample | checked against |
 //! |---|---|---|
 //! | `Filezilla` | `Command:\tUSER bob` / `2024-05-01 10:00:00 4242 1 Response: 230 OK` | FileZilla 3 `src/interface/StatusView.cpp` (message log: `HH:MM:SS\t`, prefix, tab) and `src/engine/logging.cpp` (`LogToFile`: `"%s %u %u %s %s"`), storj-thirdparty/FileZilla |
-//! | `Winscp` | `> 2024-01-15 09:30:01.123 USER bob` | WinSCP `source/core/SessionInfo.cpp`, `TSessionLog::DoAddToSelf` and `LogLineMarks = "<>!.*"`, winscp/winscp |
+//! | `Winscp` | `> 2024-01-15 09:30:01.123 USER bob` | `WinSCP` `source/core/SessionInfo.cpp`, `TSessionLog::DoAddToSelf` and `LogLineMarks = "<>!.*"`, winscp/winscp |
 //! | `Vsftpd` | `Tue Dec  1 21:47:18 2026 [pid 15397] [ftp] FTP response: Client "127.0.0.1", "230 Login successful."` | vsftpd 3.0.3-13+b2 (Debian 12) run with `log_ftp_protocol=YES` |
 //! | `Pyftpdlib` | `[D 2026-12-01 21:47:01] 127.0.0.1:35340-[] -> 220 pyftpdlib 2.2.0 ready.` | pyftpdlib 2.2.0 run with `-D` and under `logging.basicConfig` |
-//! | `Ftplib` | `*cmd* 'USER anonymous'` / `*resp* '211-Features:\n EPRT\n211 End'` | CPython 3.11 `Lib/ftplib.py` (`putcmd`, `getresp`, `sanitize`), run here |
+//! | `Ftplib` | `*cmd* 'USER anonymous'` / `*resp* '211-Features:\n EPRT\n211 End'` | `CPython` 3.11 `Lib/ftplib.py` (`putcmd`, `getresp`, `sanitize`), run here |
 //! | `Lftp` | `---> FEAT` / `<--- 211 End` | lftp 4.9.2 (Debian 12) run with `-d` |
 //! | `Plain` | `C: USER bob` / `S: 331 Password` (or `>` / `<`) | RFC usage and `tests/data/servers/` |
 //! | `Curl` | `> USER bob` / `< 331 Password` / `* Connected to ...` | curl 7.88.1 (Debian 12) run with `-v` |

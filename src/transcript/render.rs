@@ -2,15 +2,26 @@
 
 use core::fmt::{self, Write};
 
+use super::Format;
 use super::event::{Event, EventKind, Failure, FailureKind, Finding, Outcome, Verdict};
 use super::labels::{Labels, fill};
-use super::Format;
 use crate::command::{Command, Problem};
 use crate::{Lang, ReplyCode};
 
 /// A rendering style for [`Renderer`]. JSON is the `serde` feature's
 /// `Serialize` of [`Event::localized`] and [`Verdict::localized`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, strum::Display, strum::EnumString, strum::EnumIter)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 #[non_exhaustive]
 pub enum Style {
@@ -90,13 +101,15 @@ impl Renderer {
         let lang = self.lang;
         let tag = SessionTag(e.session);
         match &e.kind {
-            EventKind::Command { text, .. } => self.line(out, e.line, tag, '>', &[text]),
+            EventKind::Command { text, .. } => self.line(out, e.line, &tag, '>', &[text]),
             EventKind::Reply(r) => {
                 let lines: alloc::vec::Vec<_> = r.reply.lines().collect();
                 let refs: alloc::vec::Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
-                self.line(out, e.line, tag, '<', &refs)?;
+                self.line(out, e.line, &tag, '<', &refs)?;
                 let code = r.reply.code();
-                let title = code.info().map_or_else(|| code.category().name(lang), |i| i.title(lang));
+                let title = code
+                    .info()
+                    .map_or_else(|| code.category().name(lang), |i| i.title(lang));
                 let mut note = alloc::string::String::new();
                 write!(note, "{code} {title}")?;
                 if let Some((c, line)) = r.answers {
@@ -106,16 +119,24 @@ impl Renderer {
                 self.note(out, '=', &note)?;
                 for d in &r.diagnoses {
                     let mut s = alloc::string::String::new();
-                    fill(&mut s, l.diagnosis, &[("server", &d.server()), ("cause", &d.cause(lang)), ("fix", &d.fix(lang))])?;
+                    fill(
+                        &mut s,
+                        l.diagnosis,
+                        &[
+                            ("server", &d.server()),
+                            ("cause", &d.cause(lang)),
+                            ("fix", &d.fix(lang)),
+                        ],
+                    )?;
                     self.note(out, '=', &s)?;
                 }
                 Ok(())
             }
-            EventKind::Info { text } => self.line(out, e.line, tag, '*', &[text]),
+            EventKind::Info { text } => self.line(out, e.line, &tag, '*', &[text]),
             EventKind::ClientError { text } => {
                 let mut s = alloc::string::String::new();
                 fill(&mut s, l.client_error, &[("text", text)])?;
-                self.line(out, e.line, tag, '!', &[&s])
+                self.line(out, e.line, &tag, '!', &[&s])
             }
             EventKind::ServerIdentified(server) => {
                 let mut s = alloc::string::String::new();
@@ -130,11 +151,18 @@ impl Renderer {
         }
     }
 
-    fn line(&self, out: &mut dyn Write, no: u64, tag: SessionTag, mark: char, lines: &[&str]) -> fmt::Result {
+    fn line(
+        &self,
+        out: &mut dyn Write,
+        no: u64,
+        tag: &SessionTag,
+        mark: char,
+        lines: &[&str],
+    ) -> fmt::Result {
         for (i, text) in lines.iter().enumerate() {
             match (self.style, i) {
                 (Style::Text, 0) => writeln!(out, "{no:>5}{tag} {mark} {text}")?,
-                (Style::Text, _) => writeln!(out, "     {tag} {} {text}", ' ')?,
+                (Style::Text, _) => writeln!(out, "     {tag}   {text}")?,
                 (Style::Markdown, 0) => writeln!(out, "- `{no}`{tag} `{mark} {}`", Code(text))?,
                 (Style::Markdown, _) => writeln!(out, "  `  {}`", Code(text))?,
             }
@@ -159,7 +187,12 @@ impl Renderer {
     pub fn verdict(&self, v: &Verdict, out: &mut dyn Write) -> fmt::Result {
         let l = self.l();
         match self.style {
-            Style::Text => writeln!(out, "\n{}\n{}", l.verdict, "-".repeat(l.verdict.chars().count()))?,
+            Style::Text => writeln!(
+                out,
+                "\n{}\n{}",
+                l.verdict,
+                "-".repeat(l.verdict.chars().count())
+            )?,
             Style::Markdown => writeln!(out, "\n## {}\n", l.verdict)?,
         }
         paragraph(self.lang, v, out)?;
@@ -167,7 +200,12 @@ impl Renderer {
         fill(
             out,
             l.summary,
-            &[("lines", &v.lines), ("commands", &v.commands), ("replies", &v.replies), ("findings", &v.findings)],
+            &[
+                ("lines", &v.lines),
+                ("commands", &v.commands),
+                ("replies", &v.replies),
+                ("findings", &v.findings),
+            ],
         )?;
         out.write_char('\n')
     }
@@ -188,7 +226,10 @@ fn failure(lang: Lang, f: &Failure, out: &mut dyn Write) -> fmt::Result {
     let command = CommandName(f.command, l);
     let code = CodeOr(f.code);
     let latest = CommandName(f.latest, l);
-    let title = f.code.map_or("", |c| c.info().map_or_else(|| c.category().name(lang), |i| i.title(lang)));
+    let title = f.code.map_or("", |c| {
+        c.info()
+            .map_or_else(|| c.category().name(lang), |i| i.title(lang))
+    });
     let slots: [(&str, &dyn fmt::Display); 6] = [
         ("line", &f.line),
         ("command", &command),
@@ -211,7 +252,10 @@ fn failure(lang: Lang, f: &Failure, out: &mut dyn Write) -> fmt::Result {
         match f.kind {
             FailureKind::Reply => match (f.diagnosis, f.code.and_then(ReplyCode::info)) {
                 (Some(d), _) => (d.cause(lang), d.fix(lang)),
-                (None, Some(i)) => (first_sentence(i.description(lang)), first_sentence(i.remediation(lang))),
+                (None, Some(i)) => (
+                    first_sentence(i.description(lang)),
+                    first_sentence(i.remediation(lang)),
+                ),
                 (None, None) => (l.cause_unknown_code, l.fix_unknown_code),
             },
             FailureKind::MissingFinal => (l.cause_missing_final, l.fix_missing_final),
@@ -239,50 +283,109 @@ fn first_sentence(s: &str) -> &str {
 }
 
 /// One finding's sentence.
-pub(crate) fn finding(l: &'static Labels, f: &Finding, line: u64, out: &mut dyn Write) -> fmt::Result {
+#[allow(clippy::many_single_char_names)]
+pub(crate) fn finding(
+    l: &'static Labels,
+    f: &Finding,
+    line: u64,
+    out: &mut dyn Write,
+) -> fmt::Result {
     let _ = line;
     match f {
-        Finding::Unexpected { command, code, problem } => {
+        Finding::Unexpected {
+            command,
+            code,
+            problem,
+        } => {
             let t = match problem {
                 Problem::AfterFinalReply => l.finding_after_final,
                 Problem::SecondPreliminary => l.finding_second_preliminary,
                 Problem::RestartMarkerBeforePreliminary => l.finding_marker_first,
                 _ => l.finding_unexpected,
             };
-            fill(out, t, &[("command", &CommandName(*command, l)), ("code", code)])
+            fill(
+                out,
+                t,
+                &[("command", &CommandName(*command, l)), ("code", code)],
+            )
         }
-        Finding::Lenient { command, code, rule } => {
-            fill(out, l.finding_lenient, &[("command", &CommandName(*command, l)), ("code", code), ("rule", rule)])
-        }
-        Finding::LateReply { code, answers, answers_line, latest } => fill(
+        Finding::Lenient {
+            command,
+            code,
+            rule,
+        } => fill(
+            out,
+            l.finding_lenient,
+            &[
+                ("command", &CommandName(*command, l)),
+                ("code", code),
+                ("rule", rule),
+            ],
+        ),
+        Finding::LateReply {
+            code,
+            answers,
+            answers_line,
+            latest,
+        } => fill(
             out,
             l.finding_late_reply,
-            &[("code", code), ("answers", answers), ("line", answers_line), ("latest", latest)],
+            &[
+                ("code", code),
+                ("answers", answers),
+                ("line", answers_line),
+                ("latest", latest),
+            ],
         ),
-        Finding::MissingFinal { command, command_line, preliminary } => fill(
+        Finding::MissingFinal {
+            command,
+            command_line,
+            preliminary,
+        } => fill(
             out,
             l.finding_missing_final,
-            &[("command", command), ("line", command_line), ("code", preliminary)],
+            &[
+                ("command", command),
+                ("line", command_line),
+                ("code", preliminary),
+            ],
         ),
-        Finding::NoReply { command, command_line } => {
-            fill(out, l.finding_no_reply, &[("command", command), ("line", command_line)])
-        }
+        Finding::NoReply {
+            command,
+            command_line,
+        } => fill(
+            out,
+            l.finding_no_reply,
+            &[("command", command), ("line", command_line)],
+        ),
         Finding::Unsolicited { code } => fill(out, l.finding_unsolicited, &[("code", code)]),
         Finding::ClosedBy421 => out.write_str(l.finding_closed_421),
-        Finding::TimeGap { seconds, waiting: Some(c) } => {
-            fill(out, l.finding_gap_server, &[("seconds", seconds), ("command", c)])
-        }
-        Finding::TimeGap { seconds, waiting: None } => fill(out, l.finding_gap_client, &[("seconds", seconds)]),
-        Finding::PrivatePassiveAddress { address: [a, b, c, d] } => {
+        Finding::TimeGap {
+            seconds,
+            waiting: Some(c),
+        } => fill(
+            out,
+            l.finding_gap_server,
+            &[("seconds", seconds), ("command", c)],
+        ),
+        Finding::TimeGap {
+            seconds,
+            waiting: None,
+        } => fill(out, l.finding_gap_client, &[("seconds", seconds)]),
+        Finding::PrivatePassiveAddress {
+            address: [a, b, c, d],
+        } => {
             let addr = alloc::format!("{a}.{b}.{c}.{d}");
             fill(out, l.finding_private_passive, &[("address", &addr)])
         }
         Finding::BadReply { reason } => fill(out, l.finding_bad_reply, &[("reason", reason)]),
         Finding::BadCommand { reason } => fill(out, l.finding_bad_command, &[("reason", reason)]),
         Finding::LineTooLong { limit } => fill(out, l.finding_line_too_long, &[("limit", limit)]),
-        Finding::OtherFormat { other, format } => {
-            fill(out, l.finding_other_format, &[("other", other), ("format", format)])
-        }
+        Finding::OtherFormat { other, format } => fill(
+            out,
+            l.finding_other_format,
+            &[("other", other), ("format", format)],
+        ),
         Finding::NotUtf8 => out.write_str(l.finding_not_utf8),
         Finding::TooManySessions { limit } => {
             fill(out, l.finding_too_many_sessions, &[("limit", limit)])
@@ -294,7 +397,11 @@ struct SessionTag(u32);
 
 impl fmt::Display for SessionTag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 > 1 { write!(f, " #{}", self.0) } else { Ok(()) }
+        if self.0 > 1 {
+            write!(f, " #{}", self.0)
+        } else {
+            Ok(())
+        }
     }
 }
 

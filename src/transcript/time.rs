@@ -28,7 +28,8 @@ impl Timestamp {
     #[must_use]
     pub const fn time_of_day(hour: u8, minute: u8, second: u8, millis: u16) -> Self {
         Self {
-            millis: ((hour as i64 * 60 + minute as i64) * 60 + second as i64) * 1000 + millis as i64,
+            millis: ((hour as i64 * 60 + minute as i64) * 60 + second as i64) * 1000
+                + millis as i64,
             dated: false,
             precise: millis != 0,
         }
@@ -37,6 +38,7 @@ impl Timestamp {
     /// Parses `YYYY-MM-DD HH:MM:SS`, `YYYY-MM-DDTHH:MM:SS`, optionally with
     /// `.mmm` or `,mmm`, or a bare `HH:MM:SS[.mmm]`; `None` otherwise.
     #[must_use]
+    #[allow(clippy::many_single_char_names)]
     pub fn parse_iso(s: &str) -> Option<Self> {
         let b = s.as_bytes();
         if b.len() >= 19 && b[4] == b'-' && b[7] == b'-' && (b[10] == b' ' || b[10] == b'T') {
@@ -65,7 +67,12 @@ impl Timestamp {
         } else {
             (0, false)
         };
-        let mut t = Self::time_of_day(h as u8, m as u8, sec as u8, ms as u16);
+        let mut t = Self::time_of_day(
+            digits2(h),
+            digits2(m),
+            digits2(sec),
+            u16::try_from(ms).ok()?,
+        );
         t.precise = precise;
         Some(t)
     }
@@ -107,6 +114,11 @@ impl fmt::Display for Timestamp {
     }
 }
 
+/// A value already checked to be below 100.
+fn digits2(n: u32) -> u8 {
+    u8::try_from(n).unwrap_or(u8::MAX)
+}
+
 fn num(b: &[u8]) -> Option<u32> {
     let mut n = 0u32;
     for &c in b {
@@ -143,8 +155,12 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 
 /// The month number of an English three-letter month name.
 pub(crate) fn month(name: &str) -> Option<u32> {
-    const M: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    M.iter().position(|m| *m == name).map(|i| i as u32 + 1)
+    const M: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    M.iter()
+        .position(|m| *m == name)
+        .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 #[cfg(test)]
@@ -154,10 +170,17 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        for s in ["1970-01-01 00:00:00", "2000-02-29 23:59:59.999", "2026-12-01 21:45:22"] {
+        for s in [
+            "1970-01-01 00:00:00",
+            "2000-02-29 23:59:59.999",
+            "2026-12-01 21:45:22",
+        ] {
             assert_eq!(Timestamp::parse_iso(s).unwrap().to_string(), s);
         }
-        assert_eq!(Timestamp::parse_iso("10:00:00").unwrap().to_string(), "10:00:00");
+        assert_eq!(
+            Timestamp::parse_iso("10:00:00").unwrap().to_string(),
+            "10:00:00"
+        );
         assert!(Timestamp::parse_iso("2024-13-01 00:00:00").is_none());
         assert!(Timestamp::parse_iso("25:00:00").is_none());
         assert!(Timestamp::parse_iso("ab:cd:ef").is_none());

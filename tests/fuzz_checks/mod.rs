@@ -108,7 +108,9 @@ pub fn transcript(input: &[u8]) {
     use ftp_reply::Lang;
     use ftp_reply::transcript::{Analyzer, EventKind, Format, Renderer, Style};
 
-    let (Some(&pick), Some(&size)) = (input.first(), input.get(1)) else { return };
+    let (Some(&pick), Some(&size)) = (input.first(), input.get(1)) else {
+        return;
+    };
     let log = &input[2..];
     let mut a = match Format::all().nth(usize::from(pick) % 9) {
         Some(f) => Analyzer::with_format(f),
@@ -135,7 +137,10 @@ pub fn transcript(input: &[u8]) {
         assert!(e.line <= v.lines, "event at line {} of {}", e.line, v.lines);
         if let EventKind::Command { text, .. } = &e.kind {
             let upper = text.to_ascii_uppercase();
-            if upper.starts_with("PASS ") || upper.starts_with("ACCT ") || upper.starts_with("ADAT ") {
+            if upper.starts_with("PASS ")
+                || upper.starts_with("ACCT ")
+                || upper.starts_with("ADAT ")
+            {
                 assert!(text.ends_with(" ****"), "unredacted: {text:?}");
             }
         }
@@ -147,7 +152,8 @@ pub fn transcript(input: &[u8]) {
         r.verdict(&v, &mut out).unwrap();
     }
     if ok {
-        let lines = log.split(|&b| b == b'\n').count() as u64 - u64::from(log.ends_with(b"\n") || log.is_empty());
+        let lines = log.split(|&b| b == b'\n').count() as u64
+            - u64::from(log.ends_with(b"\n") || log.is_empty());
         assert_eq!(v.lines, lines);
     }
 }

@@ -42,9 +42,17 @@ mod tests {
     fn lines() {
         assert_eq!(parse("> USER bob").unwrap().kind, Kind::Command);
         assert_eq!(parse("< 220 hi").unwrap().kind, Kind::Reply);
-        assert_eq!(parse("* Connected to 127.0.0.1 (127.0.0.1) port 2121 (#0)").unwrap().kind, Kind::Info);
+        assert_eq!(
+            parse("* Connected to 127.0.0.1 (127.0.0.1) port 2121 (#0)")
+                .unwrap()
+                .kind,
+            Kind::Info
+        );
         assert_eq!(parse("* Closing connection 0").unwrap().kind, Kind::Close);
-        assert_eq!(parse("curl: (67) Access denied: 530").unwrap().kind, Kind::Error);
+        assert_eq!(
+            parse("curl: (67) Access denied: 530").unwrap().kind,
+            Kind::Error
+        );
         assert!(parse("-rw-r--r-- 1 x").is_none());
     }
 }

@@ -51,7 +51,9 @@ pub(crate) fn parse(line: &str) -> Option<Parsed<'_>> {
 
 /// The prefix's kind and the message after it.
 fn prefixed(s: &str, file: bool) -> Option<(Kind, &str)> {
-    let (kind, msg) = PREFIXES.iter().find_map(|(p, k)| s.strip_prefix(p).map(|m| (*k, m)))?;
+    let (kind, msg) = PREFIXES
+        .iter()
+        .find_map(|(p, k)| s.strip_prefix(p).map(|m| (*k, m)))?;
     let msg = if file {
         msg.strip_prefix(' ')?
     } else if let Some(m) = msg.strip_prefix('\t') {
@@ -90,7 +92,10 @@ mod tests {
         let p = parse("Response:\t EPRT").unwrap();
         assert_eq!(&*p.text, " EPRT");
         let p = parse("2024-05-01 10:00:00 4242 3 Response: 230 OK").unwrap();
-        assert_eq!((p.kind, &*p.text, p.session), (Kind::Reply, "230 OK", Some("4242 3")));
+        assert_eq!(
+            (p.kind, &*p.text, p.session),
+            (Kind::Reply, "230 OK", Some("4242 3"))
+        );
         let p = parse("Status:      Connecting to 192.0.2.1:21...").unwrap();
         assert_eq!(p.kind, Kind::Open);
         assert!(parse("> USER bob").is_none());

@@ -1,6 +1,6 @@
 //! Python ftplib debug output (`FTP.set_debuglevel(1)` or `2`).
 //!
-//! Checked against CPython's `Lib/ftplib.py` (3.11, run here too): `putcmd`
+//! Checked against `CPython`'s `Lib/ftplib.py` (3.11, run here too): `putcmd`
 //! prints `*cmd*` and `getresp` prints `*resp*`, each followed by
 //! `repr()` of the line (`sanitize` masks the password of `PASS` with
 //! `*`); a multi-line reply is one `*resp*` whose lines are joined by `\n`.
@@ -76,7 +76,10 @@ mod tests {
     #[test]
     fn repr_decoding() {
         assert_eq!(unrepr("'abc'").unwrap(), "abc");
-        assert_eq!(unrepr(r"'211-a\n b\n211 End'").unwrap(), "211-a\n b\n211 End");
+        assert_eq!(
+            unrepr(r"'211-a\n b\n211 End'").unwrap(),
+            "211-a\n b\n211 End"
+        );
         assert_eq!(unrepr(r#""it's""#).unwrap(), "it's");
         assert_eq!(unrepr(r"'caf\xe9 \u20ac \\ \''").unwrap(), "café € \\ '");
         assert!(unrepr("'abc").is_none());

@@ -42,7 +42,12 @@ mod tests {
         assert_eq!(parse("---> FEAT").unwrap().kind, Kind::Command);
         let p = parse("<---  EPRT").unwrap();
         assert_eq!((p.kind, &*p.text), (Kind::Reply, " EPRT"));
-        assert_eq!(parse("---- Connecting to 127.0.0.1 (127.0.0.1) port 2121").unwrap().kind, Kind::Open);
+        assert_eq!(
+            parse("---- Connecting to 127.0.0.1 (127.0.0.1) port 2121")
+                .unwrap()
+                .kind,
+            Kind::Open
+        );
         assert!(parse("get: Access failed").is_none());
     }
 }

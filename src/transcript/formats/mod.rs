@@ -45,7 +45,12 @@ pub(crate) struct Parsed<'a> {
 
 impl<'a> Parsed<'a> {
     pub(crate) fn new(kind: Kind, text: &'a str) -> Self {
-        Self { kind, text: Cow::Borrowed(text), time: None, session: None }
+        Self {
+            kind,
+            text: Cow::Borrowed(text),
+            time: None,
+            session: None,
+        }
     }
     pub(crate) fn at(mut self, time: Option<Timestamp>) -> Self {
         self.time = time;

@@ -35,7 +35,10 @@ mod tests {
         assert_eq!(parse("C: USER x").unwrap().kind, Kind::Command);
         let p = parse("S:  EPRT").unwrap();
         assert_eq!((p.kind, &*p.text), (Kind::Reply, " EPRT"));
-        assert_eq!(parse("--- connection closed ---").unwrap().kind, Kind::Close);
+        assert_eq!(
+            parse("--- connection closed ---").unwrap().kind,
+            Kind::Close
+        );
         assert!(parse("USER x").is_none());
     }
 }

@@ -55,11 +55,24 @@ mod tests {
 
     #[test]
     fn lines() {
-        let p = parse("[D 2026-12-01 21:47:01] 127.0.0.1:35340-[] -> 220 pyftpdlib 2.2.0 ready.").unwrap();
-        assert_eq!((p.kind, &*p.text, p.session), (Kind::Reply, "220 pyftpdlib 2.2.0 ready.", Some("127.0.0.1:35340")));
+        let p = parse("[D 2026-12-01 21:47:01] 127.0.0.1:35340-[] -> 220 pyftpdlib 2.2.0 ready.")
+            .unwrap();
+        assert_eq!(
+            (p.kind, &*p.text, p.session),
+            (
+                Kind::Reply,
+                "220 pyftpdlib 2.2.0 ready.",
+                Some("127.0.0.1:35340")
+            )
+        );
         let p = parse("DEBUG:pyftpdlib:127.0.0.1:54950-[user] <- PASS ******").unwrap();
         assert_eq!((p.kind, &*p.text), (Kind::Command, "PASS ******"));
-        assert_eq!(parse("[I 2026-12-01 21:46:59] concurrency model: async").unwrap().kind, Kind::Skip);
+        assert_eq!(
+            parse("[I 2026-12-01 21:46:59] concurrency model: async")
+                .unwrap()
+                .kind,
+            Kind::Skip
+        );
         assert!(parse("C: USER x").is_none());
     }
 }

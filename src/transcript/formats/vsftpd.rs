@@ -69,13 +69,21 @@ mod tests {
     #[test]
     fn lines() {
         let p = parse(r#"Tue Dec  1 21:47:18 2026 [pid 15397] [ftp] FTP response: Client "127.0.0.1", " EPRT??""#).unwrap();
-        assert_eq!((p.kind, &*p.text, p.session), (Kind::Reply, " EPRT", Some("15397")));
+        assert_eq!(
+            (p.kind, &*p.text, p.session),
+            (Kind::Reply, " EPRT", Some("15397"))
+        );
         assert_eq!(p.time.unwrap().to_string(), "2026-12-01 21:47:18");
         let p = parse(r#"Tue Dec  1 21:47:18 2026 [pid 15400] [ftp] FTP response: Client "127.0.0.1", "257 "/" is the current directory""#).unwrap();
         assert_eq!(&*p.text, r#"257 "/" is the current directory"#);
         let p = parse(r#"Tue Dec  1 21:47:18 2026 [pid 15396] FTP command: Client "127.0.0.1", "USER anonymous""#).unwrap();
         assert_eq!((p.kind, &*p.text), (Kind::Command, "USER anonymous"));
-        assert_eq!(parse(r#"Tue Dec  1 21:47:18 2026 [pid 1] CONNECT: Client "127.0.0.1""#).unwrap().kind, Kind::Open);
+        assert_eq!(
+            parse(r#"Tue Dec  1 21:47:18 2026 [pid 1] CONNECT: Client "127.0.0.1""#)
+                .unwrap()
+                .kind,
+            Kind::Open
+        );
         assert!(parse("C: USER x").is_none());
     }
 }

@@ -1,6 +1,6 @@
-//! WinSCP session logs.
+//! `WinSCP` session logs.
 //!
-//! Checked against WinSCP's `source/core/SessionInfo.cpp`
+//! Checked against `WinSCP`'s `source/core/SessionInfo.cpp`
 //! (`TSessionLog::DoAddToSelf`, winscp/winscp): every line is one mark of
 //! `LogLineMarks = "<>!.*"` (server output, client input, standard error,
 //! message, exception), then `" yyyy-mm-dd hh:nn:ss.zzz "`, then the text.
