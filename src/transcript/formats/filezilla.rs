@@ -81,6 +81,7 @@ fn classify(kind: Kind, msg: &str) -> Parsed<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::ToString;
 
     #[test]
     fn message_log_and_file() {

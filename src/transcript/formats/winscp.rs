@@ -33,6 +33,7 @@ pub(crate) fn parse(line: &str) -> Option<Parsed<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::ToString;
 
     #[test]
     fn lines() {
