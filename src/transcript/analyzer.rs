@@ -452,7 +452,7 @@ impl Analyzer {
                     self.reply_line(si, no, time, l.strip_suffix('\r').unwrap_or(l));
                 }
             }
-            Kind::Info => self.emit(
+            Kind::Info | Kind::Open => self.emit(
                 no,
                 sid,
                 time,
@@ -480,7 +480,7 @@ impl Analyzer {
                 self.emit(no, sid, time, EventKind::ClientError { text });
             }
             Kind::Close => self.close_session(si),
-            Kind::Open | Kind::Skip => {}
+            Kind::Skip => {}
         }
     }
 
