@@ -921,8 +921,14 @@ impl Tracker {
         }
         let login =
             matches!(command, Some(Command::User | Command::Pass | Command::Acct)) && code == 230;
+        if self.unresolved.is_empty() {
+            self.succeeded(command);
+            return;
+        }
         self.unresolved.retain(|f| {
-            let same = f.kind == FailureKind::Reply && f.command_text.eq_ignore_ascii_case(text);
+            let same = f.kind == FailureKind::Reply
+                && f.command == command
+                && f.command_text.eq_ignore_ascii_case(text);
             let logged_in = login
                 && matches!(
                     f.command,
@@ -930,6 +936,11 @@ impl Tracker {
                 );
             !(same || logged_in)
         });
+        self.succeeded(command);
+    }
+
+    /// A successful exchange: the last exchange did not fail.
+    fn succeeded(&mut self, command: Option<Command>) {
         if !matches!(
             command,
             Some(Command::Quit | Command::Noop | Command::Abor) | None

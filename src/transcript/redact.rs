@@ -1,6 +1,6 @@
 //! Passwords never leave the analysis.
 
-use alloc::string::{String, ToString};
+use alloc::string::String;
 
 use crate::command::{Command, CommandLine};
 
@@ -17,7 +17,17 @@ pub(crate) fn redacted(line: &CommandLine<'_>) -> String {
             s.push_str(" ****");
             s
         }
-        _ => line.to_string(),
+        _ => {
+            // As `CommandLine`'s `Display`, without the formatting machinery.
+            let arg = line.argument();
+            let mut s = String::with_capacity(line.verb().len() + arg.map_or(0, |a| a.len() + 1));
+            s.push_str(line.verb());
+            if let Some(a) = arg {
+                s.push(' ');
+                s.push_str(a);
+            }
+            s
+        }
     }
 }
 
@@ -34,5 +44,7 @@ mod tests {
         assert_eq!(r("ADAT c2VjcmV0"), "ADAT ****");
         assert_eq!(r("PASS"), "PASS");
         assert_eq!(r("USER bob"), "USER bob");
+        assert_eq!(r("cwd  /a b "), "cwd  /a b ");
+        assert_eq!(r("NOOP"), "NOOP");
     }
 }
