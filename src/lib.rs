@@ -171,6 +171,10 @@ pub use io::{ReadError, ReplyReader};
 #[cfg(feature = "alloc")]
 pub use reply::{Framing, RawLines, Reply};
 
+// Session logs explained (issue 12).
+#[cfg(feature = "alloc")]
+pub mod transcript;
+
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

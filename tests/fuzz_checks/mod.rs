@@ -97,3 +97,63 @@ pub fn reply_parse(input: &[u8]) {
         }
     }
 }
+
+// --- transcript (issue 12) ----------------------------------------------------
+
+/// The transcript analysis: byte 0 picks the format (auto-detection or one of
+/// them), byte 1 the chunk size, the rest is the log. Never panics; events
+/// point at lines that were read; the renderings work in every language and
+/// style; a `PASS` argument never reaches a rendering.
+pub fn transcript(input: &[u8]) {
+    use ftp_reply::Lang;
+    use ftp_reply::transcript::{Analyzer, EventKind, Format, Renderer, Style};
+
+    let (Some(&pick), Some(&size)) = (input.first(), input.get(1)) else {
+        return;
+    };
+    let log = &input[2..];
+    let mut a = match Format::all().nth(usize::from(pick) % 9) {
+        Some(f) => Analyzer::with_format(f),
+        None => Analyzer::new(),
+    };
+    let mut renderers = [
+        Renderer::new(Lang::En, Style::Text),
+        Renderer::new(Lang::Fr, Style::Markdown),
+    ];
+    let mut out = String::new();
+    let mut events = Vec::new();
+    let mut ok = true;
+    for chunk in log.chunks(usize::from(size).max(1)) {
+        if a.feed(chunk).is_err() {
+            ok = false;
+            break;
+        }
+        events.extend(std::iter::from_fn(|| a.next_event()));
+    }
+    ok = ok && a.finish().is_ok();
+    events.extend(std::iter::from_fn(|| a.next_event()));
+    let v = a.verdict();
+    for e in &events {
+        assert!(e.line <= v.lines, "event at line {} of {}", e.line, v.lines);
+        if let EventKind::Command { text, .. } = &e.kind {
+            let upper = text.to_ascii_uppercase();
+            if upper.starts_with("PASS ")
+                || upper.starts_with("ACCT ")
+                || upper.starts_with("ADAT ")
+            {
+                assert!(text.ends_with(" ****"), "unredacted: {text:?}");
+            }
+        }
+        for r in &mut renderers {
+            r.event(e, &mut out).unwrap();
+        }
+    }
+    for r in &renderers {
+        r.verdict(&v, &mut out).unwrap();
+    }
+    if ok {
+        let lines = log.split(|&b| b == b'\n').count() as u64
+            - u64::from(log.ends_with(b"\n") || log.is_empty());
+        assert_eq!(v.lines, lines);
+    }
+}
