@@ -31,6 +31,7 @@ fn main() {
     } else {
         Vec::new()
     };
+    let payload = common::payload::Inputs::new();
     for _ in 0..n {
         let r = match case.as_str() {
             "none" => 0,
@@ -55,6 +56,15 @@ fn main() {
             "transcript-ours" => transcript_common::analyze(&log),
             "transcript-split" => transcript_common::split_lines(&log),
             "transcript-none" => log.len(),
+            "payload-pasv-ours" => common::payload::pasv_ours(&payload) as usize,
+            "payload-pasv-regex" => common::payload::pasv_regex(&payload) as usize,
+            "payload-pasv-split" => common::payload::pasv_split(&payload) as usize,
+            "payload-pwd-ours" => common::payload::pwd_ours(&payload),
+            "payload-pwd-regex" => common::payload::pwd_regex(&payload),
+            "payload-pwd-split" => common::payload::pwd_split(&payload),
+            "payload-feat-ours" => common::payload::feat_ours(&payload),
+            "payload-feat-regex" => common::payload::feat_regex(&payload),
+            "payload-feat-split" => common::payload::feat_split(&payload),
             other => panic!("unknown case {other:?}"),
         };
         black_box(r);
