@@ -141,7 +141,9 @@ mod lang;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
-pub use command::{Command, CommandSet, Exchange, Role};
+pub use command::{
+    Command, CommandLine, CommandParseError, CommandSet, Exchange, Leniency, Problem, Role, Verdict,
+};
 pub use diagnose::{
     Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_bytes, diagnose_line,
     identify_server,
@@ -167,9 +169,13 @@ mod reply;
 #[cfg(feature = "alloc")]
 pub use decoder::{DecodeError, DecodeErrorKind, Limits, ReplyDecoder};
 #[cfg(feature = "std")]
-pub use io::{ReadError, ReplyReader};
+pub use io::{ExchangeReplies, ReadError, ReplyReader};
 #[cfg(feature = "alloc")]
 pub use reply::{Framing, RawLines, Reply};
+#[cfg(feature = "alloc")]
+mod reply_error;
+#[cfg(feature = "alloc")]
+pub use reply_error::ReplyError;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
