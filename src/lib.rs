@@ -112,6 +112,10 @@
 //!   and [`ReplyDecoder`]; `std` adds [`ReplyReader`].
 //! - `serde`: `Serialize` for codes (as numbers, `Deserialize` too, checked),
 //!   categories and knowledge-base entries.
+//! - `tokio`: implies `std`; adds `ReplyCodec`, a `tokio_util::codec`
+//!   decoder of replies and encoder of command lines for
+//!   `Framed::new(stream, ReplyCodec::new())` (dependencies `tokio-util`,
+//!   codec only, and `bytes`; no runtime).
 //!
 //! Without default features the crate is `#![no_std]` and still has
 //! [`ReplyCode`], the knowledge base and the categories.
@@ -172,6 +176,10 @@ pub use decoder::{DecodeError, DecodeErrorKind, Limits, ReplyDecoder};
 pub use io::{ExchangeReplies, ReadError, ReplyReader};
 #[cfg(feature = "alloc")]
 pub use reply::{Framing, RawLines, Reply};
+#[cfg(feature = "tokio")]
+mod codec;
+#[cfg(feature = "tokio")]
+pub use codec::ReplyCodec;
 #[cfg(feature = "alloc")]
 mod reply_error;
 #[cfg(feature = "alloc")]
