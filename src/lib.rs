@@ -187,6 +187,7 @@ mod error;
 mod explain;
 mod kb;
 mod lang;
+pub mod payload;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
@@ -208,6 +209,11 @@ pub use kb::{
     DataConnection, LocalizedInfo, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec,
 };
 pub use lang::{Lang, Text};
+pub use payload::{
+    DataEndpoint, Feature, Features, MlstEntry, NatVerdict, Parsed, PassivePolicy, Pathname,
+    PayloadError, PayloadErrorKind, Quirk, Quirks, RestartMarker, SystemType, Timestamp,
+    is_unroutable,
+};
 
 #[cfg(feature = "alloc")]
 mod decoder;
