@@ -33,9 +33,11 @@ pub use exchange::ExchangeReplies;
 /// let greeting = replies.read_reply()?;
 /// assert!(greeting.code().is_positive_completion(), "{greeting}");
 /// writer.write_all(b"FEAT\r\n")?;
-/// let features = replies.read_reply()?;
-/// for line in features.text_lines().skip(1) {
-///     println!("feature: {}", line.trim());
+/// let feat = replies.read_reply()?;
+/// // One feature per inner line; the first line ("Features:") and the last
+/// // ("End") are not features (RFC 2389 §3.2).
+/// for feature in &feat.features()?.value {
+///     println!("feature: {feature}");
 /// }
 /// writer.write_all(b"QUIT\r\n")?;
 /// println!("{}", replies.read_reply()?);
@@ -56,7 +58,12 @@ pub use exchange::ExchangeReplies;
 ///     .map(|reply| reply.map(|r| r.code().as_u16()))
 ///     .collect::<Result<_, ReadError>>()?;
 /// assert_eq!(codes, [220, 211, 221]);
-/// # Ok::<(), ReadError>(())
+///
+/// // What FEAT lists, without its first and last lines.
+/// let feat = ReplyReader::new(&b"211-Features:\r\n MDTM\r\n REST STREAM\r\n211 End\r\n"[..]).read_reply()?;
+/// let features: Vec<String> = feat.features()?.value.iter().map(|f| f.to_string()).collect();
+/// assert_eq!(features, ["MDTM", "REST STREAM"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug)]
 pub struct ReplyReader<R> {
