@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use ftp_reply::command::{Command, CommandLine};
-use ftp_reply::{Exchange, ReadError, Reply, ReplyCodec};
+use ftp_reply::{Exchange, PassivePolicy, ReadError, Reply, ReplyCodec};
 use futures_util::{SinkExt, StreamExt};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -86,11 +86,18 @@ async fn transfer(
 ) -> Result<Vec<u8>, String> {
     let r = command(control, CommandLine::new(Command::Epsv, None).unwrap()).await?;
     let epsv = r.last().ok_or("EPSV: no reply")?;
-    let port = crate::session::parse_229(&epsv.text())
-        .ok_or_else(|| format!("EPSV: no port in {epsv}"))?;
-    let mut data = TcpStream::connect((srv.addr().ip(), port))
+    // The crate's parser gives the port; the host is the control
+    // connection's (`PassivePolicy::UseControlHost`).
+    let endpoint = epsv
+        .data_endpoint(Command::Epsv)
+        .map_err(|e| format!("EPSV: {e}: {epsv}"))?
+        .value;
+    let addr = endpoint
+        .connect_to(srv.addr().ip(), PassivePolicy::UseControlHost)
+        .map_err(|v| format!("EPSV: {v:?}"))?;
+    let mut data = TcpStream::connect(addr)
         .await
-        .map_err(|e| format!("data connection to port {port}: {e}"))?;
+        .map_err(|e| format!("data connection to {addr}: {e}"))?;
     let mut exchange = Exchange::new(line.command());
     control
         .send(line)
