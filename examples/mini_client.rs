@@ -29,20 +29,30 @@ use std::time::Duration;
 use ftp_reply::command::{Command, CommandLine};
 use ftp_reply::{DataEndpoint, Exchange, PassivePolicy, Reply, ReplyError, ReplyReader, Verdict};
 
+/// How to call the program.
+const USAGE: &str = "usage: mini_client ftp://[user[:password]@]host[:port][/path]";
+
+/// Prints to standard error; a closed standard error is ignored (where
+/// `eprintln!` would panic).
+macro_rules! complain {
+    ($($arg:tt)*) => {
+        let _ = writeln!(io::stderr(), $($arg)*);
+    };
+}
+
 /// Deadline for every read and write, on both connections.
 const TIMEOUT: Duration = Duration::from_secs(15);
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [url] = args.as_slice() else {
-        eprintln!("usage: mini_client ftp://[user[:password]@]host[:port][/path]");
+        complain!("{USAGE}");
         return ExitCode::from(2);
     };
     let url = match Url::parse(url) {
         Ok(u) => u,
         Err(e) => {
-            eprintln!("mini_client: bad URL {url:?}: {e}");
-            eprintln!("usage: mini_client ftp://[user[:password]@]host[:port][/path]");
+            complain!("mini_client: bad URL {url:?}: {e}\n{USAGE}");
             return ExitCode::from(2);
         }
     };
@@ -53,7 +63,7 @@ fn main() -> ExitCode {
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             let _ = out.flush();
-            eprintln!("mini_client: {e}");
+            complain!("mini_client: {e}");
             ExitCode::from(1)
         }
     }
