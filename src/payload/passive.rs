@@ -11,11 +11,11 @@ use crate::{Command, ReplyCode};
 /// 1 + 1 + 16 + 1 + 2 = 21.
 const MAX_NUMBERS: usize = 21;
 
-/// A comma-separated list of numbers found in a line's text.
-struct NumberList {
-    values: [u32; MAX_NUMBERS],
+/// A comma-separated list of at most `N` numbers found in a line's text.
+struct NumberList<const N: usize> {
+    values: [u32; N],
     /// Where each number starts, in the line's text.
-    starts: [usize; MAX_NUMBERS],
+    starts: [usize; N],
     count: usize,
     /// Where the list starts and ends (one past the last digit), in the text.
     start: usize,
@@ -24,7 +24,7 @@ struct NumberList {
     spaces: bool,
 }
 
-impl NumberList {
+impl<const N: usize> NumberList<N> {
     /// Whether the list stands in parentheses.
     fn parenthesized(&self, text: &[u8]) -> bool {
         self.start > 0 && text[self.start - 1] == b'(' && text.get(self.end) == Some(&b')')
@@ -32,11 +32,12 @@ impl NumberList {
 }
 
 /// Reads numbers separated by commas from `text[at..]`, `at` being a digit;
-/// stops at `max` numbers.
-fn read_numbers(text: &[u8], at: usize, max: usize) -> NumberList {
+/// stops at `N` numbers.
+fn read_numbers<const N: usize>(text: &[u8], at: usize) -> NumberList<N> {
+    let max = N;
     let mut list = NumberList {
-        values: [0; MAX_NUMBERS],
-        starts: [0; MAX_NUMBERS],
+        values: [0; N],
+        starts: [0; N],
         count: 0,
         start: at,
         end: at,
@@ -81,18 +82,17 @@ fn read_numbers(text: &[u8], at: usize, max: usize) -> NumberList {
 }
 
 /// Scans the lines for the first list of at least `min` comma-separated
-/// numbers (RFC 1123 §4.1.2.6: scan for the first digit), reading at most `max`.
-fn find_numbers<'a>(
+/// numbers (RFC 1123 §4.1.2.6: scan for the first digit), reading at most `N`.
+fn find_numbers<'a, const N: usize>(
     lines: impl Iterator<Item = Line<'a>>,
     min: usize,
-    max: usize,
-) -> Option<(Line<'a>, NumberList)> {
+) -> Option<(Line<'a>, NumberList<N>)> {
     for line in lines {
         let text = line.text();
         let mut i = 0;
         while i < text.len() {
             if text[i].is_ascii_digit() && (i == 0 || !text[i - 1].is_ascii_digit()) {
-                let list = read_numbers(text, i, max);
+                let list = read_numbers::<N>(text, i);
                 if list.count >= min {
                     return Some((line, list));
                 }
@@ -106,7 +106,12 @@ fn find_numbers<'a>(
 }
 
 /// An error at number `n` of `list` if it is above `max`.
-fn check_range(line: &Line<'_>, list: &NumberList, n: usize, max: u32) -> Result<(), PayloadError> {
+fn check_range<const N: usize>(
+    line: &Line<'_>,
+    list: &NumberList<N>,
+    n: usize,
+    max: u32,
+) -> Result<(), PayloadError> {
     if list.values[n] > max {
         Err(PayloadError::new(
             PayloadErrorKind::NumberOutOfRange { max },
@@ -119,7 +124,7 @@ fn check_range(line: &Line<'_>, list: &NumberList, n: usize, max: u32) -> Result
 }
 
 /// Quirks common to host-port lists.
-fn list_quirks(line: &Line<'_>, list: &NumberList) -> Quirks {
+fn list_quirks<const N: usize>(line: &Line<'_>, list: &NumberList<N>) -> Quirks {
     let mut quirks = Quirks::EMPTY;
     if !list.parenthesized(line.text()) {
         quirks.insert(Quirk::MissingParentheses);
@@ -143,7 +148,11 @@ fn not_found<'a>(
 }
 
 /// An error at the port of `list` (numbers `hi` and `hi + 1`) if it is 0.
-fn port_of(line: &Line<'_>, list: &NumberList, hi: usize) -> Result<u16, PayloadError> {
+fn port_of<const N: usize>(
+    line: &Line<'_>,
+    list: &NumberList<N>,
+    hi: usize,
+) -> Result<u16, PayloadError> {
     // Both bytes were range-checked: the port fits in 16 bits.
     let port = u16::try_from(list.values[hi] * 256 + list.values[hi + 1]).unwrap_or(0);
     if port == 0 {
@@ -198,7 +207,7 @@ where
 {
     expect_code(code, ReplyCode::ENTERING_PASSIVE_MODE)?;
     let lines = lines.into_iter();
-    let Some((line, list)) = find_numbers(super::lines(lines.clone()), 6, 6) else {
+    let Some((line, list)) = find_numbers::<6>(super::lines(lines.clone()), 6) else {
         return Err(not_found(lines, PayloadErrorKind::MissingAddress));
     };
     for n in 0..6 {
@@ -247,7 +256,7 @@ where
 {
     expect_code(code, ReplyCode::ENTERING_LONG_PASSIVE_MODE)?;
     let lines = lines.into_iter();
-    let Some((line, list)) = find_numbers(super::lines(lines.clone()), 3, MAX_NUMBERS) else {
+    let Some((line, list)) = find_numbers::<MAX_NUMBERS>(super::lines(lines.clone()), 3) else {
         return Err(not_found(lines, PayloadErrorKind::InvalidLongAddress));
     };
     let invalid = PayloadError::new(
