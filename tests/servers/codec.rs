@@ -140,7 +140,7 @@ async fn session(srv: &RunningServer) -> Result<Vec<String>, String> {
     if last(&r) != 220 || !greeting.is_complete() {
         return Err(format!("greeting: {r:?}"));
     }
-    // Every server sends the multi-line banner (framed in its own way).
+    // The banner, as the server frames it (libunftp sends one line).
     log.push(format!("greeting: {} line(s)", r[r.len() - 1].line_count()));
 
     let user = srv.server.user();
@@ -161,7 +161,8 @@ async fn session(srv: &RunningServer) -> Result<Vec<String>, String> {
     if last(&r) != 257 {
         return Err(format!("PWD: {r:?}"));
     }
-    log.push(format!("PWD: {}", r[0].text()));
+    let pwd = r[0].pathname().map_err(|e| format!("PWD: {e}: {}", r[0]))?;
+    log.push(format!("PWD: {}", pwd.value.to_string_lossy()));
 
     // STOR then LIST over EPSV: the 150, the data, then the 226 after it.
     transfer(
@@ -231,4 +232,19 @@ fn codec_pyftpdlib() {
 #[test]
 fn codec_libunftp() {
     run(Server::Libunftp);
+}
+
+#[test]
+fn codec_vsftpd() {
+    run(Server::Vsftpd);
+}
+
+#[test]
+fn codec_proftpd() {
+    run(Server::Proftpd);
+}
+
+#[test]
+fn codec_pure_ftpd() {
+    run(Server::PureFtpd);
 }
