@@ -343,14 +343,12 @@ fn read_epsv(text: &[u8], i: usize, paren: bool) -> Epsv {
         }
         _ => quirks.insert(Quirk::MissingDelimiter),
     }
-    if paren {
-        if text.get(j) == Some(&b')') {
-            j += 1;
-        } else {
-            quirks.insert(Quirk::MissingParentheses);
-        }
-    } else {
-        quirks.insert(Quirk::MissingParentheses);
+    match text.get(j) {
+        Some(b')') if paren => j += 1,
+        // More fields (`(|1|132.235.1.2|6446|)` is EPRT's form): not a port.
+        Some(_) if paren => return Epsv::No,
+        // Cut short where `)` should be, or no `(` at all.
+        _ => quirks.insert(Quirk::MissingParentheses),
     }
     if text[j..].iter().any(|&b| b != b' ' && b != b'\t') {
         quirks.insert(Quirk::TrailingText);
@@ -772,6 +770,13 @@ mod tests {
         assert_eq!((e.kind(), e.offset()), (PayloadErrorKind::MissingPort, 4));
         let e = epsv(&[b"229 Entering Extended Passive Mode (|||x|)"]).unwrap_err();
         assert_eq!(e.kind(), PayloadErrorKind::MissingPort);
+        // EPRT's form, with a protocol and an address: not read as port 1.
+        let e = epsv(&[b"229 Entering Extended Passive Mode (|1|132.235.1.2|6446|)"]).unwrap_err();
+        assert_eq!(e.kind(), PayloadErrorKind::MissingPort);
+        assert_eq!(
+            epsv(&[b"229 (|||6446)"]).unwrap().quirks,
+            quirks(&[Quirk::MissingDelimiter])
+        );
     }
 
     #[test]
