@@ -254,18 +254,23 @@ mod reply;
 #[cfg(feature = "alloc")]
 pub use decoder::{DecodeError, DecodeErrorKind, Limits, ReplyDecoder};
 #[cfg(feature = "std")]
-pub use io::{ExchangeReplies, ReadError, ReplyReader};
+pub use io::{ReadError, ReplyReader};
 #[cfg(feature = "alloc")]
 pub use reply::{Framing, RawLines, Reply};
-#[cfg(feature = "tokio")]
-mod codec;
-#[cfg(feature = "tokio")]
-pub use codec::ReplyCodec;
-#[cfg(feature = "alloc")]
-mod reply_error;
-#[cfg(feature = "alloc")]
-pub use reply_error::ReplyError;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+// The client loop (issue 17): the replies of one command, refused commands
+// as errors, the tokio codec.
+#[cfg(feature = "std")]
+pub use io::ExchangeReplies;
+#[cfg(feature = "alloc")]
+mod reply_error;
+#[cfg(feature = "alloc")]
+pub use reply_error::ReplyError;
+#[cfg(feature = "tokio")]
+mod codec;
+#[cfg(feature = "tokio")]
+pub use codec::ReplyCodec;
