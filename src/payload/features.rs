@@ -37,6 +37,8 @@ pub struct Features<L> {
     lines: L,
     /// How many lines the reply has.
     count: usize,
+    /// How many features they list (counted when parsed).
+    len: usize,
 }
 
 impl<'a, L> Features<L>
@@ -58,14 +60,14 @@ where
 
     /// How many features there are.
     #[must_use]
-    pub fn len(&self) -> usize {
-        self.iter().count()
+    pub const fn len(&self) -> usize {
+        self.len
     }
 
     /// Whether there are none (a single-line `211 No features`).
     #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.iter().next().is_none()
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0
     }
 
     /// Whether the server lists `name`, ASCII case-insensitively.
@@ -367,19 +369,25 @@ where
     expect_code(code, ReplyCode::SYSTEM_STATUS)?;
     let lines = lines.into_iter();
     let mut quirks = Quirks::EMPTY;
-    let mut count = 0;
+    let (mut count, mut len) = (0, 0);
+    let mut open = None;
     for line in self::lines(lines.clone()) {
         count += 1;
-        if line.index == 0 || line.last || trim(line.raw).is_empty() {
+        if line.index == 0 {
+            open = line.raw.get(..3);
             continue;
         }
+        if line.last || Feature::from_line(line.raw, open).is_none() {
+            continue;
+        }
+        len += 1;
         if line.repeated_code {
             quirks.insert(Quirk::RepeatedCodePrefix);
         } else if line.raw.first() != Some(&b' ') {
             quirks.insert(Quirk::UnindentedFeatureLine);
         }
     }
-    Ok(Parsed::new(Features { lines, count }, quirks))
+    Ok(Parsed::new(Features { lines, count, len }, quirks))
 }
 
 #[cfg(test)]
