@@ -279,8 +279,9 @@ impl Command {
     /// # Errors
     ///
     /// [`CommandParseError`] when the line is empty, when the verb holds a byte
-    /// other than an ASCII letter or digit or is longer than 16 bytes, or when
-    /// a CR or LF appears before the end of the line.
+    /// other than an ASCII letter or digit or is longer than 16 bytes, when
+    /// a CR or LF appears before the end of the line, or when the line holds
+    /// a NUL.
     ///
     /// ```
     /// use ftp_reply::command::{Command, CommandParseErrorKind};

@@ -134,6 +134,51 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Example: a client loop
+//!
+//! Each command is a [`CommandLine`] (a CR, LF or NUL in its argument is
+//! refused; `Display` shows `PASS ****`); its replies are read with
+//! [`ReplyReader::read_for`], each checked by an [`Exchange`], up to the final
+//! one; [`Reply::into_result_for`] turns a 4yz or 5yz into a [`ReplyError`]
+//! naming the command. `examples/mini_client.rs` is a whole client.
+//!
+//! ```
+//! use ftp_reply::{Command, CommandLine, Exchange, ReplyReader};
+//!
+//! // What the server sends; in a real client, a BufReader<TcpStream>.
+//! let server: &[u8] = b"220 Ready\r\n331 Password?\r\n230 Logged in\r\n550 No such directory\r\n";
+//! let mut replies = ReplyReader::new(server);
+//! // The control connection's write half; in a real client, the TcpStream
+//! // (`replies.get_mut().get_mut()`, see `ReplyReader::get_mut`).
+//! let mut sent = Vec::new();
+//!
+//! let mut greeting = Exchange::greeting();
+//! replies.read_for(&mut greeting).final_reply()?.into_result()?;
+//!
+//! for line in [
+//!     CommandLine::new(Command::User, Some("alice"))?,
+//!     CommandLine::new(Command::Pass, Some("s3cret"))?,
+//! ] {
+//!     line.write_to(&mut sent)?;
+//!     let mut exchange = Exchange::new(line.command());
+//!     let reply = replies.read_for(&mut exchange).final_reply()?.into_result_for(&line)?;
+//!     println!("{line} -> {}", reply.code()); // logs show "PASS ****"
+//!     assert!(exchange.is_clean());
+//! }
+//!
+//! // A refusal is an error that names the command, the code and the text.
+//! let cwd = CommandLine::new(Command::Cwd, Some("/nope"))?;
+//! cwd.write_to(&mut sent)?;
+//! let mut exchange = Exchange::new(cwd.command());
+//! let err = replies.read_for(&mut exchange).final_reply()?.into_result_for(&cwd).unwrap_err();
+//! assert_eq!(err.to_string(), "CWD /nope: 550 No such directory");
+//! assert_eq!(sent, b"USER alice\r\nPASS s3cret\r\nCWD /nope\r\n");
+//!
+//! // A file name cannot smuggle in a second command.
+//! assert!(CommandLine::new(Command::Retr, Some("x\r\nDELE y")).is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Crate features
 //!
 //! - `std` (default): implies `alloc`; adds what needs the standard library.
@@ -141,6 +186,10 @@
 //!   and [`ReplyDecoder`]; `std` adds [`ReplyReader`].
 //! - `serde`: `Serialize` for codes (as numbers, `Deserialize` too, checked),
 //!   categories and knowledge-base entries.
+//! - `tokio`: implies `std`; adds `ReplyCodec`, a `tokio_util::codec`
+//!   decoder of replies and encoder of command lines for
+//!   `Framed::new(stream, ReplyCodec::new())` (dependencies `tokio-util`,
+//!   codec only, and `bytes`; no runtime).
 //!
 //! Without default features the crate is `#![no_std]` and still has
 //! [`ReplyCode`], the knowledge base, the categories and the line-based
@@ -172,7 +221,9 @@ pub mod payload;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
-pub use command::{Command, CommandSet, Exchange, Role};
+pub use command::{
+    Command, CommandLine, CommandParseError, CommandSet, Exchange, Leniency, Problem, Role, Verdict,
+};
 pub use diagnose::{
     Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_bytes, diagnose_line,
     identify_server,
@@ -214,3 +265,16 @@ pub mod transcript;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+// The client loop (issue 17): the replies of one command, refused commands
+// as errors, the tokio codec.
+#[cfg(feature = "std")]
+pub use io::ExchangeReplies;
+#[cfg(feature = "alloc")]
+mod reply_error;
+#[cfg(feature = "alloc")]
+pub use reply_error::ReplyError;
+#[cfg(feature = "tokio")]
+mod codec;
+#[cfg(feature = "tokio")]
+pub use codec::ReplyCodec;
