@@ -151,7 +151,7 @@ pub use diff::LocalizedDiff;
 pub use diff::{
     Diff, Difference, Format, Outcome, Persistence, Rendered, Sentence, Stage, Standing, diff,
 };
-pub use error::{InvalidReplyCode, ParseError, ParseErrorKind};
+pub use error::{InvalidReplyCode, ParseError, ParseErrorKind, UnknownName};
 pub use explain::Explanation;
 pub use kb::{
     DataConnection, LocalizedInfo, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec,

@@ -3,7 +3,6 @@
 use std::collections::BTreeSet;
 
 use ftp_reply::{Diagnosis, Lang, ReplyCode, Server, diagnose, diagnose_line, identify_server};
-use strum::IntoEnumIterator;
 
 fn split(example: &str) -> (ReplyCode, &str) {
     let code = ReplyCode::parse(example).unwrap_or_else(|e| panic!("{example:?}: {e}"));

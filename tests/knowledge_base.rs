@@ -3,7 +3,6 @@
 use std::collections::BTreeSet;
 
 use ftp_reply::{Category, DataConnection, Lang, ReplyCode, ReplyInfo, RetryAdvice, Spec};
-use strum::IntoEnumIterator;
 
 /// Every named constant, with the number it must have. Written out by hand so
 /// that renaming or renumbering a constant (a breaking change) fails here.
