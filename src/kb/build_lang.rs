@@ -272,6 +272,23 @@ pub(super) fn discover(dir: &Path) -> Result<Vec<String>> {
             found.insert(code.to_owned());
         }
     }
+    // Prose files of a language without its ui file are not built: say so.
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for e in entries {
+        let name = e.map_err(|e| e.to_string())?.file_name();
+        let name = name.to_string_lossy();
+        let stem = name.strip_suffix(".toml").unwrap_or_default();
+        let code = stem.rsplit('.').next().unwrap_or_default();
+        if (2..=3).contains(&code.len())
+            && code.bytes().all(|b| b.is_ascii_lowercase())
+            && !found.contains(code)
+            && code != "en"
+        {
+            println!(
+                "cargo:warning={name}: no ui.{code}.toml, so the language `{code}` is not built (see TRANSLATING.md)"
+            );
+        }
+    }
     if !found.remove("en") {
         return Err("ui.en.toml is missing: English is the reference language".into());
     }
