@@ -74,9 +74,12 @@ fn check_page(text: &str, context: &str, lang: Lang, english: &[String]) {
             }
         }
     }
-    // Source titles (in "Learn more") are citations, kept in their own language.
+    // Source titles (in "Learn more") are citations, kept in their own language,
+    // and so are the server texts that the prose quotes ("421 Timeout.", `257 "/a"`).
     let prose = before_last_heading(text);
-    for w in words(prose) {
+    let no_code: String = prose.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    let unquoted: String = no_code.split('"').step_by(2).collect::<Vec<_>>().join(" ");
+    for w in words(&unquoted) {
         let lw = w.to_lowercase();
         // Compare lower-case words, but keep tokens such as RETR or ProFTPD.
         let is_name = (w.chars().count() >= 2 && w == w.to_uppercase())
