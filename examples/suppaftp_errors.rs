@@ -64,7 +64,7 @@ fn explain(what: &str, err: &FtpError) {
     println!("   reply code:    {code} ({:?})", code.category());
     match code.info() {
         Some(info) => {
-            for lang in [Lang::En, Lang::Fr] {
+            for lang in Lang::ALL {
                 println!("   [{lang:?}] {}", info.title(lang));
                 println!("        {}", info.description(lang));
                 println!("        what to do: {}", info.remediation(lang));

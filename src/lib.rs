@@ -12,11 +12,12 @@
 //!   FTP RFC defines (RFC 959, 1123, 1639, 2228, 2389, 2428, 2640, 3659, 4217,
 //!   7151) and the common non-standard ones, a title, the RFC's wording, a
 //!   description, when you see it, how to resolve it and where it is defined,
-//!   in English and French ([`ReplyInfo`], [`Lang`]);
+//!   in English, French and Spanish ([`ReplyInfo`], [`Lang`]; a language is
+//!   a set of data files, see `TRANSLATING.md`);
 //! - client advice as data: whether a reply closes the control connection,
 //!   whether more replies follow, what to do next ([`RetryAdvice`]);
 //! - [`diff`]: the key differences between two codes, as typed data and as a
-//!   page in plain text, Markdown or JSON, in English or French.
+//!   page in plain text, Markdown or JSON, in every language.
 //!
 //! It is not an FTP client or server and does no I/O.
 //!
@@ -233,7 +234,7 @@ pub use diff::LocalizedDiff;
 pub use diff::{
     Diff, Difference, Format, Outcome, Persistence, Rendered, Sentence, Stage, Standing, diff,
 };
-pub use error::{InvalidReplyCode, ParseError, ParseErrorKind};
+pub use error::{InvalidReplyCode, ParseError, ParseErrorKind, UnknownName};
 pub use explain::Explanation;
 pub use kb::{
     DataConnection, LocalizedInfo, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec,

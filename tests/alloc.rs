@@ -73,7 +73,7 @@ fn rendering_a_diff_into_a_reused_string_allocates_nothing() {
     let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
     let mut buf = String::new();
     for format in [Format::Text, Format::Markdown] {
-        for lang in [Lang::En, Lang::Fr] {
+        for lang in Lang::ALL {
             // First render grows the buffer; the next ones reuse it.
             buf.clear();
             d.write_to(&mut buf, lang, format).unwrap();
