@@ -389,7 +389,7 @@ impl ReplyRef<'_> {
     /// decoder.feed(b"220 Ready\r\n331 Password?\r\n");
     /// let first: Reply = decoder.next_reply_ref()?.unwrap().to_owned();
     /// let second = decoder.next_reply_ref()?.unwrap();
-    /// assert_eq!((first.code(), second.code()), (220, 331));
+    /// assert_eq!((first.code().as_u16(), second.code().as_u16()), (220, 331));
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]

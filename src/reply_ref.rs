@@ -144,7 +144,7 @@ impl<'a> ReplyRef<'a> {
     /// let mut decoder = ReplyDecoder::new().framing(Framing::Lenient);
     /// decoder.feed(b"553-\r\n553- Directory excluded.\r\n150 Opening.\r\n");
     /// let reply = decoder.next_reply_ref()?.unwrap();
-    /// assert_eq!((reply.opening_code(), reply.code()), (553, 150));
+    /// assert_eq!((reply.opening_code().as_u16(), reply.code().as_u16()), (553, 150));
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
