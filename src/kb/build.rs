@@ -13,9 +13,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use toml::{Table, Value};
+use build_toml::{Table, Value};
 
 mod build_commands;
+mod build_toml;
 
 const LANGS: [&str; 2] = ["en", "fr"];
 const TEXT_FIELDS: [&str; 4] = ["title", "description", "when_seen", "remediation"];
