@@ -49,7 +49,10 @@ use crate::{Reply, ReplyRef};
 ///
 /// [`next_reply_ref`](Self::next_reply_ref) lends the reply from the
 /// decoder's buffer: no allocation at all once the buffers have grown to
-/// the largest reply. [`next_reply`](Self::next_reply) copies it into a
+/// the largest reply. It also leaves the start of a line that has not
+/// ended yet in the input buffer (searching each byte for a line end once)
+/// until its line end arrives, so that small reads cost little more than
+/// large ones; an error inside such a line is reported when it ends. [`next_reply`](Self::next_reply) copies it into a
 /// [`Reply`]: one allocation for a single-line reply, two (its bytes and
 /// the index of its lines) for a multi-line one.
 ///
@@ -80,6 +83,11 @@ pub struct ReplyDecoder {
     /// has been processed and is dropped at the next `feed`.
     input: Vec<u8>,
     pos: usize,
+    /// `input[pos..scanned]` holds no LF: bytes of a line still incomplete
+    /// that [`next_reply_ref`](Self::next_reply_ref) left for the state
+    /// machine to take whole once its line end arrives (`pos <= scanned <=
+    /// input.len()`).
+    scanned: usize,
     /// `finish` was called: report an incomplete reply once `input` is processed.
     eof: bool,
 }
@@ -121,6 +129,7 @@ impl ReplyDecoder {
             core: Core::new(limits, Framing::Strict),
             input: Vec::new(),
             pos: 0,
+            scanned: 0,
             eof: false,
         }
     }
@@ -187,6 +196,7 @@ impl ReplyDecoder {
         } else if self.pos > 0 {
             self.input.drain(..self.pos);
         }
+        self.scanned -= self.pos;
         self.pos = 0;
         self.eof = false;
         self.input.extend_from_slice(bytes);
@@ -212,7 +222,7 @@ impl ReplyDecoder {
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     pub fn next_reply(&mut self) -> Result<Option<Reply>, DecodeError> {
-        Ok(self.next_reply_ref()?.map(ReplyRef::to_owned))
+        Ok(self.decode(false)?.map(ReplyRef::to_owned))
     }
 
     /// The next complete reply, borrowed from the decoder's buffer until the
@@ -244,11 +254,40 @@ impl ReplyDecoder {
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     pub fn next_reply_ref(&mut self) -> Result<Option<ReplyRef<'_>>, DecodeError> {
+        self.decode(true)
+    }
+
+    /// The next reply or error. With `defer`, the bytes of a line not yet
+    /// complete stay in `input` (up to the limits) instead of going through
+    /// the state machine's general path at every small feed: the machine
+    /// then takes the whole line on its fast path. Errors are the same, in
+    /// the same order; one found inside such a line is reported once its
+    /// line end arrives (or at [`finish`](Self::finish)).
+    ///
+    /// `next_reply` does not defer: [`ReplyReader`](crate::ReplyReader)
+    /// relies on it using all of the decoder's own input.
+    fn decode(&mut self, defer: bool) -> Result<Option<ReplyRef<'_>>, DecodeError> {
+        if defer && !self.eof {
+            // Only the bytes not searched yet are searched.
+            let held = self.input.len() - self.pos;
+            let room = self.core.limits().max_line_len().min(
+                self.core
+                    .limits()
+                    .max_reply_bytes()
+                    .saturating_sub(self.core.pending_len()),
+            );
+            if held < room && memchr::memchr(b'\n', &self.input[self.scanned..]).is_none() {
+                self.scanned = self.input.len();
+                return Ok(None);
+            }
+        }
         let (used, event) = self.core.advance(&self.input[self.pos..]);
         self.pos += used;
+        self.scanned = self.pos;
         if self.pos == self.input.len() {
             self.input.clear();
             self.pos = 0;
+            self.scanned = 0;
             if self.input.capacity() > RETAINED_INPUT {
                 self.input = Vec::new();
             }
@@ -291,6 +330,11 @@ impl ReplyDecoder {
         self.eof = true;
         if self.pos == self.input.len() {
             return self.core.take_incomplete().map_or(Ok(()), Err);
+        }
+        if self.scanned == self.input.len() {
+            // Only the start of a line, left by `next_reply_ref`: it holds no
+            // line end, so it can end no reply; decode it now.
+            return self.decode(false).map(|_| ());
         }
         Ok(())
     }

@@ -453,6 +453,24 @@ fn fast_path_agrees_with_byte_at_a_time() {
                 bytes.push(Err((e.kind(), e.offset())));
             }
             assert_eq!(whole, bytes, "{input:?} {limits:?} {framing:?}");
+            // The borrowed path, which leaves incomplete lines for later.
+            let mut d = ReplyDecoder::with_limits(limits).framing(framing);
+            let mut lent = Vec::new();
+            for &b in &input {
+                d.feed(&[b]);
+                while let Some(r) = d.next_reply_ref().transpose() {
+                    lent.push(
+                        r.map(|r| r.lines().map(alloc::borrow::Cow::into_owned).collect())
+                            .map_err(|e| (e.kind(), e.offset())),
+                    );
+                }
+                assert!(d.buffered_len() <= limits.max_reply_bytes());
+            }
+            if let Err(e) = d.finish() {
+                lent.push(Err((e.kind(), e.offset())));
+            }
+            assert_eq!(d.next_reply_ref(), Ok(None));
+            assert_eq!(whole, lent, "borrowed: {input:?} {limits:?} {framing:?}");
         }
     }
 }

@@ -120,14 +120,11 @@ fn value(v: &DeValue<'_>) -> Result<Value, String> {
     Ok(match v {
         DeValue::String(s) => Value::String(s.to_string()),
         DeValue::Integer(n) => Value::Integer(
-            i64::from_str_radix(n.as_str(), n.radix())
-                .map_err(|e| format!("integer {n}: {e}"))?,
+            i64::from_str_radix(n.as_str(), n.radix()).map_err(|e| format!("integer {n}: {e}"))?,
         ),
-        DeValue::Float(f) => Value::Float(
-            f.as_str()
-                .parse()
-                .map_err(|e| format!("float {f}: {e}"))?,
-        ),
+        DeValue::Float(f) => {
+            Value::Float(f.as_str().parse().map_err(|e| format!("float {f}: {e}"))?)
+        }
         DeValue::Boolean(b) => Value::Boolean(*b),
         DeValue::Datetime(d) => Value::Datetime(d.to_string()),
         DeValue::Array(a) => Value::Array(
