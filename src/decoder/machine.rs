@@ -98,6 +98,7 @@ impl Core {
     /// the first complete reply or error. Returns how many bytes were used
     /// (all of them when there is no event) and the reply or error.
     pub(crate) fn step(&mut self, input: &[u8]) -> (usize, Option<Result<Reply, DecodeError>>) {
+        // Every byte is used: `ReplyReader` consumes them from its reader.
         let (used, event) = self.step_ref(input);
         (used, event.map(|e| e.map(ReplyRef::to_owned)))
     }
@@ -108,7 +109,7 @@ impl Core {
         &mut self,
         input: &[u8],
     ) -> (usize, Option<Result<ReplyRef<'_>, DecodeError>>) {
-        let (used, event) = self.advance(input);
+        let (used, event) = self.advance(input, false);
         (used, event.map(|e| e.map(|code| self.held_reply(code))))
     }
 
@@ -133,19 +134,25 @@ impl Core {
 
     /// [`step`](Self::step) without building the reply: the event says
     /// which code the reply in `buf` has.
-    pub(super) fn advance(&mut self, input: &[u8]) -> (usize, Option<Event>) {
+    ///
+    /// With `defer`, a line that starts a line, holds no IAC and has not
+    /// ended at the end of `input` is left unused (if shorter than
+    /// [`defer_room`](Self::defer_room)): the caller keeps it and calls
+    /// again once its line end has arrived, so that the line takes the fast
+    /// path whole. Without `defer`, every byte is used when there is no event.
+    pub(super) fn advance(&mut self, input: &[u8], defer: bool) -> (usize, Option<Event>) {
         self.release();
         let base = self.offset;
         let mut i = 0;
         while i < input.len() {
             if self.at_line_start() {
-                let (used, code) = self.whole_lines(&input[i..], base + i as u64);
+                let (used, code, deferred) = self.whole_lines(&input[i..], base + i as u64, defer);
                 i += used;
                 if let Some(code) = code {
                     self.offset = base + i as u64;
                     return (i, Some(Ok(code)));
                 }
-                if i == input.len() {
+                if i == input.len() || deferred {
                     break;
                 }
             }
@@ -200,7 +207,15 @@ impl Core {
     /// that path stores the line (without its final CR) and checks it with
     /// the same rules, and with no error on the way, its result depends
     /// only on the whole line.
-    fn whole_lines(&mut self, input: &[u8], off: u64) -> (usize, Option<ReplyCode>) {
+    ///
+    /// With `defer`, also says whether the rest of `input` is the start of
+    /// a line, without IAC, to leave for later (see [`advance`](Self::advance)).
+    fn whole_lines(
+        &mut self,
+        input: &[u8],
+        off: u64,
+        defer: bool,
+    ) -> (usize, Option<ReplyCode>, bool) {
         let limits = self.limits;
         // The opening code of the multi-line reply in progress.
         let mut open = match self.state {
@@ -209,7 +224,13 @@ impl Core {
         };
         let finder = LineEndFinder::new();
         let mut i = 0;
-        while let Some(n) = finder.find(&input[i..]) {
+        let mut deferred = false;
+        loop {
+            let Some(n) = finder.find(&input[i..]) else {
+                // The rest has neither a line end nor an IAC.
+                deferred = defer && i < input.len() && input.len() - i < self.defer_room();
+                break;
+            };
             let end = i + n;
             if input[end] != b'\n' || n >= limits.max_line_len() {
                 break;
@@ -243,13 +264,22 @@ impl Core {
             self.buf.push(b'\n');
             if let Some(code) = code {
                 self.complete(off + i as u64);
-                return (i, Some(code));
+                return (i, Some(code), false);
             }
         }
         if i > 0 {
             self.start_line(off + i as u64);
         }
-        (i, None)
+        (i, None, deferred)
+    }
+
+    /// How many bytes of a line not ended yet a caller of
+    /// [`advance`](Self::advance) may keep aside, within the limits: less
+    /// than a line may take, and than the reply may still add.
+    pub(super) fn defer_room(&self) -> usize {
+        self.limits
+            .max_line_len()
+            .min(self.limits.max_reply_bytes().saturating_sub(self.buf.len()))
     }
 
     /// Whether the current line is kept (not discarded).

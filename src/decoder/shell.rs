@@ -267,23 +267,25 @@ impl ReplyDecoder {
     /// `next_reply` does not defer: [`ReplyReader`](crate::ReplyReader)
     /// relies on it using all of the decoder's own input.
     fn decode(&mut self, defer: bool) -> Result<Option<ReplyRef<'_>>, DecodeError> {
-        if defer && !self.eof {
-            // Only the bytes not searched yet are searched.
+        let defer = defer && !self.eof;
+        if defer && self.scanned > self.pos {
+            // A line start is kept aside: search only the bytes fed since.
             let held = self.input.len() - self.pos;
-            let room = self.core.limits().max_line_len().min(
-                self.core
-                    .limits()
-                    .max_reply_bytes()
-                    .saturating_sub(self.core.pending_len()),
-            );
-            if held < room && memchr::memchr(b'\n', &self.input[self.scanned..]).is_none() {
+            if held < self.core.defer_room()
+                && memchr::memchr(b'\n', &self.input[self.scanned..]).is_none()
+            {
                 self.scanned = self.input.len();
                 return Ok(None);
             }
         }
-        let (used, event) = self.core.advance(&self.input[self.pos..]);
+        let (used, event) = self.core.advance(&self.input[self.pos..], defer);
         self.pos += used;
-        self.scanned = self.pos;
+        // Bytes left without an event were searched: no LF among them.
+        self.scanned = if event.is_none() {
+            self.input.len()
+        } else {
+            self.pos
+        };
         if self.pos == self.input.len() {
             self.input.clear();
             self.pos = 0;
