@@ -185,6 +185,13 @@ impl Core {
         (i, None)
     }
 
+    /// Whether `advance` would start on the fast path at a line start
+    /// (the reply lent out by the last call, if any, dropped first).
+    pub(super) fn at_line_start_idle(&mut self) -> bool {
+        self.release();
+        self.at_line_start()
+    }
+
     /// Whether nothing of the current line has been seen yet, in a state
     /// where [`whole_lines`](Self::whole_lines) applies.
     fn at_line_start(&self) -> bool {

@@ -190,6 +190,7 @@ impl ReplyDecoder {
     /// assert_eq!(decoder.next_reply()?.unwrap().code(), 200);
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
+    #[inline]
     pub fn feed(&mut self, bytes: &[u8]) {
         if self.pos == self.input.len() {
             self.input.clear();
@@ -199,7 +200,14 @@ impl ReplyDecoder {
         self.scanned -= self.pos;
         self.pos = 0;
         self.eof = false;
-        self.input.extend_from_slice(bytes);
+        if bytes.len() <= 8 {
+            // A call of `memcpy` costs more than a few bytes (1-byte reads).
+            for &b in bytes {
+                self.input.push(b);
+            }
+        } else {
+            self.input.extend_from_slice(bytes);
+        }
     }
 
     /// The next complete reply, `Ok(None)` if more bytes are needed.
@@ -253,6 +261,7 @@ impl ReplyDecoder {
     /// assert_eq!(finals, 1);
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
+    #[inline]
     pub fn next_reply_ref(&mut self) -> Result<Option<ReplyRef<'_>>, DecodeError> {
         self.decode(true)
     }
@@ -268,12 +277,14 @@ impl ReplyDecoder {
     /// relies on it using all of the decoder's own input.
     fn decode(&mut self, defer: bool) -> Result<Option<ReplyRef<'_>>, DecodeError> {
         let defer = defer && !self.eof;
-        if defer && self.scanned > self.pos {
-            // A line start is kept aside: search only the bytes fed since.
+        // After a reply, `pos > 0` (or the input is empty): the machine goes
+        // on with the rest of the input without a search here.
+        if defer && (self.scanned > self.pos || (self.pos == 0 && self.core.at_line_start_idle())) {
+            // A line start is kept aside (or the machine waits for one):
+            // search only the bytes fed since, with core's `memchr`, which
+            // costs less than a call of `memchr::memchr` on a few bytes.
             let held = self.input.len() - self.pos;
-            if held < self.core.defer_room()
-                && memchr::memchr(b'\n', &self.input[self.scanned..]).is_none()
-            {
+            if held < self.core.defer_room() && !self.input[self.scanned..].contains(&b'\n') {
                 self.scanned = self.input.len();
                 return Ok(None);
             }
