@@ -520,6 +520,9 @@ mod tests {
             ("4", ParseErrorKind::TooShort { len: 1 }, 1),
             ("42", ParseErrorKind::TooShort { len: 2 }, 2),
             ("42\r\n", ParseErrorKind::TooShort { len: 2 }, 2),
+            // A CR that does not end the line is a byte like any other.
+            ("42\rx", ParseErrorKind::NotADigit { found: b'\r' }, 2),
+            ("4\r", ParseErrorKind::TooShort { len: 1 }, 1),
             (" 421", ParseErrorKind::NotADigit { found: b' ' }, 0),
             ("4a1", ParseErrorKind::NotADigit { found: b'a' }, 1),
             ("021 x", ParseErrorKind::InvalidFirstDigit { digit: 0 }, 0),

@@ -82,6 +82,7 @@ pub(crate) const fn first_line(content: &[u8]) -> Result<(ReplyCode, Sep), Bad> 
 /// If the complete line `content` can end a multi-line reply (a valid code
 /// followed by a space or nothing), that code. Under strict framing it
 /// ends the reply only if the code is the opening code.
+#[cfg(feature = "alloc")]
 #[inline]
 pub(crate) const fn closing_code(content: &[u8]) -> Option<ReplyCode> {
     match *content {
@@ -96,6 +97,7 @@ pub(crate) const fn closing_code(content: &[u8]) -> Option<ReplyCode> {
 /// Whether the inner line `content` starts with the opening code `open`
 /// followed by `-` or a space (`ProFTPD`'s FEAT style), so that its text
 /// starts at byte 4.
+#[cfg(feature = "alloc")]
 #[inline]
 pub(crate) fn repeats_code(content: &[u8], open: ReplyCode) -> bool {
     match *content {
@@ -105,6 +107,7 @@ pub(crate) fn repeats_code(content: &[u8], open: ReplyCode) -> bool {
 }
 
 /// The three ASCII digits of `code`.
+#[cfg(feature = "alloc")]
 #[inline]
 pub(crate) const fn ascii_digits(code: ReplyCode) -> [u8; 3] {
     let d = code.digits();
@@ -115,6 +118,7 @@ pub(crate) const fn ascii_digits(code: ReplyCode) -> [u8; 3] {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "alloc")]
     #[test]
     fn every_three_byte_prefix() {
         // The fast path and the slow path agree on every byte triple that
@@ -154,6 +158,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "alloc")]
     #[test]
     fn closing_and_repeated_codes() {
         let open = ReplyCode::known(211);

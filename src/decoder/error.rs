@@ -8,7 +8,7 @@ use crate::{ParseErrorKind, ReplyCode};
 ///
 /// [`kind`](Self::kind) says what was wrong and [`offset`](Self::offset) at
 /// which byte of the stream (counted from the first byte fed to the
-/// decoder, or from the start of the input of [`Reply::parse`]).
+/// decoder, or from the start of the input of [`Reply::parse`](crate::Reply::parse)).
 ///
 /// # Example
 ///
@@ -86,21 +86,21 @@ pub enum DecodeErrorKind {
     /// byte (of the line end for a line that is too short or empty).
     #[error("{0}")]
     InvalidLine(ParseErrorKind),
-    /// A line is longer than [`Limits::max_line_len`]. The offset is that
+    /// A line is longer than [`Limits::max_line_len`](super::Limits::max_line_len). The offset is that
     /// of the line's first byte.
     #[error("the line is longer than the limit of {limit} bytes")]
     LineTooLong {
         /// The limit in force.
         limit: usize,
     },
-    /// A reply has more lines than [`Limits::max_lines`]. The offset is that
+    /// A reply has more lines than [`Limits::max_lines`](super::Limits::max_lines). The offset is that
     /// of the first line over the limit.
     #[error("the reply has more lines than the limit of {limit}")]
     TooManyLines {
         /// The limit in force.
         limit: usize,
     },
-    /// A reply is longer than [`Limits::max_reply_bytes`]. The offset is
+    /// A reply is longer than [`Limits::max_reply_bytes`](super::Limits::max_reply_bytes). The offset is
     /// that of the first byte of the line that went over the limit.
     #[error("the reply is longer than the limit of {limit} bytes")]
     ReplyTooLong {
@@ -116,7 +116,7 @@ pub enum DecodeErrorKind {
         /// How many complete lines of the reply were received.
         lines: usize,
     },
-    /// [`Reply::parse`] only: bytes follow the end of the reply. The offset
+    /// [`Reply::parse`](crate::Reply::parse) only: bytes follow the end of the reply. The offset
     /// is that of the first such byte.
     #[error("unexpected bytes after the end of the reply")]
     TrailingData,

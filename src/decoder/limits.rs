@@ -4,7 +4,7 @@
 ///
 /// A server, hostile or broken, cannot make the decoder buffer more than
 /// [`max_reply_bytes`](Self::max_reply_bytes) for the reply in progress,
-/// whatever it sends. Going over a limit is a [`DecodeError`] naming the
+/// whatever it sends. Going over a limit is a [`DecodeError`](super::DecodeError) naming the
 /// limit; the decoder then discards the offending reply without buffering
 /// it and goes on with the next line after it.
 ///

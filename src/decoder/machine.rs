@@ -6,9 +6,11 @@ use alloc::vec::Vec;
 use super::line_end::LineEndFinder;
 use super::telnet::{DONT, IAC, SB, SE, Telnet, WILL};
 use super::{DecodeError, DecodeErrorKind, Framing, Limits};
+#[cfg(feature = "std")]
+use crate::Reply;
 use crate::grammar::{self, Sep};
 use crate::reply_ref::Text;
-use crate::{Reply, ReplyCode, ReplyRef};
+use crate::{ReplyCode, ReplyRef};
 
 /// The state of the reply being decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +99,7 @@ impl Core {
     /// Decodes `input`, which starts at stream offset `self.offset`, up to
     /// the first complete reply or error. Returns how many bytes were used
     /// (all of them when there is no event) and the reply or error.
+    #[cfg(feature = "std")]
     pub(crate) fn step(&mut self, input: &[u8]) -> (usize, Option<Result<Reply, DecodeError>>) {
         // Every byte is used: `ReplyReader` consumes them from its reader.
         let (used, event) = self.step_ref(input);

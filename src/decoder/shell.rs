@@ -323,7 +323,7 @@ impl ReplyDecoder {
     ///
     /// # Errors
     ///
-    /// [`DecodeErrorKind::Incomplete`] if the bytes after the last complete
+    /// [`DecodeErrorKind::Incomplete`](super::DecodeErrorKind::Incomplete) if the bytes after the last complete
     /// reply do not end a reply (a multi-line reply without its last line,
     /// or a line without its line end). The partial reply is then dropped.
     ///
