@@ -23,6 +23,7 @@ fn main() {
     let streams = common::streams();
     let (session, listing) = (&streams[0].1, &streams[1].1);
     let mut buf = String::with_capacity(16 * 1024);
+    let payload = common::payload::Inputs::new();
     for _ in 0..n {
         let r = match case.as_str() {
             "none" => 0,
@@ -59,6 +60,15 @@ fn main() {
             "render-text" => common::render_ours(&mut buf, Format::Text),
             "render-markdown" => common::render_ours(&mut buf, Format::Markdown),
             "render-baseline" => common::render_baseline(&mut buf),
+            "payload-pasv-ours" => common::payload::pasv_ours(&payload) as usize,
+            "payload-pasv-regex" => common::payload::pasv_regex(&payload) as usize,
+            "payload-pasv-split" => common::payload::pasv_split(&payload) as usize,
+            "payload-pwd-ours" => common::payload::pwd_ours(&payload),
+            "payload-pwd-regex" => common::payload::pwd_regex(&payload),
+            "payload-pwd-split" => common::payload::pwd_split(&payload),
+            "payload-feat-ours" => common::payload::feat_ours(&payload),
+            "payload-feat-regex" => common::payload::feat_regex(&payload),
+            "payload-feat-split" => common::payload::feat_split(&payload),
             other => panic!("unknown case {other:?}"),
         };
         black_box(r);
