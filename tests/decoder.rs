@@ -323,3 +323,25 @@ fn borrowed_replies_have_the_payload_readers() {
     }
     assert_eq!(n, 5);
 }
+
+/// A decoder that `next_reply_ref` left holding the start of a line can be
+/// handed to a `ReplyReader`, which decodes that start first.
+#[test]
+fn a_reader_takes_over_a_decoder_holding_a_line_start() {
+    let mut decoder = ftp_reply::ReplyDecoder::new();
+    decoder.feed(b"220 Rea");
+    assert!(decoder.next_reply_ref().unwrap().is_none());
+    assert_eq!(decoder.buffered_len(), 7);
+    let mut reader = ftp_reply::ReplyReader::with_decoder(&b"dy\r\n221 Bye\r\n"[..], decoder);
+    assert_eq!(reader.read_reply().unwrap().text(), "Ready");
+    assert_eq!(reader.read_reply().unwrap().code(), 221);
+    assert!(matches!(
+        reader.read_reply(),
+        Err(ftp_reply::ReadError::Eof)
+    ));
+    // And `finish` reports such a start as an incomplete reply.
+    let mut decoder = ftp_reply::ReplyDecoder::new();
+    decoder.feed(b"220 Rea");
+    assert!(decoder.next_reply_ref().unwrap().is_none());
+    assert!(decoder.finish().unwrap_err().is_incomplete());
+}
