@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
-use toml::{Table, Value};
+use super::build_toml::{Table, Value};
 
 use super::{Result, load, strings};
 
