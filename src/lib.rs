@@ -136,6 +136,7 @@ mod diagnose;
 mod diff;
 mod error;
 mod explain;
+pub mod identify;
 mod kb;
 mod lang;
 
