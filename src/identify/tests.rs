@@ -85,7 +85,11 @@ fn recorded_sessions_without_banner_are_named() {
         let id = identify(&neutral(text));
         let best = id.best().unwrap_or_else(|| panic!("{name}: not named"));
         assert_eq!(best.server(), *server, "{name}");
-        assert_eq!(best.version().map(super::ServerVersion::as_str), version, "{name}");
+        assert_eq!(
+            best.version().map(super::ServerVersion::as_str),
+            version,
+            "{name}"
+        );
         assert_eq!(
             best.confidence(),
             confidence,

@@ -8,6 +8,7 @@
 
 mod expect;
 mod harness;
+mod identify;
 mod interop;
 mod session;
 mod unftp;
