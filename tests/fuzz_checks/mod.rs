@@ -3,6 +3,9 @@
 
 #![allow(dead_code)] // each fuzz target uses one of the checks
 
+mod identify;
+pub use identify::identify;
+
 use ftp_reply::{DecodeError, Framing, Limits, Reply, ReplyDecoder};
 
 /// Feeds `data` in chunks of the sizes in `sizes` (cycled; all at once if
