@@ -261,7 +261,8 @@ impl fmt::Display for Confidence {
 /// use ftp_reply::identify::ServerIdentifier;
 /// let mut id = ServerIdentifier::new();
 /// id.observe(None, &Reply::parse(b"220 pyftpdlib 2.2.0 ready.\r\n")?);
-/// let version = id.best().unwrap().version().unwrap();
+/// let best = id.best().unwrap();
+/// let version = best.version().unwrap();
 /// assert_eq!(version.as_str(), "2.2.0");
 /// assert_eq!(version.to_string(), "2.2.0");
 /// # Ok::<(), ftp_reply::DecodeError>(())
