@@ -339,3 +339,29 @@ fn labels_exist_in_every_language() {
         assert_ne!(fp.kind().label(Lang::En), fp.kind().label(Lang::Fr));
     }
 }
+
+/// The diagnosis table's examples are texts each server sends, read in its
+/// source: no fingerprint of another server may fire on them.
+#[test]
+fn diagnosis_examples_point_at_their_own_server_only() {
+    let mut wrong = Vec::new();
+    let mut fired = 0;
+    for row in crate::Diagnosis::all() {
+        let Ok(reply) = Reply::parse(row.example().as_bytes()) else {
+            continue;
+        };
+        let mut id = ServerIdentifier::new();
+        id.observe(None, &reply);
+        fired += usize::from(id.evidence().next().is_some());
+        for e in id.evidence() {
+            if e.server() != row.server() {
+                wrong.push((row.id(), e.fingerprint().id()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert!(
+        fired >= 40,
+        "only {fired} examples show a fingerprint: the test checks little"
+    );
+}
