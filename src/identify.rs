@@ -101,6 +101,8 @@ mod fingerprints;
 mod labels;
 mod pattern;
 mod reading;
+#[cfg(feature = "serde")]
+mod ser;
 
 pub use clue::{ClueKind, Confidence, Evidence, Fingerprint, ServerVersion, Strength};
 

@@ -159,3 +159,30 @@ fn filezilla_server_names_itself_in_syst() {
     assert_eq!(best.confidence(), Confidence::Certain);
     assert!(best.version().is_none());
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn identification_serializes_with_its_evidence() {
+    let mut id = ServerIdentifier::new();
+    id.observe(
+        Some(Command::Stat),
+        &Reply::parse(
+            b"211-FTP server status:\r\n     vsFTPd 3.0.3 - secure, fast, stable\r\n211 End of status\r\n",
+        )
+        .unwrap(),
+    );
+    let json = serde_json::to_value(id.best().unwrap()).unwrap();
+    assert_eq!(json["server"], "vsftpd");
+    assert_eq!(json["version"], "3.0.3");
+    assert_eq!(json["confidence"], "certain");
+    assert_eq!(json["score"], 100);
+    assert_eq!(json["runner_up"], 0);
+    let clue = &json["evidence"][0];
+    assert_eq!(clue["id"], "vsftpd-stat-version");
+    assert_eq!(clue["kind"], "status");
+    assert_eq!(clue["strength"], "names");
+    assert_eq!(clue["code"], 211);
+    assert_eq!(clue["command"], "STAT");
+    assert_eq!(clue["version"], "3.0.3");
+    assert!(clue["source"].as_str().unwrap().contains("postlogin.c"));
+}
