@@ -215,16 +215,24 @@ impl ServerIdentifier {
         let mut fired = Fired::default();
         let mut layout = Layout::new(code);
         let mut order = [Order::default(); fingerprints::ORDER_RULES];
+        // The fingerprints for this code and command, found once per reply.
+        let mut relevant = [0u16; fingerprints::ALL.len()];
+        let mut n = 0;
+        for (i, fp) in fingerprints::ALL.iter().enumerate() {
+            if fp.applies_to(command, code) {
+                relevant[n] = u16::try_from(i).unwrap_or(u16::MAX);
+                n += 1;
+            }
+        }
+        let relevant = &relevant[..n];
         let mut lines = lines.into_iter().peekable();
         let mut index = 0usize;
         while let Some(raw) = lines.next() {
             let last = lines.peek().is_none();
             let (text, inner) = line_text(raw, code, index == 0 || last);
             layout.line(raw, index, last, text);
-            for (i, fp) in fingerprints::ALL.iter().enumerate() {
-                if !fp.applies_to(command, code) {
-                    continue;
-                }
+            for &i in relevant {
+                let (i, fp) = (usize::from(i), &fingerprints::ALL[usize::from(i)]);
                 match fp.rule {
                     Rule::Text(which, pattern) => {
                         let wanted = match which {
@@ -255,10 +263,8 @@ impl ServerIdentifier {
             }
             index += 1;
         }
-        for (i, fp) in fingerprints::ALL.iter().enumerate() {
-            if !fp.applies_to(command, code) {
-                continue;
-            }
+        for &i in relevant {
+            let (i, fp) = (usize::from(i), &fingerprints::ALL[usize::from(i)]);
             match fp.rule {
                 Rule::Shape(shape) if layout.is(shape) => fired.push(i, None),
                 Rule::Features(_) => {

@@ -410,3 +410,6 @@ const ORDER_SLOTS: [u8; ALL.len()] = {
 pub(super) fn order_slot(i: usize) -> usize {
     ORDER_SLOTS.get(i).map_or(usize::MAX, |&s| usize::from(s))
 }
+
+// Fingerprint indices are kept as `u16` while a reply is read.
+const _: () = assert!(ALL.len() < u16::MAX as usize);
