@@ -149,7 +149,8 @@ fn decoding_allocates_at_most_once_per_reply() {
 fn identifying_a_server_allocates_nothing() {
     use ftp_reply::command::Command;
     use ftp_reply::identify::ServerIdentifier;
-    let replies: [(Option<Command>, &[&[u8]], u16); 3] = [
+    type Observed<'a> = (Option<Command>, &'a [&'a [u8]], u16);
+    let replies: [Observed<'_>; 3] = [
         (None, &[b"220 Welcome"], 220),
         (
             Some(Command::Feat),
