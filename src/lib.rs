@@ -105,6 +105,35 @@
 //! # Ok::<(), ftp_reply::DecodeError>(())
 //! ```
 //!
+//! # Example: what the reply says
+//!
+//! [`Reply`] reads the payloads clients act on, each by its RFC, tolerant
+//! of what real servers send and saying what it tolerated ([`Quirk`]); see
+//! [`payload`] for the list. A client's EPSV with PASV fallback, and PWD:
+//!
+//! ```
+//! use std::net::IpAddr;
+//! use ftp_reply::{Command, PassivePolicy, Reply};
+//!
+//! let server: IpAddr = "93.184.215.14".parse()?; // the control connection's peer
+//! let epsv = Reply::parse(b"500 EPSV not understood\r\n")?;
+//! let data = match epsv.data_endpoint(Command::Epsv) {
+//!     Ok(parsed) => parsed.value,
+//!     Err(_) => {
+//!         let pasv = Reply::parse(b"227 Entering Passive Mode (192,168,1,20,195,80).\r\n")?;
+//!         pasv.data_endpoint(Command::Pasv)?.value
+//!     }
+//! };
+//! // The server named a private host: connect to its own host (the default policy).
+//! assert_eq!(data.connect_to(server, PassivePolicy::default())?.to_string(), "93.184.215.14:50000");
+//!
+//! let pwd = Reply::parse(b"257 \"/srv/caf\xe9\" is the current directory\r\n")?;
+//! let path = pwd.pathname()?.value;
+//! assert_eq!(path.as_bytes(), Some(&b"/srv/caf\xe9"[..])); // Latin-1 kept as is
+//! assert_eq!(path.to_string(), "/srv/caf\u{FFFD}");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Crate features
 //!
 //! - `std` (default): implies `alloc`; adds what needs the standard library.
@@ -114,7 +143,8 @@
 //!   categories and knowledge-base entries.
 //!
 //! Without default features the crate is `#![no_std]` and still has
-//! [`ReplyCode`], the knowledge base and the categories.
+//! [`ReplyCode`], the knowledge base, the categories and the line-based
+//! payload parsers of [`payload`].
 //!
 //! # Minimum supported Rust version
 //!
@@ -139,6 +169,7 @@ mod explain;
 pub mod identify;
 mod kb;
 mod lang;
+pub mod payload;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
@@ -158,6 +189,11 @@ pub use kb::{
     DataConnection, LocalizedInfo, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec,
 };
 pub use lang::{Lang, Text};
+pub use payload::{
+    DataEndpoint, Feature, Features, MlstEntry, NatVerdict, Parsed, PassivePolicy, Pathname,
+    PayloadError, PayloadErrorKind, Quirk, Quirks, RestartMarker, SystemType, Timestamp,
+    is_unroutable,
+};
 
 #[cfg(feature = "alloc")]
 mod decoder;
@@ -171,6 +207,10 @@ pub use decoder::{DecodeError, DecodeErrorKind, Limits, ReplyDecoder};
 pub use io::{ReadError, ReplyReader};
 #[cfg(feature = "alloc")]
 pub use reply::{Framing, RawLines, Reply};
+
+// Session logs explained (issue 12).
+#[cfg(feature = "alloc")]
+pub mod transcript;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -40,7 +40,7 @@ fn check_bounds(id: &ServerIdentifier) {
 /// feeds the raw lines of the input as one reply with the code of byte 1.
 /// A second pass over the same replies changes no score (each fingerprint
 /// counts once).
-pub fn identify(input: &[u8]) {
+pub fn run(input: &[u8]) {
     let Some((&pick, stream)) = input.split_first() else {
         return;
     };
