@@ -69,6 +69,9 @@ pub enum Server {
     /// Microsoft IIS FTP service.
     #[strum(to_string = "Microsoft IIS FTP", serialize = "iis")]
     Iis,
+    /// libunftp (Rust), known to the identification (`crate::identify`) only.
+    #[strum(to_string = "libunftp")]
+    Libunftp,
 }
 
 impl Server {
@@ -92,6 +95,7 @@ impl Server {
             Self::Pyftpdlib => "pyftpdlib",
             Self::FilezillaServer => "filezilla-server",
             Self::Iis => "iis",
+            Self::Libunftp => "libunftp",
         }
     }
 }

@@ -217,6 +217,7 @@ mod diff;
 mod error;
 mod explain;
 mod grammar;
+pub mod identify;
 mod kb;
 mod lang;
 pub mod payload;

@@ -187,6 +187,46 @@ fn borrowed_replies_allocate_nothing() {
     }
 }
 
+// --- identification (issue 16 §3) ---
+
+#[test]
+fn identifying_a_server_allocates_nothing() {
+    use ftp_reply::command::Command;
+    use ftp_reply::identify::ServerIdentifier;
+    type Observed<'a> = (Option<Command>, &'a [&'a [u8]], u16);
+    let replies: [Observed<'_>; 3] = [
+        (None, &[b"220 Welcome"], 220),
+        (
+            Some(Command::Feat),
+            &[b"211-Features supported:", b" EPRT", b"211 End FEAT."],
+            211,
+        ),
+        (
+            Some(Command::Stat),
+            &[
+                b"211-FTP server status:",
+                b"     vsFTPd 3.0.3 - secure, fast, stable",
+                b"211 End of status",
+            ],
+            211,
+        ),
+    ];
+    let (named, n) = count(|| {
+        let mut id = ServerIdentifier::new();
+        for (command, lines, code) in replies {
+            id.observe_lines(
+                command,
+                ReplyCode::new(code).unwrap(),
+                lines.iter().copied(),
+            );
+        }
+        let best = id.best().map(|b| (b.server(), b.evidence().count()));
+        std::hint::black_box(best)
+    });
+    assert_eq!(n, 0);
+    assert!(named.is_some());
+}
+
 // ---- payload parsers (issue 17) ----
 
 #[test]

@@ -3,6 +3,13 @@
 
 #![allow(dead_code)] // each fuzz target uses one of the checks
 
+mod identify;
+
+/// The `identify` target: see `identify.rs`.
+pub fn identify(input: &[u8]) {
+    identify::run(input);
+}
+
 use ftp_reply::{DecodeError, Framing, Limits, Reply, ReplyDecoder};
 
 /// Feeds `data` in chunks of the sizes in `sizes` (cycled; all at once if
@@ -188,7 +195,6 @@ pub fn transcript(input: &[u8]) {
         assert_eq!(v.lines, lines);
     }
 }
-
 
 // ---- payload parsers (issue 17) ----
 
