@@ -69,7 +69,7 @@ pub enum Command {
         #[arg(value_name = "B")]
         b: String,
     },
-    /// Decode the bytes of a control connection into replies (JSON, one object per line)
+    /// Decode the bytes of a control connection into replies (by default JSON, one object per line)
     ///
     /// Each reply is printed as {"code":211,"lines":[...]}, its lines as received without their
     /// line end (invalid UTF-8 replaced). Each error, including a reply left incomplete at the
