@@ -39,15 +39,14 @@ pub fn from_text(text: &str, title: Option<usize>) -> String {
         let next_indented = lines
             .get(i + 1)
             .is_some_and(|n| n.starts_with(' ') && !n.trim().is_empty());
-        if !indented {
-            if let Some((label, value)) = split_label(body) {
-                let _ = writeln!(out, "**{}** {}\n", escape(label), escape(value));
-                continue;
-            }
-            if next_indented {
-                let _ = writeln!(out, "## {}\n", escape(body));
-                continue;
-            }
+        // Indented prose may hold a colon early: only short labels count there.
+        if let Some((label, value)) = split_label(body, if indented { 24 } else { 40 }) {
+            let _ = writeln!(out, "**{}** {}\n", escape(label), escape(value));
+            continue;
+        }
+        if !indented && next_indented {
+            let _ = writeln!(out, "## {}\n", escape(body));
+            continue;
         }
         let _ = writeln!(out, "{}\n", escape(body));
     }
@@ -57,13 +56,13 @@ pub fn from_text(text: &str, title: Option<usize>) -> String {
     out
 }
 
-/// `Label: value` (or the French `Label : value`) with a short label and
-/// something after it; the label keeps its colon.
-fn split_label(line: &str) -> Option<(&str, &str)> {
+/// `Label: value` (or the French `Label : value`) with a label of at most
+/// `max` characters and something after it; the label keeps its colon.
+fn split_label(line: &str, max: usize) -> Option<(&str, &str)> {
     let colon = line.find(": ")?;
     let label = &line[..=colon];
     let value = line[colon + 2..].trim();
-    (label.chars().count() <= 40 && !value.is_empty()).then_some((label, value))
+    (label.chars().count() <= max && !value.is_empty()).then_some((label, value))
 }
 
 /// Escapes the characters that would start Markdown syntax inside a line.
