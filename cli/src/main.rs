@@ -65,6 +65,24 @@ impl From<io::Error> for Failure {
 }
 
 fn main() -> ExitCode {
+    // A bug must still end in one line, not a backtrace: say where, once.
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("panic");
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = message.replace('\n', " ");
+        let _ = writeln!(
+            io::stderr(),
+            "ftp-reply: internal error{place}, please report it: {message}"
+        );
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return clap_exit(&e),
