@@ -4,11 +4,21 @@
 use std::io::Write;
 
 use ftp_reply::{Category, ReplyInfo};
-use serde_json::json;
+use serde::Serialize;
 
 use crate::cli::OutputFormat;
 use crate::output::{Out, json_line};
 use crate::{Failure, Outcome};
+
+/// One line of `codes --format json`, its keys in this order.
+#[derive(Serialize)]
+struct Row {
+    code: u16,
+    title: &'static str,
+    category: &'static str,
+    category_digit: u8,
+    standard: bool,
+}
 
 /// Lists the known codes in order, those of `categories` only when any are given.
 pub fn run(
@@ -48,13 +58,13 @@ pub fn run(
             )?,
             OutputFormat::Json => json_line(
                 &mut out.w,
-                &json!({
-                    "code": code.as_u16(),
-                    "title": title,
-                    "category": category.name(lang),
-                    "category_digit": category.digit(),
-                    "standard": info.is_standard(),
-                }),
+                &Row {
+                    code: code.as_u16(),
+                    title,
+                    category: category.name(lang),
+                    category_digit: category.digit(),
+                    standard: info.is_standard(),
+                },
             )?,
         }
     }
