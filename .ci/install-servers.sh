@@ -111,6 +111,18 @@ if [ ! -f "$pam_file" ] || [ "$(cat "$pam_file")" != "$pam_text" ]; then
     printf '%s\n' "$pam_text" >"$pam_file"
 fi
 
+# --- curl and lftp (transcript tests: tests/transcript_tools.rs) -------------
+# Debian's packages; their logs (`curl -v`, `lftp -d`) are analysed there.
+for tool in curl lftp; do
+    if installed "$tool"; then
+        log "$tool already installed"
+    else
+        apt_update_once
+        log "apt-get install $tool"
+        apt-get install -y -qq --no-install-recommends "$tool" >/dev/null
+    fi
+done
+
 # --- proftpd and pure-ftpd, unpacked -----------------------------------------
 stamp=$DEST/unpacked.stamp
 binaries=("$ROOT/usr/sbin/proftpd" "$ROOT/usr/sbin/pure-ftpd" "$ROOT/usr/bin/pure-pw")
@@ -188,3 +200,5 @@ printf '  pyftpdlib %s\n' "$(python3 -c 'import pyftpdlib; print(pyftpdlib.__ver
 printf '  vsftpd    %s\n' "$(dpkg-query -W -f='${Version}' vsftpd)"
 printf '  proftpd   %s (%s)\n' "$(awk -F= '/^proftpd-core=/ {print $2}' "$stamp")" "$(LD_LIBRARY_PATH=$(lib_path) "$ROOT/usr/sbin/proftpd" -v 2>&1 | head -1)"
 printf '  pure-ftpd %s\n' "$(awk -F= '/^pure-ftpd=/ {print $2}' "$stamp")"
+printf '  curl      %s\n' "$(dpkg-query -W -f='${Version}' curl)"
+printf '  lftp      %s\n' "$(dpkg-query -W -f='${Version}' lftp)"

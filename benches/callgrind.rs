@@ -7,6 +7,8 @@
 //! (count(case) - count(none)) / N is the cost of one pass.
 
 mod common;
+#[path = "transcript_common/mod.rs"]
+mod transcript_common;
 
 use std::hint::black_box;
 
@@ -23,6 +25,13 @@ fn main() {
     let streams = common::streams();
     let (session, listing) = (&streams[0].1, &streams[1].1);
     let mut buf = String::with_capacity(16 * 1024);
+    // Transcript cases: 1 MiB of FileZilla log per pass.
+    let log = if case.starts_with("transcript-") {
+        transcript_common::log(1)
+    } else {
+        Vec::new()
+    };
+    let payload = common::payload::Inputs::new();
     for _ in 0..n {
         let r = match case.as_str() {
             "none" => 0,
@@ -44,6 +53,18 @@ fn main() {
             "render-text" => common::render_ours(&mut buf, Format::Text),
             "render-markdown" => common::render_ours(&mut buf, Format::Markdown),
             "render-baseline" => common::render_baseline(&mut buf),
+            "transcript-ours" => transcript_common::analyze(&log),
+            "transcript-split" => transcript_common::split_lines(&log),
+            "transcript-none" => log.len(),
+            "payload-pasv-ours" => common::payload::pasv_ours(&payload) as usize,
+            "payload-pasv-regex" => common::payload::pasv_regex(&payload) as usize,
+            "payload-pasv-split" => common::payload::pasv_split(&payload) as usize,
+            "payload-pwd-ours" => common::payload::pwd_ours(&payload),
+            "payload-pwd-regex" => common::payload::pwd_regex(&payload),
+            "payload-pwd-split" => common::payload::pwd_split(&payload),
+            "payload-feat-ours" => common::payload::feat_ours(&payload),
+            "payload-feat-regex" => common::payload::feat_regex(&payload),
+            "payload-feat-split" => common::payload::feat_split(&payload),
             other => panic!("unknown case {other:?}"),
         };
         black_box(r);

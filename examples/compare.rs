@@ -1,7 +1,7 @@
 //! Prints the key differences between two reply codes.
 //!
 //! ```text
-//! cargo run --example compare -- 150 421 [--lang fr] [--markdown|--json]
+//! cargo run --example compare -- 150 421 [--lang fr|es|...] [--markdown|--json]
 //! ```
 //!
 //! Plain text by default. `--json` needs no feature flag: it prints the
@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use ftp_reply::{Format, Lang, ReplyCode, diff};
 
-const USAGE: &str = "usage: compare <CODE> <CODE> [--lang en|fr] [--markdown|--json]";
+const USAGE: &str = "usage: compare <CODE> <CODE> [--lang CODE] [--markdown|--json]";
 
 enum Output {
     Page(Format),
@@ -23,7 +23,7 @@ enum Output {
 
 fn parse_args() -> Result<(ReplyCode, ReplyCode, Lang, Output), String> {
     let mut codes = Vec::new();
-    let mut lang = Lang::En;
+    let mut lang = Lang::default();
     let mut output = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -38,17 +38,19 @@ fn parse_args() -> Result<(ReplyCode, ReplyCode, Lang, Output), String> {
             "--markdown" => set(Output::Page(Format::Markdown), "--markdown")?,
             "--json" => set(Output::Json, "--json")?,
             "--lang" => {
-                let v = args.next().ok_or("--lang needs a value: en or fr")?;
+                let v = args
+                    .next()
+                    .ok_or_else(|| format!("--lang needs a value: {}", lang_codes()))?;
                 lang = v
                     .parse()
-                    .map_err(|_| format!("unknown language {v:?}: expected en or fr"))?;
+                    .map_err(|e| format!("{v:?}: {e}: expected {}", lang_codes()))?;
             }
             "-h" | "--help" => return Err(String::new()),
             a if a.starts_with("--lang=") => {
                 let v = &a["--lang=".len()..];
                 lang = v
                     .parse()
-                    .map_err(|_| format!("unknown language {v:?}: expected en or fr"))?;
+                    .map_err(|e| format!("{v:?}: {e}: expected {}", lang_codes()))?;
             }
             a if a.starts_with('-') => return Err(format!("unknown option {a}")),
             a => {
@@ -128,4 +130,9 @@ fn json(d: ftp_reply::Diff, lang: Lang) -> String {
         "page": d.render(lang, ftp_reply::Format::Text).to_string(),
     });
     serde_json::to_string_pretty(&value).expect("serializing to a String cannot fail")
+}
+
+/// The language codes, from the data: `en, fr, ...`.
+fn lang_codes() -> String {
+    Lang::ALL.map(Lang::code).join(", ")
 }

@@ -1,7 +1,7 @@
 //! Prints everything ftp-reply knows about a reply code.
 //!
 //! ```text
-//! cargo run --example explain -- 421 [--lang fr] [--json]
+//! cargo run --example explain -- 421 [--lang fr|es|...] [--json]
 //! ```
 //!
 //! The argument is a bare code (`421`) or a whole reply line as a server
@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use ftp_reply::{Diagnosis, Lang, ReplyCode, diagnose_line};
 use serde_json::{Value, json};
 
-const USAGE: &str = "usage: explain <CODE | \"REPLY LINE\"> [--lang en|fr] [--json]";
+const USAGE: &str = "usage: explain <CODE | \"REPLY LINE\"> [--lang CODE] [--json]";
 
 struct Args {
     code: ReplyCode,
@@ -29,7 +29,7 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut code = None;
     let mut line = String::new();
-    let mut lang = Lang::En;
+    let mut lang = Lang::default();
     let mut json = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -38,11 +38,13 @@ fn parse_args() -> Result<Args, String> {
         } else if arg == "--lang" || arg.starts_with("--lang=") {
             let value = match arg.strip_prefix("--lang=") {
                 Some(v) => v.to_owned(),
-                None => args.next().ok_or("--lang needs a value: en or fr")?,
+                None => args
+                    .next()
+                    .ok_or_else(|| format!("--lang needs a value: {}", lang_codes()))?,
             };
             lang = value
                 .parse()
-                .map_err(|_| format!("unknown language {value:?}: expected en or fr"))?;
+                .map_err(|e| format!("{value:?}: {e}: expected {}", lang_codes()))?;
         } else if arg == "--help" || arg == "-h" {
             return Err(String::new());
         } else if arg.starts_with("--") {
@@ -169,13 +171,10 @@ fn print(args: &Args, diagnoses: &[&Diagnosis]) -> io::Result<()> {
     }
     write!(out, "{}", args.code.explain(args.lang))?;
     if args.line.len() > 3 {
-        let (heading, none) = match args.lang {
-            Lang::Fr => (
-                "Diagnostic",
-                "Aucun texte connu ne correspond à cette réponse.",
-            ),
-            _ => ("Diagnosis", "No known server text matches this reply."),
-        };
+        let (heading, none) = (
+            Diagnosis::heading(args.lang),
+            Diagnosis::none_found(args.lang),
+        );
         writeln!(out, "\n{heading}")?;
         if diagnoses.is_empty() {
             writeln!(out, "  {none}")?;
@@ -190,4 +189,9 @@ fn print(args: &Args, diagnoses: &[&Diagnosis]) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The language codes, from the data: `en, fr, ...`.
+fn lang_codes() -> String {
+    Lang::ALL.map(Lang::code).join(", ")
 }

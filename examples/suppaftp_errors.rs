@@ -65,7 +65,7 @@ fn explain(what: &str, err: &FtpError) {
     let _ = writeln!(text, "   reply code:    {code} ({:?})", code.category());
     match code.info() {
         Some(info) => {
-            for lang in [Lang::En, Lang::Fr] {
+            for lang in Lang::ALL {
                 let _ = writeln!(text, "   [{lang:?}] {}", info.title(lang));
                 let _ = writeln!(text, "        {}", info.description(lang));
                 let _ = writeln!(text, "        what to do: {}", info.remediation(lang));

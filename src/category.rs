@@ -32,11 +32,10 @@ use crate::Lang;
     Hash,
     strum::Display,
     strum::EnumString,
-    strum::EnumIter,
-    strum::EnumCount,
     strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "title_case", ascii_case_insensitive)]
+#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::category)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Category {
@@ -87,77 +86,68 @@ impl Category {
         self as u8
     }
 
-    /// The category's name in `lang`.
+    /// Every category, in digit order.
+    pub const ALL: [Category; 6] = [
+        Self::PositivePreliminary,
+        Self::PositiveCompletion,
+        Self::PositiveIntermediate,
+        Self::TransientNegativeCompletion,
+        Self::PermanentNegativeCompletion,
+        Self::Protected,
+    ];
+
+    /// Every category, in digit order (same as [`Category::ALL`]).
+    ///
+    /// ```
+    /// use ftp_reply::Category;
+    /// assert_eq!(Category::iter().count(), 6);
+    /// ```
+    #[must_use]
+    pub fn iter() -> impl ExactSizeIterator<Item = Category> + Clone {
+        Self::ALL.into_iter()
+    }
+
+    const fn index(self) -> usize {
+        self as usize - 1
+    }
+
+    /// The category's name in `lang` (`category.name` in `ui.<lang>.toml`).
     ///
     /// ```
     /// use ftp_reply::{Category, Lang};
-    /// assert_eq!(Category::PositivePreliminary.name(Lang::En), "Positive Preliminary");
-    /// assert_eq!(Category::PositivePreliminary.name(Lang::Fr), "Réponse positive préliminaire");
+    /// assert_eq!(Category::PositivePreliminary.name(Lang::default()), "Positive Preliminary");
+    /// let fr: Lang = "fr".parse().unwrap();
+    /// assert_eq!(Category::PositivePreliminary.name(fr), "Réponse positive préliminaire");
     /// ```
     #[must_use]
     pub const fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::PositivePreliminary, Lang::En) => "Positive Preliminary",
-            (Self::PositiveCompletion, Lang::En) => "Positive Completion",
-            (Self::PositiveIntermediate, Lang::En) => "Positive Intermediate",
-            (Self::TransientNegativeCompletion, Lang::En) => "Transient Negative Completion",
-            (Self::PermanentNegativeCompletion, Lang::En) => "Permanent Negative Completion",
-            (Self::Protected, Lang::En) => "Protected",
-            (Self::PositivePreliminary, Lang::Fr) => "Réponse positive préliminaire",
-            (Self::PositiveCompletion, Lang::Fr) => "Réponse positive d'achèvement",
-            (Self::PositiveIntermediate, Lang::Fr) => "Réponse positive intermédiaire",
-            (Self::TransientNegativeCompletion, Lang::Fr) => "Réponse négative transitoire",
-            (Self::PermanentNegativeCompletion, Lang::Fr) => "Réponse négative permanente",
-            (Self::Protected, Lang::Fr) => "Réponse protégée",
-        }
+        lang.phrases().category_name[self.index()]
     }
 
     /// One sentence on what a client should make of a reply in this category, in `lang`.
     ///
     /// ```
     /// use ftp_reply::{Category, Lang};
-    /// assert!(Category::PositivePreliminary.meaning(Lang::En).contains("another reply"));
+    /// assert!(Category::PositivePreliminary.meaning(Lang::default()).contains("another reply"));
     /// ```
     #[must_use]
     pub const fn meaning(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::PositivePreliminary, Lang::En) => {
-                "The action has started; another reply will follow before the server reads the next command."
-            }
-            (Self::PositiveCompletion, Lang::En) => {
-                "The action completed successfully; the client may send a new command."
-            }
-            (Self::PositiveIntermediate, Lang::En) => {
-                "The command was accepted but is on hold; the client must send another command that supplies the missing information."
-            }
-            (Self::TransientNegativeCompletion, Lang::En) => {
-                "The command failed because of a temporary condition; the same command may succeed if tried again later."
-            }
-            (Self::PermanentNegativeCompletion, Lang::En) => {
-                "The command failed and will fail again if it is repeated unchanged."
-            }
-            (Self::Protected, Lang::En) => {
-                "The reply is protected by the security mechanism (RFC 2228); the client must decode the text to get the real reply."
-            }
-            (Self::PositivePreliminary, Lang::Fr) => {
-                "L'action a commencé ; une autre réponse suivra avant que le serveur ne lise la commande suivante."
-            }
-            (Self::PositiveCompletion, Lang::Fr) => {
-                "L'action s'est terminée avec succès ; le client peut envoyer une nouvelle commande."
-            }
-            (Self::PositiveIntermediate, Lang::Fr) => {
-                "La commande est acceptée mais en attente ; le client doit envoyer une autre commande qui fournit l'information manquante."
-            }
-            (Self::TransientNegativeCompletion, Lang::Fr) => {
-                "La commande a échoué à cause d'une situation temporaire ; la même commande peut réussir si elle est renvoyée plus tard."
-            }
-            (Self::PermanentNegativeCompletion, Lang::Fr) => {
-                "La commande a échoué et échouera de nouveau si elle est renvoyée telle quelle."
-            }
-            (Self::Protected, Lang::Fr) => {
-                "La réponse est protégée par le mécanisme de sécurité (RFC 2228) ; le client doit décoder le texte pour obtenir la vraie réponse."
-            }
-        }
+        lang.phrases().category_meaning[self.index()]
+    }
+
+    /// The category as a noun inside a sentence (`category.inline`).
+    pub(crate) const fn inline(self, lang: Lang) -> &'static str {
+        lang.phrases().category_inline[self.index()]
+    }
+
+    /// The plural, for "both are ..." (`category.plural`).
+    pub(crate) const fn plural(self, lang: Lang) -> &'static str {
+        lang.phrases().category_plural[self.index()]
+    }
+
+    /// [`meaning`](Self::meaning) as it reads after "With 150, " (`category.meaning_inline`).
+    pub(crate) const fn meaning_inline(self, lang: Lang) -> &'static str {
+        lang.phrases().category_meaning_inline[self.index()]
     }
 }
 
@@ -187,11 +177,10 @@ impl Category {
     Hash,
     strum::Display,
     strum::EnumString,
-    strum::EnumIter,
-    strum::EnumCount,
     strum::IntoStaticStr,
 )]
 #[strum(ascii_case_insensitive)]
+#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::function_group)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum FunctionGroup {
@@ -240,31 +229,32 @@ impl FunctionGroup {
         }
     }
 
-    /// The group's name in `lang`.
+    /// Every group, in digit order ([`FunctionGroup::Unassigned`] last).
+    pub const ALL: [FunctionGroup; 7] = [
+        Self::Syntax,
+        Self::Information,
+        Self::Connections,
+        Self::AuthenticationAndAccounting,
+        Self::Unspecified,
+        Self::FileSystem,
+        Self::Unassigned,
+    ];
+
+    /// Every group (same as [`FunctionGroup::ALL`]).
+    #[must_use]
+    pub fn iter() -> impl ExactSizeIterator<Item = FunctionGroup> + Clone {
+        Self::ALL.into_iter()
+    }
+
+    /// The group's name in `lang` (`function.name` in `ui.<lang>.toml`).
     ///
     /// ```
     /// use ftp_reply::{FunctionGroup, Lang};
-    /// assert_eq!(FunctionGroup::FileSystem.name(Lang::Fr), "Système de fichiers");
+    /// let fr: Lang = "fr".parse().unwrap();
+    /// assert_eq!(FunctionGroup::FileSystem.name(fr), "Système de fichiers");
     /// ```
     #[must_use]
-    #[allow(clippy::match_same_arms)] // "Information" is the same word in both languages
     pub const fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Syntax, Lang::En) => "Syntax",
-            (Self::Information, _) => "Information",
-            (Self::Connections, Lang::En) => "Connections",
-            (Self::AuthenticationAndAccounting, Lang::En) => "Authentication and accounting",
-            (Self::Unspecified, Lang::En) => "Unspecified",
-            (Self::FileSystem, Lang::En) => "File system",
-            (Self::Unassigned, Lang::En) => "Unassigned",
-            (Self::Syntax, Lang::Fr) => "Syntaxe",
-            (Self::Connections, Lang::Fr) => "Connexions",
-            (Self::AuthenticationAndAccounting, Lang::Fr) => {
-                "Authentification et gestion des comptes"
-            }
-            (Self::Unspecified, Lang::Fr) => "Non spécifié",
-            (Self::FileSystem, Lang::Fr) => "Système de fichiers",
-            (Self::Unassigned, Lang::Fr) => "Non attribué",
-        }
+        lang.phrases().function_name[self as usize]
     }
 }

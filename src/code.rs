@@ -453,7 +453,7 @@ impl fmt::Debug for ReplyCode {
         let mut t = f.debug_tuple("ReplyCode");
         t.field(&self.as_u16());
         if let Some(info) = self.info() {
-            t.field(&info.title(crate::Lang::En));
+            t.field(&info.title(crate::Lang::default()));
         }
         t.finish()
     }

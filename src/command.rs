@@ -107,10 +107,10 @@ pub use line::{CommandLine, CommandParseError, CommandParseErrorKind};
     Hash,
     strum::Display,
     strum::EnumString,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "UPPERCASE", ascii_case_insensitive)]
+#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::command)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "UPPERCASE"))]
 #[non_exhaustive]
@@ -246,9 +246,72 @@ impl Command {
     /// assert_eq!(Command::all().next(), Some(Command::User));
     /// assert!(Command::all().all(|c| c != Command::Other));
     /// ```
-    pub fn all() -> impl Iterator<Item = Command> + Clone {
-        <Self as strum::IntoEnumIterator>::iter().filter(|c| *c != Command::Other)
+    #[must_use]
+    pub fn all() -> impl ExactSizeIterator<Item = Command> + Clone {
+        Self::ALL.into_iter()
     }
+
+    /// Every known command (all but [`Command::Other`]), in declaration order.
+    pub const ALL: [Command; 58] = [
+        Command::User,
+        Command::Pass,
+        Command::Acct,
+        Command::Cwd,
+        Command::Cdup,
+        Command::Smnt,
+        Command::Rein,
+        Command::Quit,
+        Command::Port,
+        Command::Pasv,
+        Command::Type,
+        Command::Stru,
+        Command::Mode,
+        Command::Retr,
+        Command::Stor,
+        Command::Stou,
+        Command::Appe,
+        Command::Allo,
+        Command::Rest,
+        Command::Rnfr,
+        Command::Rnto,
+        Command::Abor,
+        Command::Dele,
+        Command::Rmd,
+        Command::Mkd,
+        Command::Pwd,
+        Command::List,
+        Command::Nlst,
+        Command::Site,
+        Command::Syst,
+        Command::Stat,
+        Command::Help,
+        Command::Noop,
+        Command::Lprt,
+        Command::Lpsv,
+        Command::Auth,
+        Command::Adat,
+        Command::Prot,
+        Command::Pbsz,
+        Command::Ccc,
+        Command::Mic,
+        Command::Conf,
+        Command::Enc,
+        Command::Feat,
+        Command::Opts,
+        Command::Eprt,
+        Command::Epsv,
+        Command::Lang,
+        Command::Size,
+        Command::Mdtm,
+        Command::Mlst,
+        Command::Mlsd,
+        Command::Host,
+        Command::Xcwd,
+        Command::Xcup,
+        Command::Xmkd,
+        Command::Xpwd,
+        Command::Xrmd,
+    ];
 
     /// The command for `verb`, case-insensitively; [`Command::Other`] when unknown.
     ///
@@ -279,8 +342,9 @@ impl Command {
     /// # Errors
     ///
     /// [`CommandParseError`] when the line is empty, when the verb holds a byte
-    /// other than an ASCII letter or digit or is longer than 16 bytes, or when
-    /// a CR or LF appears before the end of the line.
+    /// other than an ASCII letter or digit or is longer than 16 bytes, when
+    /// a CR or LF appears before the end of the line, or when the line holds
+    /// a NUL.
     ///
     /// ```
     /// use ftp_reply::command::{Command, CommandParseErrorKind};
@@ -431,7 +495,8 @@ impl Command {
     }
 
     /// What the RFCs add or say differently about this command's replies, in
-    /// English, each note citing its source.
+    /// English, each note citing its source; same as
+    /// [`notes_in(Lang::default())`](Self::notes_in).
     ///
     /// ```
     /// use ftp_reply::command::Command;
@@ -439,7 +504,24 @@ impl Command {
     /// ```
     #[must_use]
     pub const fn notes(self) -> &'static [&'static str] {
-        table::data(self).notes
+        self.notes_in(Lang::ALL[0])
+    }
+
+    /// What the RFCs add or say differently about this command's replies, in
+    /// `lang` (`commands.<lang>.toml`), each note citing its source. Every
+    /// language has the same notes in the same order.
+    ///
+    /// ```
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::Lang;
+    /// for lang in Lang::ALL {
+    ///     assert_eq!(Command::Abor.notes_in(lang).len(), Command::Abor.notes().len());
+    ///     assert!(Command::Abor.notes_in(lang)[0].contains("426"));
+    /// }
+    /// ```
+    #[must_use]
+    pub const fn notes_in(self, lang: Lang) -> &'static [&'static str] {
+        table::data(self).notes[lang as usize]
     }
 
     /// Where real servers disagree with the RFCs about this command, and what
@@ -474,7 +556,7 @@ impl Command {
 /// assert!(Role::Success.is_final());
 /// assert!(!Role::Preliminary.is_final());
 /// assert_eq!(Role::ErrorAfterPreliminary.to_string(), "error_after_preliminary");
-/// assert_eq!(Role::Intermediate.describe(Lang::En), "intermediate: the command waits for another command");
+/// assert_eq!(Role::Intermediate.describe(Lang::default()), "intermediate: the command waits for another command");
 /// ```
 #[derive(
     Debug,
@@ -487,10 +569,10 @@ impl Command {
     Hash,
     strum::Display,
     strum::EnumString,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "snake_case")]
+#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::role)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
@@ -551,39 +633,33 @@ impl Role {
         }
     }
 
-    /// The role as a short phrase in `lang`.
+    /// Every role, in declaration order.
+    pub const ALL: [Role; 7] = [
+        Role::Preliminary,
+        Role::RestartMarker,
+        Role::Success,
+        Role::ErrorAfterPreliminary,
+        Role::Intermediate,
+        Role::Error,
+        Role::Protected,
+    ];
+
+    /// The role as a short phrase in `lang` (`role.describe` in `ui.<lang>.toml`).
     ///
     /// ```
     /// use ftp_reply::command::Role;
     /// use ftp_reply::Lang;
-    /// assert_eq!(Role::Success.describe(Lang::Fr), "succès : la commande a abouti");
+    /// let fr: Lang = "fr".parse().unwrap();
+    /// assert_eq!(Role::Success.describe(fr), "succès : la commande a abouti");
     /// ```
     #[must_use]
     pub const fn describe(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Role::Preliminary, Lang::En) => "preliminary: another reply follows",
-            (Role::RestartMarker, Lang::En) => "restart marker, during the transfer",
-            (Role::Success, Lang::En) => "success: the command completed",
-            (Role::ErrorAfterPreliminary, Lang::En) => {
-                "error after the preliminary reply: the transfer failed"
-            }
-            (Role::Intermediate, Lang::En) => "intermediate: the command waits for another command",
-            (Role::Error, Lang::En) => "error: the command failed",
-            (Role::Protected, Lang::En) => "protected reply: decode it to read the reply inside",
-            (Role::Preliminary, Lang::Fr) => "préliminaire : une autre réponse suit",
-            (Role::RestartMarker, Lang::Fr) => "marqueur de reprise, pendant le transfert",
-            (Role::Success, Lang::Fr) => "succès : la commande a abouti",
-            (Role::ErrorAfterPreliminary, Lang::Fr) => {
-                "erreur après la réponse préliminaire : le transfert a échoué"
-            }
-            (Role::Intermediate, Lang::Fr) => {
-                "intermédiaire : la commande attend une autre commande"
-            }
-            (Role::Error, Lang::Fr) => "erreur : la commande a échoué",
-            (Role::Protected, Lang::Fr) => {
-                "réponse protégée : la décoder pour lire la réponse qu'elle contient"
-            }
-        }
+        lang.phrases().role_describe[self as usize]
+    }
+
+    /// The role as a list label ("as the success reply"; `role.list`).
+    pub(crate) const fn list_label(self, lang: Lang) -> &'static str {
+        lang.phrases().role_list[self as usize]
     }
 }
 
@@ -717,14 +793,26 @@ pub fn greeting_expects(code: ReplyCode) -> Option<Role> {
         .map(|e| e.role)
 }
 
-/// What the RFCs say about the greeting, and where real servers differ, in English.
+/// What the RFCs say about the greeting, in English; same as
+/// [`greeting_notes_in(Lang::default())`](greeting_notes_in).
 ///
 /// ```
 /// assert!(ftp_reply::command::greeting_notes()[0].contains("120"));
 /// ```
 #[must_use]
 pub const fn greeting_notes() -> &'static [&'static str] {
-    table::GREETING.notes
+    greeting_notes_in(Lang::ALL[0])
+}
+
+/// What the RFCs say about the greeting, in `lang`.
+///
+/// ```
+/// use ftp_reply::Lang;
+/// assert!(Lang::ALL.iter().all(|&l| ftp_reply::command::greeting_notes_in(l)[0].contains("120")));
+/// ```
+#[must_use]
+pub const fn greeting_notes_in(lang: Lang) -> &'static [&'static str] {
+    table::GREETING.notes[lang as usize]
 }
 
 /// The generated table: one `CommandData` per command.
@@ -742,7 +830,7 @@ mod table {
         pub(super) success_after_preliminary: bool,
         pub(super) any_4yz: bool,
         pub(super) replies: &'static [ExpectedReply],
-        pub(super) notes: &'static [&'static str],
+        pub(super) notes: [&'static [&'static str]; crate::Lang::COUNT],
         pub(super) servers: &'static [&'static str],
     }
 

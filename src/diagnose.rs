@@ -43,10 +43,10 @@ use crate::{Lang, ParseError, ReplyCode, Text};
     Hash,
     strum::Display,
     strum::EnumString,
-    strum::EnumIter,
     strum::IntoStaticStr,
 )]
 #[strum(ascii_case_insensitive)]
+#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::server)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
@@ -72,6 +72,16 @@ pub enum Server {
 }
 
 impl Server {
+    /// Every server the table knows, in declaration order.
+    pub const ALL: [Server; 6] = [
+        Self::Vsftpd,
+        Self::Proftpd,
+        Self::PureFtpd,
+        Self::Pyftpdlib,
+        Self::FilezillaServer,
+        Self::Iis,
+    ];
+
     /// The short id used in the data files (`vsftpd`, `pure-ftpd`, ...).
     #[must_use]
     pub const fn id(self) -> &'static str {
@@ -421,12 +431,34 @@ pub fn identify_server(line: &str) -> Option<Server> {
 }
 
 impl Diagnosis {
+    /// A heading for a list of diagnoses, in `lang` ("Diagnosis").
+    ///
+    /// ```
+    /// use ftp_reply::{Diagnosis, Lang};
+    /// assert_eq!(Diagnosis::heading(Lang::default()), "Diagnosis");
+    /// ```
+    #[must_use]
+    pub const fn heading(lang: Lang) -> &'static str {
+        lang.phrases().diagnosis_heading
+    }
+
+    /// What to say when no row of the table matches a reply, in `lang`.
+    ///
+    /// ```
+    /// use ftp_reply::{Diagnosis, Lang};
+    /// assert!(Diagnosis::none_found(Lang::default()).starts_with("No known server text"));
+    /// ```
+    #[must_use]
+    pub const fn none_found(lang: Lang) -> &'static str {
+        lang.phrases().diagnosis_none
+    }
+
     /// The server, cause, fix and source as text in `lang`.
     ///
     /// ```
     /// use ftp_reply::{Lang, diagnose_line};
     /// let d = diagnose_line("530 This FTP server is anonymous only.")?.next().unwrap();
-    /// let text = d.render(Lang::Fr).to_string();
+    /// let text = d.render("fr".parse::<Lang>().unwrap()).to_string();
     /// assert!(text.starts_with("Serveur : vsftpd"));
     /// # Ok::<(), ftp_reply::ParseError>(())
     /// ```
@@ -449,21 +481,19 @@ pub struct RenderedDiagnosis {
 impl fmt::Display for RenderedDiagnosis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (d, lang) = (&self.diagnosis, self.lang);
-        let [server, cause, fix, source] = match lang {
-            Lang::En => ["Server: ", "Cause: ", "Fix: ", "Source: "],
-            Lang::Fr => ["Serveur : ", "Cause : ", "Solution : ", "Source : "],
-        };
-        writeln!(f, "{server}{}", d.server)?;
-        writeln!(f, "{cause}{}", d.cause(lang))?;
-        writeln!(f, "{fix}{}", d.fix(lang))?;
-        writeln!(f, "{source}{}", d.source)
+        let p = lang.phrases();
+        let c = p.typography_colon;
+        writeln!(f, "{}{c}{}", p.diagnosis_server, d.server)?;
+        writeln!(f, "{}{c}{}", p.diagnosis_cause, d.cause(lang))?;
+        writeln!(f, "{}{c}{}", p.diagnosis_fix, d.fix(lang))?;
+        writeln!(f, "{}{c}{}", p.diagnosis_source, d.source)
     }
 }
 
 impl fmt::Display for Diagnosis {
-    /// Same as `self.render(Lang::En)`.
+    /// Same as `self.render(Lang::default())` (English).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.render(Lang::En).fmt(f)
+        self.render(Lang::default()).fmt(f)
     }
 }
 

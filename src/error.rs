@@ -172,3 +172,61 @@ impl fmt::Display for Byte {
         }
     }
 }
+
+/// A name that is not one of a type's names: the error of `FromStr` on
+/// [`Lang`](crate::Lang), [`Category`](crate::Category),
+/// [`Command`](crate::Command) and the crate's other named enums.
+///
+/// ```
+/// use ftp_reply::{Category, Lang};
+/// let err = "klingon".parse::<Lang>().unwrap_err();
+/// assert_eq!(err.what(), "language");
+/// assert_eq!(err.to_string(), "not a known language name");
+/// assert_eq!("nope".parse::<Category>().unwrap_err().what(), "category");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("not a known {what} name")]
+pub struct UnknownName {
+    what: &'static str,
+}
+
+impl UnknownName {
+    pub(crate) const LANG: Self = Self { what: "language" };
+
+    /// What kind of name was expected (`language`, `category`, `command`...).
+    #[must_use]
+    pub const fn what(&self) -> &'static str {
+        self.what
+    }
+
+    pub(crate) const fn category(_: &str) -> Self {
+        Self { what: "category" }
+    }
+    pub(crate) const fn function_group(_: &str) -> Self {
+        Self {
+            what: "function group",
+        }
+    }
+    pub(crate) const fn format(_: &str) -> Self {
+        Self { what: "format" }
+    }
+    pub(crate) const fn command(_: &str) -> Self {
+        Self { what: "command" }
+    }
+    pub(crate) const fn role(_: &str) -> Self {
+        Self { what: "role" }
+    }
+    pub(crate) const fn data_connection(_: &str) -> Self {
+        Self {
+            what: "data connection effect",
+        }
+    }
+    pub(crate) const fn retry_advice(_: &str) -> Self {
+        Self {
+            what: "retry advice",
+        }
+    }
+    pub(crate) const fn server(_: &str) -> Self {
+        Self { what: "server" }
+    }
+}

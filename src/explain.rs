@@ -16,12 +16,12 @@ use crate::{Lang, ReplyCode};
 /// ```
 /// use ftp_reply::{Lang, ReplyCode};
 ///
-/// let text = ReplyCode::SERVICE_NOT_AVAILABLE.explain(Lang::En).to_string();
+/// let text = ReplyCode::SERVICE_NOT_AVAILABLE.explain(Lang::default()).to_string();
 /// assert!(text.starts_with("421 Service Not Available\n"));
 /// assert!(text.contains("Category: 4xx Transient Negative Completion"));
 ///
 /// // A well-formed code that no document defines still gets its category.
-/// let text = ReplyCode::new(299).unwrap().explain(Lang::Fr).to_string();
+/// let text = ReplyCode::new(299).unwrap().explain("fr".parse::<Lang>().unwrap()).to_string();
 /// assert!(text.contains("Réponse positive d'achèvement"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +35,9 @@ impl ReplyCode {
     ///
     /// ```
     /// use ftp_reply::{Lang, ReplyCode};
-    /// println!("{}", ReplyCode::FILE_STATUS_OK.explain(Lang::Fr));
+    /// for lang in Lang::ALL {
+    ///     println!("{}", ReplyCode::FILE_STATUS_OK.explain(lang));
+    /// }
     /// ```
     #[must_use]
     pub const fn explain(self, lang: Lang) -> Explanation {
@@ -43,113 +45,23 @@ impl ReplyCode {
     }
 }
 
-/// Headings and fixed phrases, per language.
-pub(crate) struct Labels {
-    pub(crate) unknown_title: &'static str,
-    pub(crate) category: &'static str,
-    pub(crate) function: &'static str,
-    pub(crate) nonstandard: &'static str,
-    pub(crate) rfc_wording: &'static str,
-    pub(crate) description: &'static str,
-    pub(crate) when_seen: &'static str,
-    pub(crate) remediation: &'static str,
-    pub(crate) client_advice: &'static str,
-    pub(crate) next_step: &'static str,
-    pub(crate) more_replies: &'static str,
-    pub(crate) final_reply: &'static str,
-    pub(crate) closes_control: &'static str,
-    pub(crate) keeps_control: &'static str,
-    pub(crate) data_connection: &'static str,
-    pub(crate) meanings: &'static str,
-    pub(crate) sources: &'static str,
-    pub(crate) related: &'static str,
-    pub(crate) commands: &'static str,
-    pub(crate) greeting: &'static str,
-    pub(crate) unknown_code: &'static str,
-}
-
-impl Labels {
-    pub(crate) const fn get(lang: Lang) -> &'static Labels {
-        match lang {
-            Lang::En => &EN,
-            Lang::Fr => &FR,
-        }
-    }
-}
-
-const EN: Labels = Labels {
-    unknown_title: "(no document defines this code)",
-    category: "Category",
-    function: "Function group",
-    nonstandard: "Not defined by any RFC: some servers and clients use it, but a compliant server sends a standard code instead.",
-    rfc_wording: "RFC wording",
-    description: "Description",
-    when_seen: "When you see it",
-    remediation: "How to resolve it",
-    client_advice: "For a client",
-    next_step: "Next step",
-    more_replies: "another reply to the same command follows",
-    final_reply: "this is the last reply to the command",
-    closes_control: "the server closes the control connection",
-    keeps_control: "the control connection stays open",
-    data_connection: "Data connection",
-    meanings: "Meanings",
-    sources: "Sources",
-    related: "Related codes",
-    commands: "Commands that may get this reply (RFC tables)",
-    greeting: "the connection greeting",
-    unknown_code: "No RFC or common server defines this code; its first two digits still give its category and function group.",
-};
-
-const FR: Labels = Labels {
-    unknown_title: "(aucun document ne définit ce code)",
-    category: "Catégorie",
-    function: "Groupe fonctionnel",
-    nonstandard: "Aucune RFC ne définit ce code : certains serveurs et clients l'emploient, mais un serveur conforme envoie un code standard à la place.",
-    rfc_wording: "Libellé de la RFC",
-    description: "Description",
-    when_seen: "Quand vous le voyez",
-    remediation: "Comment résoudre",
-    client_advice: "Pour un client",
-    next_step: "Étape suivante",
-    more_replies: "une autre réponse à la même commande va suivre",
-    final_reply: "c'est la dernière réponse à la commande",
-    closes_control: "le serveur ferme la connexion de contrôle",
-    keeps_control: "la connexion de contrôle reste ouverte",
-    data_connection: "Connexion de données",
-    meanings: "Significations",
-    sources: "Sources",
-    related: "Codes liés",
-    commands: "Commandes qui peuvent recevoir cette réponse (tables des RFC)",
-    greeting: "l'ouverture de la connexion",
-    unknown_code: "Aucune RFC ni aucun serveur courant ne définit ce code ; ses deux premiers chiffres donnent tout de même sa catégorie et son groupe fonctionnel.",
-};
-
-/// `: ` in English, ` : ` in French (French typography puts a space before the colon).
-pub(crate) const fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ": ",
-        Lang::Fr => " : ",
-    }
-}
-
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let lang = self.lang;
-        let l = Labels::get(lang);
-        let c = colon(lang);
+        let l = lang.phrases();
+        let c = l.typography_colon;
         let code = self.code;
         let category = code.category();
         let info = code.info();
         match info {
             Some(info) => writeln!(f, "{code} {}", info.title(lang))?,
-            None => writeln!(f, "{code} {}", l.unknown_title)?,
+            None => writeln!(f, "{code} {}", l.explain_unknown_title)?,
         }
         writeln!(f)?;
         writeln!(
             f,
             "{}{c}{}xx {}",
-            l.category,
+            l.explain_category,
             category.digit(),
             category.name(lang)
         )?;
@@ -157,30 +69,30 @@ impl fmt::Display for Explanation {
         writeln!(
             f,
             "{}{c}x{}x {}",
-            l.function,
+            l.explain_function,
             code.digits()[1],
             code.function().name(lang)
         )?;
         let Some(info) = info else {
             writeln!(f)?;
-            writeln!(f, "{}", l.unknown_code)?;
+            writeln!(f, "{}", l.explain_unknown_code)?;
             writeln!(
                 f,
                 "{}{c}{}",
-                l.next_step,
+                l.explain_next_step,
                 code.retry_advice().describe(lang)
             )?;
             return Ok(());
         };
         if !info.is_standard() {
-            writeln!(f, "{}", l.nonstandard)?;
+            writeln!(f, "{}", l.explain_nonstandard)?;
         }
         writeln!(f)?;
-        writeln!(f, "{}{c}\"{}\"", l.rfc_wording, info.rfc_wording())?;
+        writeln!(f, "{}{c}\"{}\"", l.explain_rfc_wording, info.rfc_wording())?;
         for (heading, body) in [
-            (l.description, info.description(lang)),
-            (l.when_seen, info.when_seen(lang)),
-            (l.remediation, info.remediation(lang)),
+            (l.explain_description, info.description(lang)),
+            (l.explain_when_seen, info.when_seen(lang)),
+            (l.explain_remediation, info.remediation(lang)),
         ] {
             writeln!(f)?;
             writeln!(f, "{heading}")?;
@@ -189,14 +101,14 @@ impl fmt::Display for Explanation {
         write_commands(f, code, lang)?;
         if info.meanings().len() > 1 {
             writeln!(f)?;
-            writeln!(f, "{}", l.meanings)?;
+            writeln!(f, "{}", l.explain_meanings)?;
             for (i, m) in info.meanings().iter().enumerate() {
                 write!(f, "  {}. {} \"{}\"", i + 1, m.source(), m.wording())?;
                 if !m.commands().is_empty() {
                     write!(f, " (")?;
                     for (j, cmd) in m.commands().iter().enumerate() {
                         if j > 0 {
-                            f.write_str(", ")?;
+                            f.write_str(l.typography_list_sep)?;
                         }
                         f.write_str(cmd)?;
                     }
@@ -209,45 +121,45 @@ impl fmt::Display for Explanation {
             }
         }
         writeln!(f)?;
-        writeln!(f, "{}", l.client_advice)?;
+        writeln!(f, "{}", l.explain_client_advice)?;
         let more = if code.more_replies_follow() {
-            l.more_replies
+            l.explain_more_replies
         } else {
-            l.final_reply
+            l.explain_final_reply
         };
         writeln!(f, "  - {more}")?;
         let control = if info.closes_control_connection() {
-            l.closes_control
+            l.explain_closes_control
         } else {
-            l.keeps_control
+            l.explain_keeps_control
         };
         writeln!(f, "  - {control}")?;
         writeln!(
             f,
             "  - {}{c}{}",
-            l.data_connection,
+            l.explain_data_connection,
             info.data_connection().describe(lang)
         )?;
         writeln!(
             f,
             "  - {}{c}{}",
-            l.next_step,
+            l.explain_next_step,
             info.retry_advice().describe(lang)
         )?;
         writeln!(f)?;
-        write!(f, "{}{c}", l.sources)?;
+        write!(f, "{}{c}", l.explain_sources)?;
         for (i, s) in info.sources().iter().enumerate() {
             if i > 0 {
-                f.write_str(", ")?;
+                f.write_str(l.typography_list_sep)?;
             }
             write!(f, "{s}")?;
         }
         writeln!(f)?;
         if !info.related().is_empty() {
-            write!(f, "{}{c}", l.related)?;
+            write!(f, "{}{c}", l.explain_related)?;
             for (i, r) in info.related().iter().enumerate() {
                 if i > 0 {
-                    f.write_str(", ")?;
+                    f.write_str(l.typography_list_sep)?;
                 }
                 match r.info() {
                     Some(ri) => write!(f, "{r} {}", ri.title(lang))?,
@@ -264,14 +176,14 @@ impl fmt::Display for Explanation {
 fn write_commands(f: &mut fmt::Formatter<'_>, code: ReplyCode, lang: Lang) -> fmt::Result {
     use crate::command::{Role, commands_producing, greeting_expects};
 
-    let l = Labels::get(lang);
-    let c = colon(lang);
+    let l = lang.phrases();
+    let c = l.typography_colon;
     let greeting = greeting_expects(code);
     if commands_producing(code).next().is_none() && greeting.is_none() {
         return Ok(());
     }
     writeln!(f)?;
-    writeln!(f, "{}", l.commands)?;
+    writeln!(f, "{}", l.explain_commands)?;
     for role in [
         Role::Preliminary,
         Role::RestartMarker,
@@ -286,40 +198,19 @@ fn write_commands(f: &mut fmt::Formatter<'_>, code: ReplyCode, lang: Lang) -> fm
         let at_greeting = greeting == Some(role);
         let Some((first, _)) = cmds.next() else {
             if at_greeting {
-                writeln!(f, "  - {}{c}{}", role_name(role, lang), l.greeting)?;
+                writeln!(f, "  - {}{c}{}", role.list_label(lang), l.explain_greeting)?;
             }
             continue;
         };
-        write!(f, "  - {}{c}", role_name(role, lang))?;
+        write!(f, "  - {}{c}", role.list_label(lang))?;
         if at_greeting {
-            write!(f, "{}, ", l.greeting)?;
+            write!(f, "{}{}", l.explain_greeting, l.typography_list_sep)?;
         }
         f.write_str(first.verb())?;
         for (cmd, _) in cmds {
-            write!(f, ", {}", cmd.verb())?;
+            write!(f, "{}{}", l.typography_list_sep, cmd.verb())?;
         }
         writeln!(f)?;
     }
     Ok(())
-}
-
-/// A short name for a role, as a list label.
-const fn role_name(role: crate::command::Role, lang: Lang) -> &'static str {
-    use crate::command::Role;
-    match (role, lang) {
-        (Role::Preliminary, Lang::En) => "as a preliminary reply",
-        (Role::RestartMarker, Lang::En) => "as a restart marker",
-        (Role::Intermediate, Lang::En) => "as an intermediate reply",
-        (Role::Success, Lang::En) => "as the success reply",
-        (Role::Error, Lang::En) => "as an error, instead of any preliminary reply",
-        (Role::ErrorAfterPreliminary, Lang::En) => "as an error after the preliminary reply",
-        (Role::Preliminary, Lang::Fr) => "comme réponse préliminaire",
-        (Role::RestartMarker, Lang::Fr) => "comme marqueur de reprise",
-        (Role::Intermediate, Lang::Fr) => "comme réponse intermédiaire",
-        (Role::Success, Lang::Fr) => "comme réponse de succès",
-        (Role::Error, Lang::Fr) => "comme erreur, sans réponse préliminaire",
-        (Role::ErrorAfterPreliminary, Lang::Fr) => "comme erreur après la réponse préliminaire",
-        (_, Lang::En) => "as a protected reply",
-        (_, Lang::Fr) => "comme réponse protégée",
-    }
 }

@@ -5,6 +5,9 @@ use std::io::{self, BufRead};
 
 use crate::{DecodeError, Reply, ReplyDecoder};
 
+mod exchange;
+pub use exchange::ExchangeReplies;
+
 /// Reads replies from a [`BufRead`], with the limits and framing of a
 /// [`ReplyDecoder`].
 ///
@@ -30,9 +33,11 @@ use crate::{DecodeError, Reply, ReplyDecoder};
 /// let greeting = replies.read_reply()?;
 /// assert!(greeting.code().is_positive_completion(), "{greeting}");
 /// writer.write_all(b"FEAT\r\n")?;
-/// let features = replies.read_reply()?;
-/// for line in features.text_lines().skip(1) {
-///     println!("feature: {}", line.trim());
+/// let feat = replies.read_reply()?;
+/// // One feature per inner line; the first line ("Features:") and the last
+/// // ("End") are not features (RFC 2389 §3.2).
+/// for feature in &feat.features()?.value {
+///     println!("feature: {feature}");
 /// }
 /// writer.write_all(b"QUIT\r\n")?;
 /// println!("{}", replies.read_reply()?);
@@ -53,7 +58,12 @@ use crate::{DecodeError, Reply, ReplyDecoder};
 ///     .map(|reply| reply.map(|r| r.code().as_u16()))
 ///     .collect::<Result<_, ReadError>>()?;
 /// assert_eq!(codes, [220, 211, 221]);
-/// # Ok::<(), ReadError>(())
+///
+/// // What FEAT lists, without its first and last lines.
+/// let feat = ReplyReader::new(&b"211-Features:\r\n MDTM\r\n REST STREAM\r\n211 End\r\n"[..]).read_reply()?;
+/// let features: Vec<String> = feat.features()?.value.iter().map(|f| f.to_string()).collect();
+/// assert_eq!(features, ["MDTM", "REST STREAM"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug)]
 pub struct ReplyReader<R> {
@@ -153,8 +163,44 @@ impl<R: BufRead> ReplyReader<R> {
         &self.inner
     }
 
-    /// The underlying reader, mutably (to write a command on a `TcpStream`,
-    /// say). Reading from it directly skips bytes the decoder has not seen.
+    /// The underlying reader, mutably. Reading from it directly skips bytes
+    /// the decoder has not seen; writing is what it is for.
+    ///
+    /// # Writing a command on the same connection
+    ///
+    /// A `ReplyReader<BufReader<TcpStream>>` owns the stream, and
+    /// `BufReader` only reads: to send a command, reach the `TcpStream`
+    /// inside with `get_mut().get_mut()` (`&mut TcpStream` is
+    /// [`Write`](std::io::Write)) and write the whole line at once, or keep
+    /// a second handle from [`TcpStream::try_clone`](std::net::TcpStream::try_clone)
+    /// made before wrapping the stream, and write on that. Both write to the
+    /// same socket; neither touches the bytes buffered for reading.
+    ///
+    /// ```no_run
+    /// use std::io::{BufReader, Write};
+    /// use std::net::TcpStream;
+    /// use ftp_reply::command::{Command, CommandLine};
+    /// use ftp_reply::ReplyReader;
+    ///
+    /// let stream = TcpStream::connect("127.0.0.1:21")?;
+    /// let mut reader = ReplyReader::new(BufReader::new(stream));
+    /// reader.read_reply()?; // the greeting
+    ///
+    /// // 1. Through the reader: BufReader<TcpStream> -> TcpStream.
+    /// CommandLine::new(Command::Noop, None)?.write_to(reader.get_mut().get_mut())?;
+    /// reader.read_reply()?;
+    /// // The same with raw bytes.
+    /// reader.get_mut().get_mut().write_all(b"NOOP\r\n")?;
+    /// reader.read_reply()?;
+    ///
+    /// // 2. Or a cloned handle, kept beside the reader.
+    /// let mut writer = reader.get_ref().get_ref().try_clone()?;
+    /// CommandLine::new(Command::Quit, None)?.write_to(&mut writer)?;
+    /// reader.read_reply()?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// In memory:
     ///
     /// ```
     /// # use ftp_reply::ReplyReader;
@@ -211,7 +257,8 @@ impl<R: BufRead> Iterator for ReplyReader<R> {
 
 /// Why [`ReplyReader::read_reply`] returned no reply.
 ///
-/// Converts into an [`io::Error`] (kinds `InvalidData`, `UnexpectedEof`)
+/// Converts into an [`io::Error`] (kinds `InvalidData`, `UnexpectedEof`,
+/// `InvalidInput`)
 /// for functions that return `io::Result`.
 ///
 /// # Example
@@ -243,6 +290,11 @@ pub enum ReadError {
     /// The stream ended cleanly, between two replies.
     #[error("the stream ended (no reply in progress)")]
     Eof,
+    /// [`ExchangeReplies::final_reply`] on an exchange that was already
+    /// complete: no reply is awaited, so none was read (a caller's mistake,
+    /// not the server's).
+    #[error("the exchange is already complete: no reply is awaited")]
+    ExchangeComplete,
 }
 
 impl From<DecodeError> for ReadError {
@@ -264,6 +316,7 @@ impl From<ReadError> for io::Error {
             ReadError::Incomplete(_) | ReadError::Eof => {
                 io::Error::new(io::ErrorKind::UnexpectedEof, e)
             }
+            ReadError::ExchangeComplete => io::Error::new(io::ErrorKind::InvalidInput, e),
         }
     }
 }

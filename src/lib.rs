@@ -12,11 +12,12 @@
 //!   FTP RFC defines (RFC 959, 1123, 1639, 2228, 2389, 2428, 2640, 3659, 4217,
 //!   7151) and the common non-standard ones, a title, the RFC's wording, a
 //!   description, when you see it, how to resolve it and where it is defined,
-//!   in English and French ([`ReplyInfo`], [`Lang`]);
+//!   in English, French and Spanish ([`ReplyInfo`], [`Lang`]; a language is
+//!   a set of data files, see `TRANSLATING.md`);
 //! - client advice as data: whether a reply closes the control connection,
 //!   whether more replies follow, what to do next ([`RetryAdvice`]);
 //! - [`diff`]: the key differences between two codes, as typed data and as a
-//!   page in plain text, Markdown or JSON, in English or French.
+//!   page in plain text, Markdown or JSON, in every language.
 //!
 //! It is not an FTP client or server and does no I/O.
 //!
@@ -105,6 +106,80 @@
 //! # Ok::<(), ftp_reply::DecodeError>(())
 //! ```
 //!
+//! # Example: what the reply says
+//!
+//! [`Reply`] reads the payloads clients act on, each by its RFC, tolerant
+//! of what real servers send and saying what it tolerated ([`Quirk`]); see
+//! [`payload`] for the list. A client's EPSV with PASV fallback, and PWD:
+//!
+//! ```
+//! use std::net::IpAddr;
+//! use ftp_reply::{Command, PassivePolicy, Reply};
+//!
+//! let server: IpAddr = "93.184.215.14".parse()?; // the control connection's peer
+//! let epsv = Reply::parse(b"500 EPSV not understood\r\n")?;
+//! let data = match epsv.data_endpoint(Command::Epsv) {
+//!     Ok(parsed) => parsed.value,
+//!     Err(_) => {
+//!         let pasv = Reply::parse(b"227 Entering Passive Mode (192,168,1,20,195,80).\r\n")?;
+//!         pasv.data_endpoint(Command::Pasv)?.value
+//!     }
+//! };
+//! // The server named a private host: connect to its own host (the default policy).
+//! assert_eq!(data.connect_to(server, PassivePolicy::default())?.to_string(), "93.184.215.14:50000");
+//!
+//! let pwd = Reply::parse(b"257 \"/srv/caf\xe9\" is the current directory\r\n")?;
+//! let path = pwd.pathname()?.value;
+//! assert_eq!(path.as_bytes(), Some(&b"/srv/caf\xe9"[..])); // Latin-1 kept as is
+//! assert_eq!(path.to_string(), "/srv/caf\u{FFFD}");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Example: a client loop
+//!
+//! Each command is a [`CommandLine`] (a CR, LF or NUL in its argument is
+//! refused; `Display` shows `PASS ****`); its replies are read with
+//! [`ReplyReader::read_for`], each checked by an [`Exchange`], up to the final
+//! one; [`Reply::into_result_for`] turns a 4yz or 5yz into a [`ReplyError`]
+//! naming the command. `examples/mini_client.rs` is a whole client.
+//!
+//! ```
+//! use ftp_reply::{Command, CommandLine, Exchange, ReplyReader};
+//!
+//! // What the server sends; in a real client, a BufReader<TcpStream>.
+//! let server: &[u8] = b"220 Ready\r\n331 Password?\r\n230 Logged in\r\n550 No such directory\r\n";
+//! let mut replies = ReplyReader::new(server);
+//! // The control connection's write half; in a real client, the TcpStream
+//! // (`replies.get_mut().get_mut()`, see `ReplyReader::get_mut`).
+//! let mut sent = Vec::new();
+//!
+//! let mut greeting = Exchange::greeting();
+//! replies.read_for(&mut greeting).final_reply()?.into_result()?;
+//!
+//! for line in [
+//!     CommandLine::new(Command::User, Some("alice"))?,
+//!     CommandLine::new(Command::Pass, Some("s3cret"))?,
+//! ] {
+//!     line.write_to(&mut sent)?;
+//!     let mut exchange = Exchange::new(line.command());
+//!     let reply = replies.read_for(&mut exchange).final_reply()?.into_result_for(&line)?;
+//!     println!("{line} -> {}", reply.code()); // logs show "PASS ****"
+//!     assert!(exchange.is_clean());
+//! }
+//!
+//! // A refusal is an error that names the command, the code and the text.
+//! let cwd = CommandLine::new(Command::Cwd, Some("/nope"))?;
+//! cwd.write_to(&mut sent)?;
+//! let mut exchange = Exchange::new(cwd.command());
+//! let err = replies.read_for(&mut exchange).final_reply()?.into_result_for(&cwd).unwrap_err();
+//! assert_eq!(err.to_string(), "CWD /nope: 550 No such directory");
+//! assert_eq!(sent, b"USER alice\r\nPASS s3cret\r\nCWD /nope\r\n");
+//!
+//! // A file name cannot smuggle in a second command.
+//! assert!(CommandLine::new(Command::Retr, Some("x\r\nDELE y")).is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Crate features
 //!
 //! - `std` (default): implies `alloc`; adds what needs the standard library.
@@ -112,9 +187,14 @@
 //!   and [`ReplyDecoder`]; `std` adds [`ReplyReader`].
 //! - `serde`: `Serialize` for codes (as numbers, `Deserialize` too, checked),
 //!   categories and knowledge-base entries.
+//! - `tokio`: implies `std`; adds `ReplyCodec`, a `tokio_util::codec`
+//!   decoder of replies and encoder of command lines for
+//!   `Framed::new(stream, ReplyCodec::new())` (dependencies `tokio-util`,
+//!   codec only, and `bytes`; no runtime).
 //!
 //! Without default features the crate is `#![no_std]` and still has
-//! [`ReplyCode`], the knowledge base and the categories.
+//! [`ReplyCode`], the knowledge base, the categories and the line-based
+//! payload parsers of [`payload`].
 //!
 //! # Minimum supported Rust version
 //!
@@ -138,10 +218,13 @@ mod error;
 mod explain;
 mod kb;
 mod lang;
+pub mod payload;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
-pub use command::{Command, CommandSet, Exchange, Role};
+pub use command::{
+    Command, CommandLine, CommandParseError, CommandSet, Exchange, Leniency, Problem, Role, Verdict,
+};
 pub use diagnose::{
     Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_bytes, diagnose_line,
     identify_server,
@@ -151,12 +234,17 @@ pub use diff::LocalizedDiff;
 pub use diff::{
     Diff, Difference, Format, Outcome, Persistence, Rendered, Sentence, Stage, Standing, diff,
 };
-pub use error::{InvalidReplyCode, ParseError, ParseErrorKind};
+pub use error::{InvalidReplyCode, ParseError, ParseErrorKind, UnknownName};
 pub use explain::Explanation;
 pub use kb::{
     DataConnection, LocalizedInfo, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec,
 };
 pub use lang::{Lang, Text};
+pub use payload::{
+    DataEndpoint, Feature, Features, MlstEntry, NatVerdict, Parsed, PassivePolicy, Pathname,
+    PayloadError, PayloadErrorKind, Quirk, Quirks, RestartMarker, SystemType, Timestamp,
+    is_unroutable,
+};
 
 #[cfg(feature = "alloc")]
 mod decoder;
@@ -171,6 +259,23 @@ pub use io::{ReadError, ReplyReader};
 #[cfg(feature = "alloc")]
 pub use reply::{Framing, RawLines, Reply};
 
+// Session logs explained (issue 12).
+#[cfg(feature = "alloc")]
+pub mod transcript;
+
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+// The client loop (issue 17): the replies of one command, refused commands
+// as errors, the tokio codec.
+#[cfg(feature = "std")]
+pub use io::ExchangeReplies;
+#[cfg(feature = "alloc")]
+mod reply_error;
+#[cfg(feature = "alloc")]
+pub use reply_error::ReplyError;
+#[cfg(feature = "tokio")]
+mod codec;
+#[cfg(feature = "tokio")]
+pub use codec::ReplyCodec;

@@ -73,7 +73,7 @@ fn rendering_a_diff_into_a_reused_string_allocates_nothing() {
     let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
     let mut buf = String::new();
     for format in [Format::Text, Format::Markdown] {
-        for lang in [Lang::En, Lang::Fr] {
+        for lang in Lang::ALL {
             // First render grows the buffer; the next ones reuse it.
             buf.clear();
             d.write_to(&mut buf, lang, format).unwrap();
@@ -141,4 +141,81 @@ fn decoding_allocates_at_most_once_per_reply() {
         allocations <= replies,
         "{allocations} allocations for {replies} replies"
     );
+}
+
+// ---- payload parsers (issue 17) ----
+
+#[test]
+fn payload_parsers_allocate_nothing() {
+    use ftp_reply::{Command, MlstEntry, Reply};
+
+    let replies: Vec<Reply> = [
+        &b"227 Entering Passive Mode (192,168,1,2,4,1).\r\n"[..],
+        b"227-listen socket created\r\n227 (127,0,0,1,154,21)\r\n",
+        b"228 Entering Long Passive Mode (6,16,32,1,13,184,0,0,0,0,0,0,0,0,0,0,0,1,2,4,1)\r\n",
+        b"229 Entering Extended Passive Mode (|||6446|)\r\n",
+        b"257 \"/usr/dm/foo\"\"bar\" directory created.\r\n",
+        b"213 19980615100045.014\r\n",
+        b"213 1234\r\n",
+        b"211-Features:\r\n MDTM\r\n211-MLST type*;size*;modify*;\r\n LANG EN*;FR\r\n AUTH TLS\r\n REST STREAM\r\n211 End\r\n",
+        b"150 Opening BINARY mode data connection for a (1234 bytes).\r\n",
+        b"350 Restarting at 1234. Send STORE or RETRIEVE to initiate transfer\r\n",
+        b"110 MARK 1 = 2\r\n",
+        b"120 Service ready in 5 minutes.\r\n",
+        b"215 UNIX Type: L8\r\n",
+        b"250-Listing /\r\n type=dir;modify=20240229130509;perm=el; /\r\n250 End\r\n",
+        b"550 Nope\r\n",
+    ]
+    .iter()
+    .map(|b| Reply::parse(b).unwrap())
+    .collect();
+    let mlsd = b"type=file;size=1830;modify=20240229130509;UNIX.mode=0644; notes one.txt\r\n";
+    let mut sink = 0usize;
+    let ((), n) = count(|| {
+        for r in &replies {
+            let b = std::hint::black_box(r);
+            sink += b
+                .passive_address()
+                .map_or(0, |p| usize::from(p.value.port()));
+            sink += b
+                .long_passive_address()
+                .map_or(0, |p| usize::from(p.value.port()));
+            sink += b
+                .extended_passive_port()
+                .map_or(0, |p| usize::from(p.value));
+            sink += b
+                .data_endpoint(Command::Epsv)
+                .map_or(0, |p| usize::from(p.value.port()));
+            if let Ok(p) = b.pathname() {
+                sink += p.value.len() + p.value.chunks().count() + p.value.bytes().count();
+            }
+            sink += b.size().map_or(0, |p| p.value as usize);
+            sink += b
+                .modification_time()
+                .map_or(0, |p| p.value.unix_seconds() as usize);
+            if let Ok(f) = b.features() {
+                let f = f.value;
+                sink += f.len() + usize::from(f.has("mdtm")) + usize::from(f.rest_stream());
+                sink += f.mlst_facts().map_or(0, Iterator::count);
+                sink += f.languages().map_or(0, Iterator::count);
+                sink += f.auth_mechanisms().map_or(0, Iterator::count);
+            }
+            sink += b
+                .transfer_size_hint()
+                .map_or(0, |p| p.value.unwrap_or(0) as usize);
+            sink += b
+                .restart_offset()
+                .map_or(0, |p| p.value.unwrap_or(0) as usize);
+            sink += b.restart_marker().map_or(0, |p| p.value.user().len());
+            sink += b.ready_in_minutes().map_or(0, |p| p.value as usize);
+            sink += b.system_type().map_or(0, |p| p.value.name().len());
+            if let Ok(e) = b.mlst_entry() {
+                sink += e.value.facts().count() + e.value.path().len();
+            }
+        }
+        let e = MlstEntry::parse(std::hint::black_box(mlsd)).unwrap().value;
+        sink += e.facts().count() + e.size().unwrap() as usize + e.modify().unwrap().day() as usize;
+    });
+    assert_eq!(n, 0, "the payload parsers allocated {n} times");
+    assert!(sink > 0);
 }

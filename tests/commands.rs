@@ -555,3 +555,29 @@ fn leniency_and_problem_names_are_stable() {
     );
     assert_eq!(Problem::NotListed.to_string(), "not_listed");
 }
+
+#[test]
+fn command_notes_exist_in_every_language() {
+    use ftp_reply::Lang;
+    use ftp_reply::command::{greeting_notes, greeting_notes_in};
+    let en = Lang::default();
+    let mut with_notes = 0;
+    for c in Command::all() {
+        assert_eq!(c.notes(), c.notes_in(en), "{c}");
+        with_notes += usize::from(!c.notes().is_empty());
+        for lang in Lang::ALL {
+            let notes = c.notes_in(lang);
+            assert_eq!(notes.len(), c.notes().len(), "{c} {lang}");
+            for (n, e) in notes.iter().zip(c.notes()) {
+                assert!(!n.trim().is_empty(), "{c} {lang}");
+                if lang != en {
+                    assert_ne!(n, e, "{c} {lang}: the note is the English one");
+                }
+            }
+        }
+    }
+    assert!(with_notes > 30, "{with_notes}");
+    for lang in Lang::ALL {
+        assert_eq!(greeting_notes_in(lang).len(), greeting_notes().len());
+    }
+}

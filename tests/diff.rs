@@ -1,68 +1,57 @@
-//! `diff(a, b)` through the public API: every pair, both languages, every format.
+//! `diff(a, b)` through the public API: every pair, every language, every format.
 
 use std::collections::BTreeSet;
 
 use ftp_reply::{Difference, Format, Lang, PairNote, ReplyCode, ReplyInfo, diff};
-use strum::IntoEnumIterator;
 
-/// Common English words that must not appear in French text. Command names,
-/// code numbers, product names and configuration directives are allowed.
-const ENGLISH: &[&str] = &[
-    "the",
-    "and",
-    "when",
-    "while",
-    "with",
-    "without",
-    "file",
-    "files",
-    "server",
-    "data",
-    "connection",
-    "login",
-    "error",
-    "reply",
-    "replies",
-    "is",
-    "are",
-    "not",
-    "this",
-    "that",
-    "send",
-    "after",
-    "before",
-    "retry",
-    "of",
-    "to",
-    "for",
-    "from",
-    "what",
-    "which",
-    "how",
-    "use",
-    "user",
-    "password",
-    "directory",
-    "command",
-    "transfer",
-    "failed",
-    "closing",
-    "open",
-    "if",
-    "then",
-    "or",
-    "be",
-    "can",
-    "will",
-    "no",
-    "yes",
-    "it",
-    "by",
-    "see",
-];
+/// Common English words that must not appear in each language's pages, from
+/// `tests/data/english_words.toml` (one list per language code). Command
+/// names, code numbers, product names and configuration directives are allowed.
+fn english_words(lang: Lang) -> Vec<String> {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/english_words.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // A tiny reader for `code = ["word", ...]` lines: enough for this file.
+    for line in text.lines() {
+        let Some((code, list)) = line.split_once('=') else {
+            continue;
+        };
+        if code.trim() == lang.code() {
+            return list
+                .trim()
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .split(',')
+                .map(|w| w.trim().trim_matches('"').to_owned())
+                .filter(|w| !w.is_empty())
+                .collect();
+        }
+    }
+    assert!(
+        lang == Lang::default(),
+        "{}: no list of English words for {lang}; add one (see TRANSLATING.md)",
+        path.display()
+    );
+    Vec::new()
+}
 
 /// Words that legitimately appear twice in a row.
 const DOUBLES_OK: &[&str] = &["vous", "nous"];
+
+/// The page up to its last heading ("Learn more", whose source titles are
+/// citations kept in their own language).
+fn before_last_heading(text: &str) -> &str {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut cut = text.len();
+    for (i, pair) in lines.windows(2).enumerate() {
+        let underline = !pair[1].is_empty() && pair[1].chars().all(|c| c == '-');
+        if underline || pair[1].starts_with("## ") {
+            let at = if underline { i } else { i + 1 };
+            cut = lines[..at].iter().map(|l| l.len() + 1).sum();
+        }
+    }
+    &text[..cut.min(text.len())]
+}
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
     // Directive names such as chroot_local_user stay one token, and are skipped.
@@ -70,7 +59,7 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty() && !w.contains('_'))
 }
 
-fn check_page(text: &str, context: &str, lang: Lang) {
+fn check_page(text: &str, context: &str, lang: Lang, english: &[String]) {
     assert!(
         !text.contains('{') && !text.contains('}'),
         "{context}: template leftover"
@@ -85,17 +74,21 @@ fn check_page(text: &str, context: &str, lang: Lang) {
             }
         }
     }
-    // Source titles (in "En savoir plus") are citations, kept in their own language.
-    let prose = text.split("En savoir plus").next().unwrap_or(text);
-    for w in words(prose) {
+    // Source titles (in "Learn more") are citations, kept in their own language,
+    // and so are the server texts that the prose quotes ("421 Timeout.", `257 "/a"`).
+    let prose = before_last_heading(text);
+    let no_code: String = prose.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    let unquoted: String = no_code.split('"').step_by(2).collect::<Vec<_>>().join(" ");
+    for w in words(&unquoted) {
         let lw = w.to_lowercase();
-        if lang == Lang::Fr {
-            // Compare lower-case words, but keep tokens such as RETR or ProFTPD.
-            let is_name = (w.chars().count() >= 2 && w == w.to_uppercase())
-                || w.chars().skip(1).any(char::is_uppercase);
-            if !is_name && ENGLISH.contains(&lw.as_str()) {
-                panic!("{context}: English word {w:?} in French text");
-            }
+        // Compare lower-case words, but keep tokens such as RETR or ProFTPD.
+        let is_name = (w.chars().count() >= 2 && w == w.to_uppercase())
+            || w.chars().skip(1).any(char::is_uppercase);
+        if !is_name && english.contains(&lw) {
+            panic!(
+                "{context}: English word {w:?} in {} text",
+                lang.english_name()
+            );
         }
     }
 }
@@ -110,19 +103,20 @@ fn all_codes() -> Vec<ReplyCode> {
 #[test]
 fn every_pair_renders_in_every_language_and_format() {
     let codes = all_codes();
+    let english: Vec<Vec<String>> = Lang::ALL.iter().map(|&l| english_words(l)).collect();
     let mut page = String::new();
     for &a in &codes {
         for &b in &codes {
             let d = diff(a, b);
-            for lang in Lang::iter() {
-                for format in Format::iter() {
+            for (lang, english) in Lang::ALL.into_iter().zip(&english) {
+                for format in Format::ALL {
                     page.clear();
                     d.write_to(&mut page, lang, format).unwrap();
                     assert!(page.contains(&a.to_string()) && page.contains(&b.to_string()));
                     // Spot-check the words of a sample of pages (every page is checked for
                     // template leftovers).
                     if (a.as_u16() + b.as_u16()) % 7 == 0 || a == b || d.note().is_some() {
-                        check_page(&page, &format!("{a} vs {b} {lang} {format}"), lang);
+                        check_page(&page, &format!("{a} vs {b} {lang} {format}"), lang, english);
                     } else {
                         assert!(!page.contains('{') && !page.contains('}'));
                     }
@@ -252,40 +246,24 @@ fn commonly_confused_pairs_have_notes() {
 #[test]
 fn snapshots_150_vs_421() {
     let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
-    let mut outputs = vec![
-        (
-            "150-421.en.txt",
-            d.render(Lang::En, Format::Text).to_string(),
-        ),
-        (
-            "150-421.fr.txt",
-            d.render(Lang::Fr, Format::Text).to_string(),
-        ),
-        (
-            "150-421.en.md",
-            d.render(Lang::En, Format::Markdown).to_string(),
-        ),
-        (
-            "150-421.fr.md",
-            d.render(Lang::Fr, Format::Markdown).to_string(),
-        ),
-    ];
-    #[cfg(feature = "serde")]
-    for lang in Lang::iter() {
-        let json = serde_json::to_string_pretty(&d.localized(lang)).unwrap() + "\n";
+    let mut outputs = Vec::new();
+    for lang in Lang::ALL {
+        for (format, ext) in [(Format::Text, "txt"), (Format::Markdown, "md")] {
+            outputs.push((
+                format!("150-421.{lang}.{ext}"),
+                d.render(lang, format).to_string(),
+            ));
+        }
+        #[cfg(feature = "serde")]
         outputs.push((
-            if lang == Lang::En {
-                "150-421.en.json"
-            } else {
-                "150-421.fr.json"
-            },
-            json,
+            format!("150-421.{lang}.json"),
+            serde_json::to_string_pretty(&d.localized(lang)).unwrap() + "\n",
         ));
     }
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let bless = std::env::var_os("FTP_REPLY_BLESS").is_some();
     for (name, got) in outputs {
-        let path = dir.join(name);
+        let path = dir.join(&name);
         if bless {
             std::fs::write(&path, &got).unwrap();
             continue;

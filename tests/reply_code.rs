@@ -2,7 +2,6 @@
 
 use ftp_reply::{Category, FunctionGroup, ParseErrorKind, ReplyCode};
 use proptest::prelude::*;
-use strum::IntoEnumIterator;
 
 #[test]
 fn accepts_every_well_formed_line() {

@@ -320,3 +320,5 @@ pub fn render_baseline(buf: &mut String) -> usize {
     assert!(buf.len() > 1000);
     buf.len()
 }
+
+pub mod payload;

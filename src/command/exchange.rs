@@ -109,9 +109,7 @@ impl Verdict {
 /// assert!(ex.is_complete());
 /// assert_eq!(Leniency::ErrorTiming.to_string(), "error_timing");
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::EnumIter, strum::IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
 pub enum Leniency {
@@ -172,6 +170,25 @@ pub enum Leniency {
     UnknownCommand,
 }
 
+impl Leniency {
+    /// Every value, in declaration order.
+    pub const ALL: [Leniency; 13] = [
+        Leniency::ServiceNotAvailable,
+        Leniency::NotSupported,
+        Leniency::NotLoggedIn,
+        Leniency::BadSequence,
+        Leniency::GenericSuccess,
+        Leniency::OtherFileError,
+        Leniency::ErrorTiming,
+        Leniency::CompletionWithoutPreliminary,
+        Leniency::OtherPreliminary,
+        Leniency::AbortedTransferReply,
+        Leniency::EpsvAll,
+        Leniency::SiteHelp,
+        Leniency::UnknownCommand,
+    ];
+}
+
 /// Why [`Exchange`] rejected a reply.
 ///
 /// # Example
@@ -184,9 +201,7 @@ pub enum Leniency {
 /// ex.push(ReplyCode::COMMAND_OK);
 /// assert_eq!(ex.push(ReplyCode::COMMAND_OK), Verdict::Unexpected(Problem::AfterFinalReply));
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::EnumIter, strum::IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
 pub enum Problem {
@@ -200,6 +215,16 @@ pub enum Problem {
     SecondPreliminary,
     /// A 110 restart marker before the 1yz that opens the transfer.
     RestartMarkerBeforePreliminary,
+}
+
+impl Problem {
+    /// Every value, in declaration order.
+    pub const ALL: [Problem; 4] = [
+        Problem::NotListed,
+        Problem::AfterFinalReply,
+        Problem::SecondPreliminary,
+        Problem::RestartMarkerBeforePreliminary,
+    ];
 }
 
 /// A sans-IO checker for the replies that follow one command (or the

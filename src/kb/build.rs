@@ -9,15 +9,15 @@
 //! key, a related code that does not exist) stops the build with a message
 //! that names the file and the code.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use toml::{Table, Value};
 
 mod build_commands;
+mod build_lang;
 
-const LANGS: [&str; 2] = ["en", "fr"];
 const TEXT_FIELDS: [&str; 4] = ["title", "description", "when_seen", "remediation"];
 const DATA_CONNECTION: [(&str, &str); 9] = [
     ("unaffected", "Unaffected"),
@@ -43,6 +43,36 @@ const RETRY: [(&str, &str); 8] = [
 
 type Result<T> = std::result::Result<T, String>;
 
+/// Each language's prose file (`<lang>.toml`), English first.
+type Texts = Vec<(String, Table)>;
+
+/// `Text([..])` from one text per language, English first; every other
+/// language must differ from English unless `may_equal`.
+fn text_array(
+    file_of: &dyn Fn(&str) -> String,
+    what: &str,
+    per_lang: &[(&str, &str)],
+    may_equal: bool,
+) -> Result<String> {
+    let en = per_lang[0].1;
+    for (lang, v) in &per_lang[1..] {
+        if *v == en && !may_equal {
+            return Err(format!(
+                "{}: {what} is the same as the English text",
+                file_of(lang)
+            ));
+        }
+    }
+    Ok(format!(
+        "Text([{}])",
+        per_lang
+            .iter()
+            .map(|(_, v)| format!("{v:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
 fn main() {
     if let Err(e) = run() {
         eprintln!("error in the ftp-reply knowledge base: {e}");
@@ -57,15 +87,19 @@ fn run() -> Result<()> {
     println!("cargo:rerun-if-changed=src/kb/data");
     println!("cargo:rerun-if-changed=src/kb/build.rs");
     println!("cargo:rerun-if-changed=src/kb/build_commands.rs");
+    println!("cargo:rerun-if-changed=src/kb/build_lang.rs");
 
+    let langs = build_lang::discover(&dir)?;
+    build_lang::ui(&dir, &langs, &out)?;
     let codes = load(&dir.join("codes.toml"))?;
-    let mut texts = BTreeMap::new();
-    for lang in LANGS {
-        texts.insert(lang, load(&dir.join(format!("{lang}.toml")))?);
+    let mut texts = Texts::new();
+    for lang in &langs {
+        texts.push((lang.clone(), load(&dir.join(format!("{lang}.toml")))?));
     }
     let entries = parse_codes(&codes)?;
     let known: BTreeSet<u16> = entries.iter().map(|e| e.code).collect();
-    build_commands::commands(&dir, &out, &known)?;
+    let notes = build_lang::command_notes(&dir, &langs)?;
+    build_commands::commands(&dir, &out, &known, &notes)?;
 
     let mut kb = String::new();
     let mut consts = String::from("impl ReplyCode {\n");
@@ -137,8 +171,8 @@ fn run() -> Result<()> {
         .unwrap();
         writeln!(kb, "    }},").unwrap();
 
-        let title_en = str_field(&texts["en"], e.code, "title", "en.toml")?;
-        let desc_en = str_field(&texts["en"], e.code, "description", "en.toml")?;
+        let title_en = str_field(&texts[0].1, e.code, "title", "en.toml")?;
+        let desc_en = str_field(&texts[0].1, e.code, "description", "en.toml")?;
         let sources = e.sources.join(", ");
         let standard = if e.standard {
             ""
@@ -188,7 +222,8 @@ fn run() -> Result<()> {
     }
 
     std::fs::write(out.join("kb.rs"), kb).map_err(|e| e.to_string())?;
-    std::fs::write(out.join("diagnoses.rs"), diagnoses(&dir)?).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("diagnoses.rs"), diagnoses(&dir, &langs)?)
+        .map_err(|e| e.to_string())?;
     std::fs::write(out.join("constants.rs"), consts).map_err(|e| e.to_string())?;
     Ok(())
 }
@@ -460,22 +495,27 @@ fn str_field<'a>(t: &'a Table, code: u16, field: &str, file: &str) -> Result<&'a
     Ok(s)
 }
 
-fn text_expr(texts: &BTreeMap<&str, Table>, code: u16, field: &str) -> Result<String> {
-    let en = str_field(&texts["en"], code, field, "en.toml")?;
-    let fr = str_field(&texts["fr"], code, field, "fr.toml")?;
-    if en == fr && field != "title" {
-        return Err(format!(
-            "fr.toml: [{code}] `{field}` is the same as the English text"
+fn text_expr(texts: &Texts, code: u16, field: &str) -> Result<String> {
+    let mut per_lang = Vec::new();
+    for (lang, t) in texts {
+        per_lang.push((
+            lang.as_str(),
+            str_field(t, code, field, &format!("{lang}.toml"))?,
         ));
     }
-    Ok(format!("Text {{ en: {en:?}, fr: {fr:?} }}"))
+    text_array(
+        &|l| format!("{l}.toml"),
+        &format!("[{code}] `{field}`"),
+        &per_lang,
+        field == "title",
+    )
 }
 
-fn meaning_contexts(texts: &BTreeMap<&str, Table>, code: u16, n: usize) -> Result<Vec<String>> {
+fn meaning_contexts(texts: &Texts, code: u16, n: usize) -> Result<Vec<String>> {
     let mut per_lang = Vec::new();
-    for lang in LANGS {
+    for (lang, t) in texts {
         let file = format!("{lang}.toml");
-        let entry = texts[lang]
+        let entry = t
             .get(&code.to_string())
             .and_then(Value::as_table)
             .ok_or_else(|| format!("{file}: no [{code}] table"))?;
@@ -499,19 +539,27 @@ fn meaning_contexts(texts: &BTreeMap<&str, Table>, code: u16, n: usize) -> Resul
     if n == 1 {
         return Ok(vec!["None".into()]);
     }
-    Ok((0..n)
+    (0..n)
         .map(|i| {
-            format!(
-                "Some(Text {{ en: {:?}, fr: {:?} }})",
-                per_lang[0][i], per_lang[1][i]
+            let texts_i: Vec<(&str, &str)> = texts
+                .iter()
+                .zip(&per_lang)
+                .map(|((l, _), list)| (l.as_str(), list[i].as_str()))
+                .collect();
+            text_array(
+                &|l| format!("{l}.toml"),
+                &format!("[{code}] meaning {}", i + 1),
+                &texts_i,
+                false,
             )
+            .map(|t| format!("Some({t})"))
         })
-        .collect())
+        .collect()
 }
 
-fn check_no_extra_keys(texts: &BTreeMap<&str, Table>, code: u16) -> Result<()> {
-    for lang in LANGS {
-        if let Some(t) = texts[lang].get(&code.to_string()).and_then(Value::as_table) {
+fn check_no_extra_keys(texts: &Texts, code: u16) -> Result<()> {
+    for (lang, t) in texts {
+        if let Some(t) = t.get(&code.to_string()).and_then(Value::as_table) {
             for k in t.keys() {
                 if !TEXT_FIELDS.contains(&k.as_str()) && k != "meanings" {
                     return Err(format!("{lang}.toml: [{code}] unknown key `{k}`"));
@@ -523,9 +571,9 @@ fn check_no_extra_keys(texts: &BTreeMap<&str, Table>, code: u16) -> Result<()> {
 }
 
 /// Every top-level key of a language file is a known code or `pair`.
-fn check_text_tables(texts: &BTreeMap<&str, Table>, known: &BTreeSet<u16>) -> Result<()> {
-    for lang in LANGS {
-        for k in texts[lang].keys() {
+fn check_text_tables(texts: &Texts, known: &BTreeSet<u16>) -> Result<()> {
+    for (lang, t) in texts {
+        for k in t.keys() {
             if k == "pair" {
                 continue;
             }
@@ -545,28 +593,26 @@ fn check_text_tables(texts: &BTreeMap<&str, Table>, known: &BTreeSet<u16>) -> Re
 const PAIR_FIELDS: [&str; 3] = ["note", "server", "client"];
 
 /// `[pair.A-B]` tables: hand-written notes on two codes that people confuse.
-fn write_pairs(
-    kb: &mut String,
-    texts: &BTreeMap<&str, Table>,
-    known: &BTreeSet<u16>,
-) -> Result<()> {
+fn write_pairs(kb: &mut String, texts: &Texts, known: &BTreeSet<u16>) -> Result<()> {
     let empty = Table::new();
-    let tables: Vec<&Table> = LANGS
+    let tables: Vec<(&str, &Table)> = texts
         .iter()
-        .map(|l| {
-            texts[l]
-                .get("pair")
-                .and_then(Value::as_table)
-                .unwrap_or(&empty)
+        .map(|(l, t)| {
+            (
+                l.as_str(),
+                t.get("pair").and_then(Value::as_table).unwrap_or(&empty),
+            )
         })
         .collect();
-    let en_keys: BTreeSet<&String> = tables[0].keys().collect();
-    let fr_keys: BTreeSet<&String> = tables[1].keys().collect();
-    if en_keys != fr_keys {
-        return Err(format!(
-            "pair notes differ between en.toml and fr.toml: {:?}",
-            en_keys.symmetric_difference(&fr_keys).collect::<Vec<_>>()
-        ));
+    let en_keys: BTreeSet<&String> = tables[0].1.keys().collect();
+    for (lang, t) in &tables[1..] {
+        let keys: BTreeSet<&String> = t.keys().collect();
+        if en_keys != keys {
+            return Err(format!(
+                "pair notes differ between en.toml and {lang}.toml: {:?}",
+                en_keys.symmetric_difference(&keys).collect::<Vec<_>>()
+            ));
+        }
     }
     let mut pairs = Vec::new();
     for key in en_keys {
@@ -582,7 +628,7 @@ fn write_pairs(
         let mut fields = Vec::new();
         for f in PAIR_FIELDS {
             let mut per_lang = Vec::new();
-            for (lang, t) in LANGS.iter().zip(&tables) {
+            for (lang, t) in &tables {
                 let entry = t[key.as_str()]
                     .as_table()
                     .ok_or_else(|| format!("{lang}.toml: [pair.{key}] must be a table"))?;
@@ -600,17 +646,15 @@ fn write_pairs(
                         "{lang}.toml: [pair.{key}] `{f}` is empty or has surrounding white space"
                     ));
                 }
-                per_lang.push(v);
+                per_lang.push((*lang, v));
             }
-            if per_lang[0] == per_lang[1] {
-                return Err(format!(
-                    "fr.toml: [pair.{key}] `{f}` is the same as the English text"
-                ));
-            }
-            fields.push(format!(
-                "{f}: Text {{ en: {:?}, fr: {:?} }}",
-                per_lang[0], per_lang[1]
-            ));
+            let t = text_array(
+                &|l| format!("{l}.toml"),
+                &format!("[pair.{key}] `{f}`"),
+                &per_lang,
+                false,
+            )?;
+            fields.push(format!("{f}: {t}"));
         }
         pairs.push(((a, b), fields.join(", ")));
     }
@@ -684,10 +728,15 @@ fn pattern_tokens(p: &str) -> Result<(Vec<String>, usize)> {
 
 /// The diagnosis table: `diagnoses.toml` (facts) with `diagnoses.en.toml` and
 /// `diagnoses.fr.toml` (prose), sorted by code, then most specific pattern first.
-fn diagnoses(dir: &Path) -> Result<String> {
+fn diagnoses(dir: &Path, langs: &[String]) -> Result<String> {
     let facts = load(&dir.join("diagnoses.toml"))?;
-    let en = load(&dir.join("diagnoses.en.toml"))?;
-    let fr = load(&dir.join("diagnoses.fr.toml"))?;
+    let prose: Vec<(String, Table)> = langs
+        .iter()
+        .map(|l| {
+            let file = format!("diagnoses.{l}.toml");
+            load(&dir.join(&file)).map(|t| (file, t))
+        })
+        .collect::<Result<_>>()?;
     let rows = facts
         .get("diagnosis")
         .and_then(Value::as_array)
@@ -745,8 +794,8 @@ fn diagnoses(dir: &Path) -> Result<String> {
         let source = get("source")?;
         let overlaps = strings(r.get("overlaps")).map_err(|m| ctx(&m))?;
         declared_overlaps.push((id.to_owned(), overlaps.clone()));
-        let mut prose = Vec::new();
-        for (file, t) in [("diagnoses.en.toml", &en), ("diagnoses.fr.toml", &fr)] {
+        let mut texts = Vec::new();
+        for (file, t) in &prose {
             let e = t
                 .get(id)
                 .and_then(Value::as_table)
@@ -764,21 +813,26 @@ fn diagnoses(dir: &Path) -> Result<String> {
                 }
                 fields.push(v);
             }
-            prose.push(fields);
+            texts.push((file.as_str(), fields));
         }
-        if prose[0].iter().zip(&prose[1]).any(|(en, fr)| en == fr) {
-            return Err(format!(
-                "diagnoses.fr.toml: [{id}] is the same as the English text"
-            ));
+        let mut prose_expr = Vec::new();
+        for (i, f) in ["cause", "fix"].iter().enumerate() {
+            let per_lang: Vec<(&str, &str)> = texts.iter().map(|(file, v)| (*file, v[i])).collect();
+            prose_expr.push(text_array(
+                &|file| file.to_owned(),
+                &format!("[{id}] `{f}`"),
+                &per_lang,
+                false,
+            )?);
         }
         out.push((code, std::cmp::Reverse(literal_len), id.to_owned(), format!(
             "Diagnosis {{ id: {id:?}, server: Server::{variant}, code: ReplyCode::known({code}), banner: {banner}, \
              pattern: {pattern:?}, tokens: &[{}], example: {example:?}, source: {source:?}, overlaps: &{overlaps:?}, \
-             cause: Text {{ en: {:?}, fr: {:?} }}, fix: Text {{ en: {:?}, fr: {:?} }} }}",
-            toks.join(", "), prose[0][0], prose[1][0], prose[0][1], prose[1][1]
+             cause: {}, fix: {} }}",
+            toks.join(", "), prose_expr[0], prose_expr[1]
         )));
     }
-    for (file, t) in [("diagnoses.en.toml", &en), ("diagnoses.fr.toml", &fr)] {
+    for (file, t) in &prose {
         for k in t.keys() {
             if !ids.contains(k) {
                 return Err(format!("{file}: [{k}] has no row in diagnoses.toml"));

@@ -470,18 +470,10 @@ pub enum Spec {
 /// assert_eq!(ReplyCode::NOT_LOGGED_IN.info().unwrap().data_connection(), DataConnection::Unaffected);
 /// ```
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    strum::Display,
-    strum::EnumIter,
-    strum::EnumString,
-    strum::IntoStaticStr,
+    Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::EnumString, strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "snake_case")]
+#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::data_connection)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
@@ -509,52 +501,29 @@ pub enum DataConnection {
 }
 
 impl DataConnection {
-    /// A short phrase in `lang`, e.g. "the data connection is about to be opened".
+    /// Every effect, in declaration order.
+    pub const ALL: [DataConnection; 9] = [
+        Self::Unaffected,
+        Self::Listening,
+        Self::Opening,
+        Self::AlreadyOpen,
+        Self::OpenIdle,
+        Self::Closed,
+        Self::OpenFailed,
+        Self::Aborted,
+        Self::TransferFailed,
+    ];
+
+    /// A short phrase in `lang`, e.g. "the data connection is about to be
+    /// opened" (`data_connection` in `ui.<lang>.toml`).
     ///
     /// ```
     /// use ftp_reply::{DataConnection, Lang};
-    /// assert_eq!(DataConnection::Aborted.describe(Lang::En), "the data connection was closed and the transfer aborted");
+    /// assert_eq!(DataConnection::Aborted.describe(Lang::default()), "the data connection was closed and the transfer aborted");
     /// ```
     #[must_use]
     pub const fn describe(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Unaffected, Lang::En) => "no effect on the data connection",
-            (Self::Listening, Lang::En) => {
-                "the server is waiting for the client to open the data connection"
-            }
-            (Self::Opening, Lang::En) => "the data connection is about to be opened",
-            (Self::AlreadyOpen, Lang::En) => {
-                "the transfer starts on the data connection that is already open"
-            }
-            (Self::OpenIdle, Lang::En) => {
-                "the data connection is open with no transfer in progress"
-            }
-            (Self::Closed, Lang::En) => "the transfer succeeded and the data connection is closed",
-            (Self::OpenFailed, Lang::En) => "the data connection could not be opened",
-            (Self::Aborted, Lang::En) => "the data connection was closed and the transfer aborted",
-            (Self::TransferFailed, Lang::En) => "the transfer stopped on a server-side error",
-            (Self::Unaffected, Lang::Fr) => "aucun effet sur la connexion de données",
-            (Self::Listening, Lang::Fr) => {
-                "le serveur attend que le client ouvre la connexion de données"
-            }
-            (Self::Opening, Lang::Fr) => "la connexion de données va être ouverte",
-            (Self::AlreadyOpen, Lang::Fr) => {
-                "le transfert commence sur la connexion de données déjà ouverte"
-            }
-            (Self::OpenIdle, Lang::Fr) => {
-                "la connexion de données est ouverte, sans transfert en cours"
-            }
-            (Self::Closed, Lang::Fr) => {
-                "le transfert a réussi et la connexion de données est fermée"
-            }
-            (Self::OpenFailed, Lang::Fr) => "la connexion de données n'a pas pu être ouverte",
-            (Self::Aborted, Lang::Fr) => {
-                "la connexion de données a été fermée et le transfert interrompu"
-            }
-            (Self::TransferFailed, Lang::Fr) => {
-                "le transfert s'est arrêté sur une erreur côté serveur"
-            }
-        }
+        lang.phrases().data_connection[self as usize]
     }
 }
 
@@ -570,18 +539,10 @@ impl DataConnection {
 /// # Ok::<(), ftp_reply::ParseError>(())
 /// ```
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    strum::Display,
-    strum::EnumIter,
-    strum::EnumString,
-    strum::IntoStaticStr,
+    Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::EnumString, strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "snake_case")]
+#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::retry_advice)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
@@ -624,48 +585,27 @@ impl RetryAdvice {
         }
     }
 
-    /// The advice as a sentence in `lang`.
+    /// Every piece of advice, in declaration order.
+    pub const ALL: [RetryAdvice; 8] = [
+        Self::NoRetryNeeded,
+        Self::WaitForFinalReply,
+        Self::SendNextCommand,
+        Self::RetryLater,
+        Self::ReconnectLater,
+        Self::ChangeFirst,
+        Self::DoNotRetryUnchanged,
+        Self::DecodeProtected,
+    ];
+
+    /// The advice as a phrase in `lang` (`retry` in `ui.<lang>.toml`).
     ///
     /// ```
     /// use ftp_reply::{Lang, RetryAdvice};
-    /// assert_eq!(RetryAdvice::ReconnectLater.describe(Lang::En), "reconnect later");
+    /// assert_eq!(RetryAdvice::ReconnectLater.describe(Lang::default()), "reconnect later");
     /// ```
     #[must_use]
     pub const fn describe(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::NoRetryNeeded, Lang::En) => "nothing to retry: the command succeeded",
-            (Self::WaitForFinalReply, Lang::En) => {
-                "wait for the final reply before sending another command"
-            }
-            (Self::SendNextCommand, Lang::En) => "send the next command of the sequence",
-            (Self::RetryLater, Lang::En) => "retry the same command later",
-            (Self::ReconnectLater, Lang::En) => "reconnect later",
-            (Self::ChangeFirst, Lang::En) => {
-                "change something (mode, parameters, account) before retrying"
-            }
-            (Self::DoNotRetryUnchanged, Lang::En) => {
-                "do not retry unchanged: the command will fail again"
-            }
-            (Self::DecodeProtected, Lang::En) => {
-                "decode the protected reply and act on the reply it contains"
-            }
-            (Self::NoRetryNeeded, Lang::Fr) => "rien à réessayer : la commande a réussi",
-            (Self::WaitForFinalReply, Lang::Fr) => {
-                "attendre la réponse finale avant d'envoyer une autre commande"
-            }
-            (Self::SendNextCommand, Lang::Fr) => "envoyer la commande suivante de la séquence",
-            (Self::RetryLater, Lang::Fr) => "renvoyer la même commande plus tard",
-            (Self::ReconnectLater, Lang::Fr) => "se reconnecter plus tard",
-            (Self::ChangeFirst, Lang::Fr) => {
-                "changer quelque chose (mode, paramètres, compte) avant de réessayer"
-            }
-            (Self::DoNotRetryUnchanged, Lang::Fr) => {
-                "ne pas réessayer telle quelle : la commande échouera de nouveau"
-            }
-            (Self::DecodeProtected, Lang::Fr) => {
-                "décoder la réponse protégée et traiter la réponse qu'elle contient"
-            }
-        }
+        lang.phrases().retry[self as usize]
     }
 }
 

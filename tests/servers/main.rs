@@ -6,6 +6,8 @@
 //! tests check. A server that is not installed is skipped with a loud
 //! message, unless `CI` is set: then it is a failure.
 
+#[cfg(feature = "tokio")]
+mod codec;
 mod expect;
 mod harness;
 mod interop;

@@ -3,10 +3,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io::{Read, Write};
-use std::net::{Ipv4Addr, Shutdown, SocketAddr, TcpStream};
+use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
 
-use ftp_reply::ReplyCode;
+use ftp_reply::{Command, NatVerdict, Parsed, PassivePolicy, PayloadError, Quirk, ReplyCode};
 
 use crate::expect::{self, Kind, Known};
 use crate::harness::{PASSWORD, RunningServer};
@@ -58,6 +58,20 @@ pub struct Outcome {
     pub transcript: String,
     /// Negative replies (4xx, 5xx): (verb, first line, diagnosis ids).
     pub negatives: Vec<(String, String, Vec<&'static str>)>,
+    /// What the crate's payload parsers read from the replies, per verb,
+    /// with the quirks they tolerated: (verb, value, quirks).
+    pub payloads: Vec<(String, String, Vec<Quirk>)>,
+}
+
+/// What the server's FEAT reply lists, as the crate's parser reads it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Feat {
+    pub size: bool,
+    pub mdtm: bool,
+    pub mlst: bool,
+    /// `size` and `type` are active MLST facts (`size*;type*;`).
+    pub mlst_size: bool,
+    pub mlst_type: bool,
 }
 
 pub struct Session<'a> {
@@ -97,6 +111,7 @@ impl<'a> Session<'a> {
                 failures: Vec::new(),
                 transcript: String::new(),
                 negatives: Vec::new(),
+                payloads: Vec::new(),
             },
         }
     }
@@ -333,23 +348,74 @@ impl<'a> Session<'a> {
         Self::last_code(&r) == Some(230)
     }
 
-    /// Opens a passive data connection with PASV or EPSV.
-    fn passive(&mut self, epsv: bool) -> Option<TcpStream> {
-        let r = self.cmd(if epsv { "EPSV" } else { "PASV" });
-        let reply = r.last()?;
-        let text = reply.lines.join("\n");
-        let port = if epsv {
-            parse_229(&text)
-        } else {
-            parse_227(&text)
-        };
-        let Some(port) = port else {
-            if reply.code.is_positive_completion() {
-                self.fail(format!("cannot parse the data port from {text:?}"));
+    /// Records what a payload parser read, or fails with its error.
+    pub fn payload<T>(
+        &mut self,
+        verb: &str,
+        seen: &Seen,
+        parsed: Result<Parsed<T>, PayloadError>,
+        show: impl FnOnce(&T) -> String,
+    ) -> Option<T> {
+        match parsed {
+            Ok(p) => {
+                let quirks: Vec<Quirk> = p.quirks.iter().collect();
+                self.out
+                    .payloads
+                    .push((verb.to_owned(), show(&p.value), quirks));
+                Some(p.value)
             }
-            return None;
+            Err(e) => {
+                self.fail(format!(
+                    "{verb}: the crate's parser cannot read {:?}: {e}",
+                    seen.lines
+                ));
+                None
+            }
+        }
+    }
+
+    /// Opens a passive data connection with PASV or EPSV, to the port the
+    /// crate's parser reads from the reply (`Reply::data_endpoint`), on the
+    /// control connection's host (`PassivePolicy::UseControlHost`).
+    fn passive(&mut self, epsv: bool) -> Option<TcpStream> {
+        let (sent, verb) = if epsv {
+            (Command::Epsv, "EPSV")
+        } else {
+            (Command::Pasv, "PASV")
         };
-        let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+        let r = self.cmd(verb);
+        let seen = r.last()?.clone();
+        if !seen.code.is_positive_completion() {
+            return None;
+        }
+        let endpoint = self.payload(verb, &seen, seen.reply.data_endpoint(sent), |e| {
+            format!("{e:?}")
+        })?;
+        let peer = self.srv.addr().ip();
+        // The servers listen on 127.0.0.1 only: a 227 must name it.
+        let verdict = endpoint.verdict(peer);
+        if verdict != NatVerdict::Same {
+            self.fail(format!(
+                "{verb}: the reply names another host ({verdict:?}): {:?}",
+                seen.lines
+            ));
+        }
+        let addr = match endpoint.connect_to(peer, PassivePolicy::UseControlHost) {
+            Ok(addr) => addr,
+            Err(v) => {
+                self.fail(format!("{verb}: no address to connect to ({v:?})"));
+                return None;
+            }
+        };
+        // Every server is configured with this passive port range.
+        let (low, high) = self.srv.passive;
+        if !(low..=high).contains(&addr.port()) {
+            self.fail(format!(
+                "{verb}: port {} outside the configured passive range {low}-{high}: {:?}",
+                addr.port(),
+                seen.lines
+            ));
+        }
         match TcpStream::connect_timeout(&addr, Duration::from_secs(5)) {
             Ok(s) => {
                 let _ = s.set_read_timeout(Some(DATA));
@@ -450,6 +516,56 @@ impl<'a> Session<'a> {
         }
     }
 
+    /// Reads the FEAT reply with the crate's parser.
+    pub fn features(&mut self, replies: &[Seen]) -> Feat {
+        let Some(seen) = replies.last().filter(|x| x.code == 211).cloned() else {
+            return Feat::default();
+        };
+        let features = self.payload("FEAT", &seen, seen.reply.features(), |f| {
+            f.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        let Some(f) = features else {
+            return Feat::default();
+        };
+        let active = |fact: &str| {
+            f.mlst_facts().is_some_and(|mut l| {
+                l.any(|m| m.marked && m.name_str().is_some_and(|n| n.eq_ignore_ascii_case(fact)))
+            })
+        };
+        Feat {
+            size: f.has("SIZE"),
+            mdtm: f.has("MDTM"),
+            mlst: f.has("MLST"),
+            mlst_size: active("size"),
+            mlst_type: active("type"),
+        }
+    }
+
+    /// Reads a 257 reply's path with the crate's parser and checks it with
+    /// `ok` (`expected` says what it wants); returns the path.
+    pub fn check_pathname(
+        &mut self,
+        what: &str,
+        replies: &[Seen],
+        expected: &str,
+        ok: impl FnOnce(&str) -> bool,
+    ) -> Option<String> {
+        let seen = replies.last().filter(|x| x.code == 257).cloned()?;
+        let path = self.payload(what, &seen, seen.reply.pathname(), |p| {
+            p.to_string_lossy().into_owned()
+        })?;
+        let path = path.to_string_lossy().into_owned();
+        if !ok(&path) {
+            self.fail(format!(
+                "{what}: the parser read the path {path:?}, expected {expected}"
+            ));
+        }
+        Some(path)
+    }
+
     pub fn finish(mut self) -> Outcome {
         self.close_control();
         self.out
@@ -458,29 +574,6 @@ impl<'a> Session<'a> {
     pub fn is_connected(&self) -> bool {
         self.ctrl.is_some()
     }
-}
-
-/// Port of a 227 reply: the last two of six comma-separated numbers
-/// `h1,h2,h3,h4,p1,p2` (RFC 959 leaves the surrounding text free).
-pub fn parse_227(text: &str) -> Option<u16> {
-    let body = text.get(4..)?;
-    body.split(|c: char| !c.is_ascii_digit() && c != ',')
-        .find_map(|token| {
-            let nums: Vec<u16> = token
-                .split(',')
-                .map(str::parse)
-                .collect::<Result<_, _>>()
-                .ok()?;
-            (nums.len() == 6 && nums.iter().all(|&n| n <= 255)).then(|| nums[4] * 256 + nums[5])
-        })
-}
-
-/// Port of a 229 reply: `(|||port|)`.
-pub fn parse_229(text: &str) -> Option<u16> {
-    let open = text.find("(|||")?;
-    let rest = &text[open + 4..];
-    let end = rest.find('|')?;
-    rest[..end].parse().ok()
 }
 
 /// The scripted session of issue 7, then an anonymous session, then probes
@@ -510,16 +603,26 @@ pub fn run_script(srv: &RunningServer) -> Outcome {
     s.expect_code("SYST", &r, &[215]);
     let r = s.cmd("FEAT");
     s.expect_code("FEAT", &r, &[211]);
+    // What FEAT lists decides what the session expects of SIZE, MDTM and
+    // MLST below.
+    let feat = s.features(&r);
     let r = s.cmd("HELP");
     s.expect_code("HELP", &r, &[211, 214]);
     let r = s.cmd("STAT");
     s.expect_code("STAT", &r, &[211]);
     let r = s.cmd("PWD");
     s.expect_code("PWD", &r, &[257]);
+    let cwd = s.check_pathname("PWD", &r, "an absolute path", |p| p.starts_with('/'));
     let r = s.cmd("CWD /no/such/directory");
     s.expect_code("CWD missing", &r, &[550]);
     let r = s.cmd("MKD newdir");
     s.expect_code("MKD", &r, &[257]);
+    // MKD's 257 names the new directory, relative (pure-ftpd) or absolute:
+    // then under the directory PWD gave.
+    let under_cwd = cwd.map(|c| format!("{}/newdir", c.trim_end_matches('/')));
+    s.check_pathname("MKD", &r, "newdir, or it under PWD's path", |p| {
+        p == "newdir" || under_cwd.as_deref() == Some(p)
+    });
     let r = s.cmd("TYPE I");
     s.expect_code("TYPE I", &r, &[200]);
     let r = s.cmd("TYPE Z");
@@ -556,22 +659,98 @@ pub fn run_script(srv: &RunningServer) -> Outcome {
     }
     let (r, _) = s.transfer(false, "RETR no-such-file.txt", None);
     s.expect_code("RETR missing", &r, &[550]);
+    // SIZE, MDTM and MLST of the file stored over PASV, read with the
+    // crate's parsers; a server that lists the feature in FEAT must
+    // implement it.
     let r = s.cmd("SIZE pasv.txt");
-    s.expect_code("SIZE", &r, &[213]);
-    if let Some(last) = r.last()
-        && last.code == 213
-        && last.lines.last().and_then(|l| l.get(4..)) != Some(&PAYLOAD.len().to_string())
-    {
-        s.fail(format!(
-            "SIZE: expected {}, got {:?}",
-            PAYLOAD.len(),
-            last.lines
-        ));
+    s.expect_code(
+        "SIZE",
+        &r,
+        if feat.size { &[213] } else { &[213, 500, 502] },
+    );
+    if let Some(seen) = r.last().filter(|x| x.code == 213) {
+        let size = s.payload("SIZE", seen, seen.reply.size(), u64::to_string);
+        if size.is_some_and(|n| n != PAYLOAD.len() as u64) {
+            s.fail(format!(
+                "SIZE: the parser read {size:?}, stored {} bytes",
+                PAYLOAD.len()
+            ));
+        }
     }
     let r = s.cmd("MDTM pasv.txt");
-    s.expect_code("MDTM", &r, &[213]);
+    s.expect_code(
+        "MDTM",
+        &r,
+        if feat.mdtm { &[213] } else { &[213, 500, 502] },
+    );
+    let mdtm = r
+        .last()
+        .filter(|x| x.code == 213)
+        .cloned()
+        .and_then(|seen| {
+            s.payload(
+                "MDTM",
+                &seen,
+                seen.reply.modification_time(),
+                ToString::to_string,
+            )
+        });
+    if let Some(t) = mdtm {
+        // Stored a moment ago (the servers report UTC).
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        if (t.unix_seconds() - now).abs() > 86_400 {
+            s.fail(format!(
+                "MDTM: the parser read {t}, more than a day from now"
+            ));
+        }
+    }
     let r = s.cmd("MLST pasv.txt");
-    s.expect_code("MLST", &r, &[250, 500, 502]);
+    s.expect_code(
+        "MLST",
+        &r,
+        if feat.mlst { &[250] } else { &[250, 500, 502] },
+    );
+    if let Some(seen) = r.last().filter(|x| x.code == 250).cloned() {
+        let entry = s.payload("MLST", &seen, seen.reply.mlst_entry(), |e| {
+            format!(
+                "{} type={:?} size={:?} modify={:?}",
+                String::from_utf8_lossy(e.path()),
+                e.kind().map(String::from_utf8_lossy),
+                e.size(),
+                e.modify().map(|t| t.to_string())
+            )
+        });
+        if let Some(e) = entry {
+            if !e.path().ends_with(b"pasv.txt") {
+                s.fail(format!(
+                    "MLST: path {:?}",
+                    String::from_utf8_lossy(e.path())
+                ));
+            }
+            // The facts a server lists as active in FEAT are there.
+            if feat.mlst_size && e.size() != Some(PAYLOAD.len() as u64) {
+                s.fail(format!(
+                    "MLST: size fact {:?}, stored {}",
+                    e.size(),
+                    PAYLOAD.len()
+                ));
+            }
+            if feat.mlst_type && !e.kind().is_some_and(|k| k.eq_ignore_ascii_case(b"file")) {
+                s.fail(format!(
+                    "MLST: type fact {:?}",
+                    e.kind().map(String::from_utf8_lossy)
+                ));
+            }
+            // MDTM and MLST's modify fact tell the same time.
+            if let (Some(m), Some(t)) = (e.modify(), mdtm) {
+                if m.unix_seconds() != t.unix_seconds() {
+                    s.fail(format!("MLST modify {m} but MDTM {t}"));
+                }
+            }
+        }
+    }
     let r = s.cmd("XYZZY");
     s.expect_code("unknown command", &r, &[500, 502]);
     let r = s.cmd("MKD");
@@ -596,6 +775,7 @@ pub fn run_script(srv: &RunningServer) -> Outcome {
         if s.login("anonymous", "guest@example.org") {
             let r = s.cmd("PWD");
             s.expect_code("anonymous PWD", &r, &[257]);
+            s.check_pathname("anonymous PWD", &r, "/ (chrooted)", |p| p == "/");
             let (r, _) = s.transfer(true, "LIST", None);
             s.expect_code("anonymous LIST", &r, &[226, 250]);
         } else {
@@ -679,6 +859,19 @@ impl Outcome {
                 ids.join(", ")
             };
             let _ = writeln!(out, "  {verb}: {line:?} -> {ids}");
+        }
+        let _ = writeln!(
+            out,
+            "payloads read by the crate's parsers ({}):",
+            self.payloads.len()
+        );
+        for (verb, value, quirks) in &self.payloads {
+            let quirks = if quirks.is_empty() {
+                String::new()
+            } else {
+                format!(" (quirks: {quirks:?})")
+            };
+            let _ = writeln!(out, "  {verb}: {value}{quirks}");
         }
         let _ = writeln!(out, "deviations ({}):", self.deviations.len());
         for (d, known) in &self.deviations {

@@ -192,6 +192,8 @@ pub struct Seen {
     pub lines: Vec<String>,
     /// Ids of the diagnosis rows that match the reply (`Reply::diagnose`).
     pub diagnoses: Vec<&'static str>,
+    /// The reply itself, for the crate's payload parsers.
+    pub reply: Reply,
 }
 
 impl From<&Reply> for Seen {
@@ -200,6 +202,7 @@ impl From<&Reply> for Seen {
             code: code_of(r),
             lines: lines_of(r),
             diagnoses: r.diagnose().iter().map(|d| d.id()).collect(),
+            reply: r.clone(),
         }
     }
 }

@@ -1,0 +1,8 @@
+//! Fuzzes every payload parser (issue 17); the checks are in
+//! `tests/fuzz_checks/mod.rs`, shared with the stable replay of `fuzz/regressions/`.
+#![no_main]
+
+#[path = "../../tests/fuzz_checks/mod.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|input: &[u8]| checks::payload(input));
