@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use ftp_reply::transcript::Format as LogFormat;
 use ftp_reply::{Category, Lang, Server};
 
 /// The exit statuses, shown at the end of `--help` and in the man page.
@@ -14,10 +15,11 @@ pub const EXIT_STATUS: &str = "\
 Exit status:
   0  success
   1  a negative finding: diagnose found no known server text, decode met an
-     invalid reply stream
-  2  bad input or usage: an unknown option, a malformed code, an unreadable file";
+     invalid reply stream, transcript read a session that failed
+  2  bad input or usage: an unknown option, a malformed code, an unreadable file,
+     a log in no known format";
 
-/// Explain, compare, decode and diagnose FTP server replies.
+/// Explain, compare, decode and diagnose FTP server replies, and explain session logs.
 ///
 /// Everything it prints comes from the ftp-reply library's knowledge base:
 /// every reply code that an RFC defines (and the common non-standard ones),
@@ -96,9 +98,25 @@ pub enum Command {
         #[arg(long, value_name = "NAME", value_parser = parse_server)]
         server: Option<Server>,
     },
-    // `transcript [FILE]` (issue 15) goes here once the library's `transcript`
-    // module (issue 12) exists: exit 0 when the session succeeded, 1 when it
-    // failed, 2 on bad input. See `crate::run`.
+    /// Explain a whole session log: every command and reply annotated, then the verdict
+    ///
+    /// Reads a client's or server's session log: FileZilla (message log or debug file), WinSCP,
+    /// vsftpd with log_ftp_protocol, pyftpdlib's debug log, Python ftplib's debug output,
+    /// lftp -d, curl -v, or a plain C:/S: transcript. The format is recognised from the first
+    /// lines unless --log-format names it. Passwords are shown as ****. The verdict says whether
+    /// the session succeeded and, if not, where it failed, why and how to fix it. JSON is one
+    /// object per line: each event, then the verdict. Exit status 0 when the session
+    /// succeeded, 1 when it failed, 2 when the log is in no known format.
+    #[command(after_help = EXIT_STATUS)]
+    Transcript {
+        /// The log to read [default: standard input; "-" also means standard input]
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Read the log in this format instead of recognising it: filezilla, winscp, vsftpd,
+        /// pyftpdlib, ftplib, lftp, plain or curl
+        #[arg(long, value_name = "ID", value_parser = parse_log_format)]
+        log_format: Option<LogFormat>,
+    },
     /// Every known reply code, one line each: code, title, category
     #[command(after_help = EXIT_STATUS)]
     Codes {
@@ -156,10 +174,14 @@ pub enum ColorChoice {
 }
 
 /// `--lang`, through the library's `FromStr`, so that a new language needs
-/// no change here.
+/// no change here; the error lists the languages of the data (`Lang::ALL`).
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse()
-        .map_err(|_| format!("unknown language {s:?} (a language code such as en or fr)"))
+    s.parse().map_err(|_| {
+        format!(
+            "unknown language {s:?} (known: {})",
+            Lang::ALL.map(Lang::code).join(", ")
+        )
+    })
 }
 
 /// `--server`, through the library's `FromStr`; the error lists the servers
@@ -174,6 +196,17 @@ fn parse_server(s: &str) -> Result<Server, String> {
         known.dedup();
         format!("unknown server {s:?} (known: {})", known.join(", "))
     })
+}
+
+/// `--log-format`: a format's id (`Format::id`, in any case); the error
+/// lists every id.
+fn parse_log_format(s: &str) -> Result<LogFormat, String> {
+    LogFormat::all()
+        .find(|f| f.id().eq_ignore_ascii_case(s.trim()))
+        .ok_or_else(|| {
+            let ids: Vec<&str> = LogFormat::all().map(LogFormat::id).collect();
+            format!("unknown log format {s:?} (known: {})", ids.join(", "))
+        })
 }
 
 /// `--category`: a digit (`4`), a class (`4xx`) or a name in any case, with
@@ -222,6 +255,26 @@ mod tests {
         assert_eq!(parse_category("6xx"), Ok(Category::Protected));
         for bad in ["0", "7xx", "", "negative", "44"] {
             assert!(parse_category(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn bad_lang_lists_every_language_of_the_data() {
+        assert_eq!(parse_lang("FR"), Ok("fr".parse().unwrap()));
+        let err = parse_lang("xx").unwrap_err();
+        for lang in Lang::ALL {
+            assert!(err.contains(lang.code()), "{err}");
+        }
+    }
+
+    #[test]
+    fn log_formats_by_id() {
+        for f in LogFormat::all() {
+            assert_eq!(parse_log_format(&f.id().to_uppercase()), Ok(f));
+        }
+        let err = parse_log_format("ftpd.log").unwrap_err();
+        for f in LogFormat::all() {
+            assert!(err.contains(f.id()), "{err}");
         }
     }
 

@@ -1,5 +1,6 @@
 //! `ftp-reply`: explain, compare, decode and diagnose FTP server replies
-//! from the command line, and list every known reply code.
+//! from the command line, explain whole session logs, and list every known
+//! reply code.
 //!
 //! Each subcommand is a thin layer over the `ftp-reply` library
 //! (`crate::cmd`); the command line itself is in `crate::cli`. Errors are one
@@ -10,7 +11,6 @@
 
 mod cli;
 mod cmd;
-mod labels;
 mod locale;
 mod markdown;
 mod output;
@@ -31,7 +31,7 @@ pub enum Outcome {
     /// Exit status 0.
     Success,
     /// Exit status 1: the input was understood and the answer is negative
-    /// (no diagnosis matches, an invalid reply stream).
+    /// (no diagnosis matches, an invalid reply stream, a session that failed).
     Negative,
 }
 
@@ -118,7 +118,9 @@ fn run(out: &mut Out, cli: &Cli) -> Result<Outcome, Failure> {
         Command::Diagnose { line, server } => {
             cmd::diagnose::run(out, text_default, &line.join(" "), *server)
         }
-        // Command::Transcript { file } => cmd::transcript::run(...), once issue 12 is merged.
+        Command::Transcript { file, log_format } => {
+            cmd::transcript::run(out, text_default, file.as_deref(), *log_format)
+        }
         Command::Codes { category } => cmd::codes::run(out, text_default, category),
         Command::Generate { what } => cmd::generate::run(out, what),
     }

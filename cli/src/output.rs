@@ -75,6 +75,11 @@ impl Style {
         self.paint(sgr, text)
     }
 
+    /// `text` in green, for a good outcome (a session that succeeded).
+    pub fn success(self, text: &str) -> Painted<'_> {
+        self.paint("32", text)
+    }
+
     /// `text` in red, for errors found in the input.
     pub fn error(self, text: &str) -> Painted<'_> {
         self.paint("31", text)

@@ -30,7 +30,14 @@ fn bad_arguments_exit_2_with_one_line_on_stderr() {
             "unknown server \"ftpd9\" (known: ",
         ),
         (&["codes", "--category", "9"], "unknown category \"9\""),
-        (&["codes", "--lang", "de"], "unknown language \"de\""),
+        (
+            &["codes", "--lang", "de"],
+            "unknown language \"de\" (known: en, es, fr)",
+        ),
+        (
+            &["transcript", "--log-format", "ftpd"],
+            "unknown log format \"ftpd\" (known: filezilla, ",
+        ),
         (
             &["--format", "xml", "codes"],
             "invalid value 'xml' for '--format",

@@ -118,6 +118,18 @@ fn locale_variables_choose_the_default_language() {
         &[("LC_ALL", "fr_FR")],
     );
     assert!(en.ok().starts_with("421 Service Not Available"));
+    // Any language of the data, through the library's `Lang::from_locale`;
+    // an empty variable counts as unset.
+    let es: Lang = "es".parse().unwrap();
+    let spanish = run_with(
+        &["explain", "421"],
+        b"",
+        &[("LC_ALL", ""), ("LANG", "es_ES.UTF-8")],
+    );
+    assert_eq!(
+        spanish.ok(),
+        ReplyCode::SERVICE_NOT_AVAILABLE.explain(es).to_string()
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use ftp_reply::{Diagnosis, Server, diagnose_line};
 use crate::cli::OutputFormat;
 use crate::cmd::explain::diagnosis_json;
 use crate::output::{Out, json_pretty};
-use crate::{Failure, Outcome, labels, markdown};
+use crate::{Failure, Outcome, markdown};
 
 /// Diagnoses one reply line, `server`'s rows first. A line that no known
 /// text matches is a negative finding.
@@ -32,7 +32,7 @@ pub fn run(
             json_pretty(&mut out.w, &all)?;
         }
         OutputFormat::Text | OutputFormat::Markdown if found.is_empty() => {
-            writeln!(out.w, "{}", labels::get(lang).no_diagnosis)?;
+            writeln!(out.w, "{}", Diagnosis::none_found(lang))?;
         }
         OutputFormat::Text => {
             for (i, d) in found.iter().enumerate() {

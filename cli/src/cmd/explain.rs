@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::cli::OutputFormat;
 use crate::output::{Out, json_pretty};
-use crate::{Failure, Outcome, labels, markdown};
+use crate::{Failure, Outcome, markdown};
 
 /// Explains `target`: a bare code, or a reply line whose text is diagnosed too.
 pub fn run(out: &mut Out, format: OutputFormat, target: &str) -> Result<Outcome, Failure> {
@@ -48,8 +48,7 @@ pub fn run(out: &mut Out, format: OutputFormat, target: &str) -> Result<Outcome,
 
 /// The diagnosis section of the text output.
 fn write_diagnoses(out: &mut Out, diagnoses: &[&Diagnosis]) -> std::io::Result<()> {
-    let labels = labels::get(out.lang);
-    writeln!(out.w, "\n{}", out.style.bold(labels.diagnosis))?;
+    writeln!(out.w, "\n{}", out.style.bold(Diagnosis::heading(out.lang)))?;
     out.w
         .write_all(diagnoses_body(out.lang, diagnoses).as_bytes())
 }
@@ -58,7 +57,7 @@ fn write_diagnoses(out: &mut Out, diagnoses: &[&Diagnosis]) -> std::io::Result<(
 fn diagnoses_text(lang: Lang, diagnoses: &[&Diagnosis]) -> String {
     format!(
         "{}\n{}",
-        labels::get(lang).diagnosis,
+        Diagnosis::heading(lang),
         diagnoses_body(lang, diagnoses)
     )
 }
@@ -67,7 +66,7 @@ fn diagnoses_body(lang: Lang, diagnoses: &[&Diagnosis]) -> String {
     let mut body = String::new();
     if diagnoses.is_empty() {
         body.push_str("  ");
-        body.push_str(labels::get(lang).no_diagnosis);
+        body.push_str(Diagnosis::none_found(lang));
         body.push('\n');
     }
     for (i, d) in diagnoses.iter().enumerate() {

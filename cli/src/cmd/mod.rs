@@ -6,5 +6,4 @@ pub mod decode;
 pub mod diagnose;
 pub mod explain;
 pub mod generate;
-// pub mod transcript; // issue 15's `transcript [FILE]`, once the library's
-//                     // `transcript` module (issue 12) is merged.
+pub mod transcript;
