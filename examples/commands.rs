@@ -5,42 +5,64 @@
 //! cargo run --example commands -- RETR
 //! ```
 
+use std::io::{self, Write};
+use std::process::ExitCode;
+
 use ftp_reply::command::{Command, commands_producing, greeting_expects};
 use ftp_reply::{Lang, ReplyCode};
 
-fn main() {
+fn main() -> ExitCode {
     let Some(arg) = std::env::args().nth(1) else {
         eprintln!("usage: commands <reply code | command verb>");
-        std::process::exit(2);
+        return ExitCode::from(2);
     };
+    match list(&arg, &mut io::stdout().lock()) {
+        Ok(status) => status,
+        // A closed pipe (`... | head -1`) is the reader's choice, not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("commands: cannot write the output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn list(arg: &str, out: &mut impl Write) -> io::Result<ExitCode> {
     if let Ok(code) = arg.parse::<ReplyCode>() {
-        println!("Commands that may get {code}:");
+        writeln!(out, "Commands that may get {code}:")?;
         for (command, role) in commands_producing(code) {
-            println!("  {command:<5} {}", role.describe(Lang::En));
+            writeln!(out, "  {command:<5} {}", role.describe(Lang::En))?;
         }
         if let Some(role) = greeting_expects(code) {
-            println!("  (connection greeting) {}", role.describe(Lang::En));
+            writeln!(out, "  (connection greeting) {}", role.describe(Lang::En))?;
         }
-        return;
+        return Ok(ExitCode::SUCCESS);
     }
-    let command = Command::from_verb(&arg);
+    let command = Command::from_verb(arg);
     if !command.is_known() {
         eprintln!("{arg}: neither a reply code nor a known command");
-        std::process::exit(1);
+        return Ok(ExitCode::from(1));
     }
     let defined = command
         .defined_in()
         .map(|s| s.to_string())
         .unwrap_or_default();
-    println!("{command} (defined in {defined}) may get:");
+    writeln!(out, "{command} (defined in {defined}) may get:")?;
     for e in command.expected_replies() {
         let sources: Vec<String> = e.sources().iter().map(ToString::to_string).collect();
-        println!("  {} {:<24} {}", e.code(), e.role(), sources.join(", "));
+        writeln!(
+            out,
+            "  {} {:<24} {}",
+            e.code(),
+            e.role(),
+            sources.join(", ")
+        )?;
     }
     for note in command.notes() {
-        println!("  note: {note}");
+        writeln!(out, "  note: {note}")?;
     }
     for note in command.server_notes() {
-        println!("  servers: {note}");
+        writeln!(out, "  servers: {note}")?;
     }
+    Ok(ExitCode::SUCCESS)
 }

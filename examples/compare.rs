@@ -9,6 +9,7 @@
 //! a JSON object built here from the public API. A bad or missing argument
 //! prints a message and exits with status 2.
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use ftp_reply::{Format, Lang, ReplyCode, diff};
@@ -70,7 +71,7 @@ fn main() -> ExitCode {
     let (a, b, lang, output) = match parse_args() {
         Ok(x) => x,
         Err(msg) if msg.is_empty() => {
-            println!("{USAGE}");
+            let _ = writeln!(io::stdout(), "{USAGE}");
             return ExitCode::SUCCESS;
         }
         Err(msg) => {
@@ -79,11 +80,19 @@ fn main() -> ExitCode {
         }
     };
     let d = diff(a, b);
-    match output {
-        Output::Page(format) => print!("{}", d.render(lang, format)),
-        Output::Json => println!("{}", json(d, lang)),
+    let mut out = io::stdout().lock();
+    let written = match output {
+        Output::Page(format) => write!(out, "{}", d.render(lang, format)),
+        Output::Json => writeln!(out, "{}", json(d, lang)),
+    };
+    match written {
+        // A closed pipe (`... | head -1`) is the reader's choice, not an error.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("compare: cannot write the output: {e}");
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
     }
-    ExitCode::SUCCESS
 }
 
 #[cfg(feature = "serde")]

@@ -8,8 +8,9 @@
 //!
 //! Lines are shown as received, without their line end (UTF-8, lossy). Each
 //! error, including a reply left incomplete at the end of the input, is
-//! printed as `{"error":"<message>"}`, and decoding goes on. The exit status
-//! is 0 once all the input has been read.
+//! printed as `{"error":"<message>","offset":N}` with its byte offset in the
+//! stream, and decoding goes on. The exit status is 0 once all the input has
+//! been read, or when standard output is closed early (`| head -1`).
 //!
 //! Options: `--lenient` for lenient framing (see `ftp_reply::Framing`).
 
@@ -18,6 +19,14 @@ use std::io::{self, Read, Write};
 use ftp_reply::{DecodeError, Framing, Reply, ReplyDecoder};
 
 fn main() -> io::Result<()> {
+    match decode() {
+        // A closed pipe is the reader's choice, not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+fn decode() -> io::Result<()> {
     let framing = if std::env::args().any(|a| a == "--lenient") {
         Framing::Lenient
     } else {
@@ -58,5 +67,6 @@ fn print_reply(out: &mut impl Write, reply: &Reply) -> io::Result<()> {
 }
 
 fn print_error(out: &mut impl Write, error: &DecodeError) -> io::Result<()> {
-    writeln!(out, "{}", serde_json::json!({ "error": error.to_string() }))
+    let json = serde_json::json!({ "error": error.to_string(), "offset": error.offset() });
+    writeln!(out, "{json}")
 }

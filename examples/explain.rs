@@ -11,6 +11,7 @@
 //! array (empty when nothing matches). A bad argument prints a message and
 //! exits with status 2.
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use ftp_reply::{Diagnosis, Lang, ReplyCode, diagnose_line};
@@ -139,7 +140,7 @@ fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(args) => args,
         Err(msg) if msg.is_empty() => {
-            println!("{USAGE}");
+            let _ = writeln!(io::stdout(), "{USAGE}");
             return ExitCode::SUCCESS;
         }
         Err(msg) => {
@@ -151,30 +152,43 @@ fn main() -> ExitCode {
     let diagnoses: Vec<&Diagnosis> = diagnose_line(args.line.trim_end_matches(['\r', '\n']))
         .map(Iterator::collect)
         .unwrap_or_default();
-    if args.json {
-        println!("{}", to_json(args.code, args.lang, &diagnoses));
-        return ExitCode::SUCCESS;
+    match print(&args, &diagnoses) {
+        // A closed pipe (`... | head -1`) is the reader's choice, not an error.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("explain: cannot write the output: {e}");
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
     }
-    print!("{}", args.code.explain(args.lang));
+}
+
+/// Writes the explanation; errors (a closed pipe among them) go to the caller
+/// rather than panicking as `println!` would.
+fn print(args: &Args, diagnoses: &[&Diagnosis]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    if args.json {
+        return writeln!(out, "{}", to_json(args.code, args.lang, diagnoses));
+    }
+    write!(out, "{}", args.code.explain(args.lang))?;
     if args.line.len() > 3 {
         let (heading, none) = (
             Diagnosis::heading(args.lang),
             Diagnosis::none_found(args.lang),
         );
-        println!("\n{heading}");
+        writeln!(out, "\n{heading}")?;
         if diagnoses.is_empty() {
-            println!("  {none}");
+            writeln!(out, "  {none}")?;
         }
         for (i, d) in diagnoses.iter().enumerate() {
             if i > 0 {
-                println!();
+                writeln!(out)?;
             }
             for line in d.render(args.lang).to_string().lines() {
-                println!("  {line}");
+                writeln!(out, "  {line}")?;
             }
         }
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// The language codes, from the data: `en, fr, ...`.

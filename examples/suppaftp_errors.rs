@@ -21,6 +21,8 @@
 //! raw reply is kept in `Response::body`, so the example decodes that with
 //! [`ftp_reply::Reply`].
 
+use std::fmt::Write as _;
+use std::io::{self, Write as _};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -55,30 +57,42 @@ fn reply_code(err: &FtpError) -> Option<ReplyCode> {
 
 /// Prints what a support desk would want to know about an error.
 fn explain(what: &str, err: &FtpError) {
-    println!("== {what}");
-    println!("   suppaftp says: {err}");
+    let mut text = format!("== {what}\n   suppaftp says: {err}\n");
     let Some(code) = reply_code(err) else {
-        println!("   (no FTP reply in this error)");
-        return;
+        text.push_str("   (no FTP reply in this error)\n");
+        return say(&text);
     };
-    println!("   reply code:    {code} ({:?})", code.category());
+    let _ = writeln!(text, "   reply code:    {code} ({:?})", code.category());
     match code.info() {
         Some(info) => {
             for lang in Lang::ALL {
-                println!("   [{lang:?}] {}", info.title(lang));
-                println!("        {}", info.description(lang));
-                println!("        what to do: {}", info.remediation(lang));
+                let _ = writeln!(text, "   [{lang:?}] {}", info.title(lang));
+                let _ = writeln!(text, "        {}", info.description(lang));
+                let _ = writeln!(text, "        what to do: {}", info.remediation(lang));
             }
         }
-        None => println!("   {code} is not defined by any FTP document the crate knows"),
+        None => {
+            let _ = writeln!(
+                text,
+                "   {code} is not defined by any FTP document the crate knows"
+            );
+        }
     }
     // What this server's text says, beyond the code.
     if let Some(reply) = reply_of(err) {
         for d in reply.diagnose() {
-            println!("   diagnosis ({}): {}", d.server(), d.cause(Lang::En));
-            println!("        fix: {}", d.fix(Lang::En));
+            let _ = writeln!(text, "   diagnosis ({}): {}", d.server(), d.cause(Lang::En));
+            let _ = writeln!(text, "        fix: {}", d.fix(Lang::En));
         }
     }
+    say(&text);
+}
+
+/// Writes `text` to standard output. Unlike `println!`, a closed pipe
+/// (`... | head -3`) does not panic: the output is dropped and the example
+/// still ends cleanly, stopping the server it started.
+fn say(text: &str) {
+    let _ = io::stdout().write_all(text.as_bytes());
 }
 
 /// `ftp://[user[:password]@]host[:port][/]` → (address, user, password).
@@ -180,7 +194,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         None => {
             let (server, addr) = start_pyftpdlib()?;
-            println!("started pyftpdlib on {addr}");
+            say(&format!("started pyftpdlib on {addr}\n"));
             (
                 Some(server),
                 addr,

@@ -1,14 +1,15 @@
 //! Explains an FTP session log: the annotated timeline, then the verdict.
 //!
 //! ```text
-//! cargo run --example transcript -- [FILE] [--lang en|fr] [--format text|markdown|json]
+//! cargo run --example transcript -- [FILE] [--lang en|fr|es|...] [--format text|markdown|json]
 //! ```
 //!
 //! Reads FILE (standard input without one) in 64 KiB chunks, so memory stays
 //! bounded however long the log. Exit status: 0 when the session succeeded,
 //! 1 when it failed (or the log holds no exchange), 2 on bad arguments or a
 //! log in no known format. `--format json` (needs `--features serde`) writes
-//! one JSON object per line: each event, then the verdict.
+//! one JSON object per line: each event, then the verdict. Output into a
+//! closed pipe (`... | head -3`) ends quietly, with status 0.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -23,7 +24,10 @@ enum Output {
 
 fn usage(msg: &str) -> ExitCode {
     eprintln!("transcript: {msg}");
-    eprintln!("usage: transcript [FILE] [--lang en|fr] [--format text|markdown|json]");
+    eprintln!(
+        "usage: transcript [FILE] [--lang {}] [--format text|markdown|json]",
+        lang_codes("|")
+    );
     ExitCode::from(2)
 }
 
@@ -36,7 +40,7 @@ fn main() -> ExitCode {
         match a.as_str() {
             "--lang" => match args.next().map(|v| v.parse::<Lang>()) {
                 Some(Ok(l)) => lang = l,
-                _ => return usage("--lang takes en or fr"),
+                _ => return usage(&format!("--lang takes {}", lang_codes(", "))),
             },
             "--format" => match args.next().as_deref() {
                 Some("json") => output = Output::Json,
@@ -85,33 +89,29 @@ fn main() -> ExitCode {
         if let Err(e) = analyzer.feed(&buf[..n]) {
             return unknown(e);
         }
-        if drain(
+        if let Err(e) = drain(
             &mut analyzer,
             renderer.as_mut(),
             lang,
             &mut header_done,
             &mut page,
             &mut out,
-        )
-        .is_err()
-        {
-            return ExitCode::from(2);
+        ) {
+            return write_failed(&e);
         }
     }
     if let Err(e) = analyzer.finish() {
         return unknown(e);
     }
-    if drain(
+    if let Err(e) = drain(
         &mut analyzer,
         renderer.as_mut(),
         lang,
         &mut header_done,
         &mut page,
         &mut out,
-    )
-    .is_err()
-    {
-        return ExitCode::from(2);
+    ) {
+        return write_failed(&e);
     }
     let verdict = analyzer.verdict();
     page.clear();
@@ -124,18 +124,29 @@ fn main() -> ExitCode {
         }
         None => json_line(&mut page, &verdict, lang),
     }
-    if out
-        .write_all(page.as_bytes())
-        .and_then(|()| out.flush())
-        .is_err()
-    {
-        return ExitCode::from(2);
+    if let Err(e) = out.write_all(page.as_bytes()).and_then(|()| out.flush()) {
+        return write_failed(&e);
     }
     if verdict.succeeded() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
+}
+
+/// A closed pipe (`... | head -3`) is the reader's choice: end quietly.
+/// Any other write error is reported, with status 2.
+fn write_failed(e: &io::Error) -> ExitCode {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("transcript: cannot write the output: {e}");
+    ExitCode::from(2)
+}
+
+/// The language codes, from the data: `en, fr, ...`.
+fn lang_codes(sep: &str) -> String {
+    Lang::ALL.map(Lang::code).join(sep)
 }
 
 fn unknown(e: TranscriptError) -> ExitCode {
