@@ -229,4 +229,14 @@ impl UnknownName {
     pub(crate) const fn server(_: &str) -> Self {
         Self { what: "server" }
     }
+    #[cfg(feature = "alloc")]
+    pub(crate) const fn log_format(_: &str) -> Self {
+        Self { what: "log format" }
+    }
+    #[cfg(feature = "alloc")]
+    pub(crate) const fn style(_: &str) -> Self {
+        Self {
+            what: "rendering style",
+        }
+    }
 }

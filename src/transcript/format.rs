@@ -18,18 +18,13 @@ use super::formats::{self, Kind, Parsed};
 /// assert_eq!("lftp".parse(), Ok(Format::Lftp));
 /// ```
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-    strum::IntoStaticStr,
+    Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::EnumString, strum::IntoStaticStr,
 )]
-#[strum(ascii_case_insensitive)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = crate::UnknownName,
+    parse_err_fn = crate::UnknownName::log_format
+)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 #[non_exhaustive]
@@ -65,8 +60,27 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order [`detect`](Self::detect) breaks ties.
+    ///
+    /// ```
+    /// use ftp_reply::transcript::Format;
+    /// assert_eq!(Format::ALL.len(), Format::all().count());
+    /// assert_eq!(Format::ALL[0], Format::Filezilla);
+    /// ```
+    pub const ALL: [Format; 8] = [
+        Self::Filezilla,
+        Self::Winscp,
+        Self::Vsftpd,
+        Self::Pyftpdlib,
+        Self::Ftplib,
+        Self::Lftp,
+        Self::Plain,
+        Self::Curl,
+    ];
+
+    /// Every format, in the order [`detect`](Self::detect) breaks ties
+    /// (the items of [`ALL`](Self::ALL)).
     pub fn all() -> impl Iterator<Item = Format> + Clone {
-        <Self as strum::IntoEnumIterator>::iter()
+        Self::ALL.into_iter()
     }
 
     /// The short id (`filezilla`, `ftplib`...), as `FromStr` takes it.

@@ -10,19 +10,13 @@ use crate::{Lang, ReplyCode};
 
 /// A rendering style for [`Renderer`]. JSON is the `serde` feature's
 /// `Serialize` of [`Event::localized`] and [`Verdict::localized`].
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, strum::Display, strum::EnumString)]
+#[strum(
+    serialize_all = "lowercase",
+    ascii_case_insensitive,
+    parse_err_ty = crate::UnknownName,
+    parse_err_fn = crate::UnknownName::style
 )]
-#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 #[non_exhaustive]
 pub enum Style {
     /// Plain text: one line per log line, annotations indented under it.
