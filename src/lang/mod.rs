@@ -10,7 +10,7 @@ mod negotiate;
 pub(crate) mod template;
 
 use template::Piece;
-pub(crate) use template::{Field, Fill, List, Subject, Template};
+pub(crate) use template::{Field, Fill, List, Subject, Template, Values};
 
 /// What the build knows about a language (from `[lang]` of its `ui.<lang>.toml`).
 pub(crate) struct Meta {
