@@ -123,6 +123,7 @@ impl fmt::Display for Filled<'_> {
 /// Slot values given as a list: `{code}` prints the value paired with
 /// [`Field::Code`]. For the templates whose slots have no subject (`{a.X}`);
 /// a slot missing from the list writes nothing.
+#[cfg_attr(not(feature = "alloc"), allow(dead_code))] // used by the transcript
 pub(crate) struct Values<'a>(pub(crate) &'a [(Field, &'a dyn fmt::Display)]);
 
 impl Fill for Values<'_> {

@@ -101,73 +101,77 @@ impl Renderer {
         let lang = self.lang;
         let tag = SessionTag(e.session);
         match &e.kind {
-            EventKind::Command { text, .. } => self.line(out, e.line, &tag, '>', &[text]),
+            EventKind::Command { text, .. } => {
+                self.line(out, e.line, &tag, '>', core::iter::once(text))
+            }
             EventKind::Reply(r) => {
-                let lines: alloc::vec::Vec<_> = r.reply.lines().collect();
-                let refs: alloc::vec::Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
-                self.line(out, e.line, &tag, '<', &refs)?;
+                self.line(out, e.line, &tag, '<', r.reply.lines())?;
                 let code = r.reply.code();
                 let title = code
                     .info()
                     .map_or_else(|| code.category().name(lang), |i| i.title(lang));
-                let mut note = alloc::string::String::new();
-                write!(note, "{code} {title}")?;
-                if let Some((c, line)) = r.answers {
-                    note.push_str(" — ");
-                    fill(
-                        &mut note,
-                        l.transcript_answers,
-                        &[(Field::Command, &c), (Field::Line, &line)],
-                    )?;
-                }
+                let note = Show(|w: &mut dyn Write| {
+                    write!(w, "{code} {title}")?;
+                    if let Some((c, line)) = r.answers {
+                        w.write_str(" — ")?;
+                        fill(
+                            w,
+                            l.transcript_answers,
+                            &[(Field::Command, &c), (Field::Line, &line)],
+                        )?;
+                    }
+                    Ok(())
+                });
                 self.note(out, '=', &note)?;
                 for d in &r.diagnoses {
-                    let mut s = alloc::string::String::new();
-                    fill(
-                        &mut s,
-                        l.transcript_diagnosis,
-                        &[
-                            (Field::Server, &d.server()),
-                            (Field::Cause, &d.cause(lang)),
-                            (Field::Fix, &d.fix(lang)),
-                        ],
-                    )?;
-                    self.note(out, '=', &s)?;
+                    let note = Show(|w: &mut dyn Write| {
+                        fill(
+                            w,
+                            l.transcript_diagnosis,
+                            &[
+                                (Field::Server, &d.server()),
+                                (Field::Cause, &d.cause(lang)),
+                                (Field::Fix, &d.fix(lang)),
+                            ],
+                        )
+                    });
+                    self.note(out, '=', &note)?;
                 }
                 Ok(())
             }
-            EventKind::Info { text } => self.line(out, e.line, &tag, '*', &[text]),
+            EventKind::Info { text } => self.line(out, e.line, &tag, '*', core::iter::once(text)),
             EventKind::ClientError { text } => {
-                let mut s = alloc::string::String::new();
-                fill(&mut s, l.transcript_client_error, &[(Field::Text, text)])?;
-                self.line(out, e.line, &tag, '!', &[&s])
+                let s = Show(|w: &mut dyn Write| {
+                    fill(w, l.transcript_client_error, &[(Field::Text, text)])
+                });
+                self.line(out, e.line, &tag, '!', core::iter::once(s))
             }
             EventKind::ServerIdentified(server) => {
-                let mut s = alloc::string::String::new();
-                fill(
-                    &mut s,
-                    l.transcript_server_identified,
-                    &[(Field::Server, server)],
-                )?;
+                let s = Show(|w: &mut dyn Write| {
+                    fill(
+                        w,
+                        l.transcript_server_identified,
+                        &[(Field::Server, server)],
+                    )
+                });
                 self.note(out, '=', &s)
             }
             EventKind::Finding(f) => {
-                let mut s = alloc::string::String::new();
-                finding(lang, f, e.line, &mut s)?;
+                let s = Show(|w: &mut dyn Write| finding(lang, f, e.line, w));
                 self.note(out, '!', &s)
             }
         }
     }
 
-    fn line(
+    fn line<T: fmt::Display>(
         &self,
         out: &mut dyn Write,
         no: u64,
         tag: &SessionTag,
         mark: char,
-        lines: &[&str],
+        lines: impl Iterator<Item = T>,
     ) -> fmt::Result {
-        for (i, text) in lines.iter().enumerate() {
+        for (i, text) in lines.enumerate() {
             match (self.style, i) {
                 (Style::Text, 0) => writeln!(out, "{no:>5}{tag} {mark} {text}")?,
                 (Style::Text, _) => writeln!(out, "     {tag}   {text}")?,
@@ -178,7 +182,7 @@ impl Renderer {
         Ok(())
     }
 
-    fn note(&self, out: &mut dyn Write, mark: char, text: &str) -> fmt::Result {
+    fn note(&self, out: &mut dyn Write, mark: char, text: &dyn fmt::Display) -> fmt::Result {
         match self.style {
             Style::Text => writeln!(out, "        {mark} {text}"),
             Style::Markdown if mark == '!' => writeln!(out, "  - **{text}**"),
@@ -195,12 +199,13 @@ impl Renderer {
     pub fn verdict(&self, v: &Verdict, out: &mut dyn Write) -> fmt::Result {
         let l = self.l();
         match self.style {
-            Style::Text => writeln!(
-                out,
-                "\n{}\n{}",
-                l.transcript_verdict_heading,
-                "-".repeat(l.transcript_verdict_heading.chars().count())
-            )?,
+            Style::Text => {
+                writeln!(out, "\n{}", l.transcript_verdict_heading)?;
+                for _ in l.transcript_verdict_heading.chars() {
+                    out.write_char('-')?;
+                }
+                out.write_char('\n')?;
+            }
             Style::Markdown => writeln!(out, "\n## {}\n", l.transcript_verdict_heading)?,
         }
         paragraph(self.lang, v, out)?;
@@ -305,7 +310,6 @@ fn first_sentence(s: &str) -> &str {
 }
 
 /// One finding's sentence.
-#[allow(clippy::many_single_char_names)]
 pub(crate) fn finding(lang: Lang, f: &Finding, line: u64, out: &mut dyn Write) -> fmt::Result {
     let _ = line;
     let l = lang.phrases();
@@ -474,8 +478,8 @@ struct Ipv4([u8; 4]);
 
 impl fmt::Display for Ipv4 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let [a, b, c, d] = self.0;
-        write!(f, "{a}.{b}.{c}.{d}")
+        let o = self.0;
+        write!(f, "{}.{}.{}.{}", o[0], o[1], o[2], o[3])
     }
 }
 
@@ -490,15 +494,40 @@ impl fmt::Display for CodeOr {
     }
 }
 
-/// Text inside a Markdown code span: backticks would end it.
-struct Code<'a>(&'a str);
+/// Text inside a Markdown code span: backticks would end it, so they are
+/// written as `'`.
+struct Code<T>(T);
 
-impl fmt::Display for Code<'_> {
+impl<T: fmt::Display> fmt::Display for Code<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
-            f.write_char(if c == '`' { '\'' } else { c })?;
+        write!(NoBacktick(f), "{}", self.0)
+    }
+}
+
+/// A writer that turns every backtick into `'`.
+struct NoBacktick<'a, 'b>(&'a mut fmt::Formatter<'b>);
+
+impl Write for NoBacktick<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for part in s.split_inclusive('`') {
+            match part.strip_suffix('`') {
+                Some(p) => {
+                    self.0.write_str(p)?;
+                    self.0.write_char('\'')?;
+                }
+                None => self.0.write_str(part)?,
+            }
         }
         Ok(())
+    }
+}
+
+/// Whatever a closure writes, as a `Display` value (no intermediate string).
+struct Show<F>(F);
+
+impl<F: Fn(&mut dyn Write) -> fmt::Result> fmt::Display for Show<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
     }
 }
 
