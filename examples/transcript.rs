@@ -1,7 +1,7 @@
 //! Explains an FTP session log: the annotated timeline, then the verdict.
 //!
 //! ```text
-//! cargo run --example transcript -- [FILE] [--lang en|fr] [--format text|markdown|json]
+//! cargo run --example transcript -- [FILE] [--lang en|fr|es] [--format text|markdown|json]
 //! ```
 //!
 //! Reads FILE (standard input without one) in 64 KiB chunks, so memory stays
@@ -23,20 +23,24 @@ enum Output {
 
 fn usage(msg: &str) -> ExitCode {
     eprintln!("transcript: {msg}");
-    eprintln!("usage: transcript [FILE] [--lang en|fr] [--format text|markdown|json]");
+    let codes: Vec<&str> = Lang::iter().map(Lang::code).collect();
+    eprintln!(
+        "usage: transcript [FILE] [--lang {}] [--format text|markdown|json]",
+        codes.join("|")
+    );
     ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
     let mut file = None;
-    let mut lang = Lang::En;
+    let mut lang = Lang::default();
     let mut output = Output::Page(Style::Text);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--lang" => match args.next().map(|v| v.parse::<Lang>()) {
                 Some(Ok(l)) => lang = l,
-                _ => return usage("--lang takes en or fr"),
+                _ => return usage("--lang takes a language code or name"),
             },
             "--format" => match args.next().as_deref() {
                 Some("json") => output = Output::Json,
