@@ -23,6 +23,29 @@ fn decode(c: &mut Criterion) {
         g.bench_function("baseline: BufRead line loop, a Vec per line", |b| {
             b.iter(|| assert!(common::decode_read_loop(&bytes) >= replies));
         });
+        // Issue 18: the borrowed path, lines as text, small feeds.
+        g.bench_function("ftp_reply next_reply_ref (4 KiB reads)", |b| {
+            b.iter(|| assert_eq!(common::decode_ref(&bytes, 4096), replies));
+        });
+        g.bench_function("ftp_reply next_reply_ref (64-byte reads)", |b| {
+            b.iter(|| assert_eq!(common::decode_ref(&bytes, 64), replies));
+        });
+        g.bench_function("ftp_reply next_reply_ref (1-byte reads)", |b| {
+            b.iter(|| assert_eq!(common::decode_ref(&bytes, 1), replies));
+        });
+        g.bench_function("baseline: memchr_iter count", |b| {
+            b.iter(|| assert!(common::decode_memchr_count(&bytes) >= replies));
+        });
+        let text = common::read_line_loop(&bytes);
+        g.bench_function("ftp_reply next_reply + every line as text", |b| {
+            b.iter(|| assert_eq!(common::decode_lines_ours(&bytes), text));
+        });
+        g.bench_function("ftp_reply next_reply_ref + every line as &str", |b| {
+            b.iter(|| assert_eq!(common::decode_lines_ref(&bytes), text));
+        });
+        g.bench_function("baseline: read_line loop, a String per line", |b| {
+            b.iter(|| assert_eq!(common::read_line_loop(&bytes), text));
+        });
         g.finish();
     }
 }

@@ -6,7 +6,7 @@ use core::str::FromStr;
 
 use crate::error::{InvalidReplyCode, ParseError, ParseErrorKind};
 use crate::kb::{self, ReplyInfo, RetryAdvice};
-use crate::{Category, FunctionGroup};
+use crate::{Category, FunctionGroup, grammar};
 
 /// An FTP reply code: three digits whose first is 1 to 6.
 ///
@@ -125,32 +125,9 @@ impl ReplyCode {
     /// ```
     #[inline]
     pub const fn parse_line_bytes(line: &[u8]) -> Result<Self, ParseError> {
-        // Fast path: three digits, the first 1 to 6, then a space or '-'.
-        if let [a, b, c, sep, ..] = *line {
-            if (sep == b' ' || sep == b'-')
-                && a >= b'1'
-                && a <= b'6'
-                && b.is_ascii_digit()
-                && c.is_ascii_digit()
-            {
-                let n = (a - b'0') as u16 * 100 + (b - b'0') as u16 * 10 + (c - b'0') as u16;
-                return Ok(Self::known(n));
-            }
-        }
-        let code = match Self::from_prefix(line) {
-            Ok(code) => code,
-            Err(e) => return Err(e),
-        };
-        if line.len() == 3 {
-            return Ok(code);
-        }
-        match line[3] {
-            b' ' | b'-' | b'\n' => Ok(code),
-            b'\r' if line.len() == 4 || line[4] == b'\n' => Ok(code),
-            found => Err(ParseError::new(
-                ParseErrorKind::InvalidSeparator { found },
-                3,
-            )),
+        match grammar::first_line(head(line)) {
+            Ok((code, _)) => Ok(code),
+            Err((kind, at)) => Err(ParseError::new(kind, at)),
         }
     }
 
@@ -172,9 +149,9 @@ impl ReplyCode {
     /// # Ok::<(), ftp_reply::ParseError>(())
     /// ```
     pub const fn from_bytes(bytes: &[u8]) -> Result<Self, ParseError> {
-        let code = match Self::from_prefix(bytes) {
+        let code = match grammar::code(head(bytes)) {
             Ok(code) => code,
-            Err(e) => return Err(e),
+            Err((kind, at)) => return Err(ParseError::new(kind, at)),
         };
         if bytes.len() > 3 {
             return Err(ParseError::new(
@@ -183,40 +160,6 @@ impl ReplyCode {
             ));
         }
         Ok(code)
-    }
-
-    /// Reads the code from the first three bytes, ignoring what follows.
-    const fn from_prefix(bytes: &[u8]) -> Result<Self, ParseError> {
-        if bytes.is_empty()
-            || bytes[0] == b'\n'
-            || (bytes[0] == b'\r' && (bytes.len() == 1 || bytes[1] == b'\n'))
-        {
-            return Err(ParseError::new(ParseErrorKind::Empty, 0));
-        }
-        let mut value: u16 = 0;
-        let mut i = 0;
-        while i < 3 {
-            if i >= bytes.len() {
-                return Err(ParseError::new(ParseErrorKind::TooShort { len: i }, i));
-            }
-            let b = bytes[i];
-            if !b.is_ascii_digit() {
-                if i > 0 && (b == b'\r' || b == b'\n') {
-                    return Err(ParseError::new(ParseErrorKind::TooShort { len: i }, i));
-                }
-                return Err(ParseError::new(ParseErrorKind::NotADigit { found: b }, i));
-            }
-            let d = b - b'0';
-            if i == 0 && (d < 1 || d > 6) {
-                return Err(ParseError::new(
-                    ParseErrorKind::InvalidFirstDigit { digit: d },
-                    0,
-                ));
-            }
-            value = value * 10 + d as u16;
-            i += 1;
-        }
-        Ok(Self::known(value))
     }
 
     /// The code as a number.
@@ -439,6 +382,21 @@ impl ReplyCode {
 // `src/kb/data/codes.toml` by the build script.
 include!(concat!(env!("OUT_DIR"), "/constants.rs"));
 
+/// The first four bytes of a line's content at most: the bytes before its
+/// line end (an LF, or a CR followed by an LF or by the end of the input).
+/// Only the code and the byte after it matter to [`ReplyCode::parse`].
+const fn head(line: &[u8]) -> &[u8] {
+    let mut i = 0;
+    while i < line.len() && i < 4 {
+        let b = line[i];
+        if b == b'\n' || (b == b'\r' && (i + 1 == line.len() || line[i + 1] == b'\n')) {
+            break;
+        }
+        i += 1;
+    }
+    line.split_at(i).0
+}
+
 impl fmt::Display for ReplyCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let [a, b, c] = self.digits();
@@ -562,6 +520,9 @@ mod tests {
             ("4", ParseErrorKind::TooShort { len: 1 }, 1),
             ("42", ParseErrorKind::TooShort { len: 2 }, 2),
             ("42\r\n", ParseErrorKind::TooShort { len: 2 }, 2),
+            // A CR that does not end the line is a byte like any other.
+            ("42\rx", ParseErrorKind::NotADigit { found: b'\r' }, 2),
+            ("4\r", ParseErrorKind::TooShort { len: 1 }, 1),
             (" 421", ParseErrorKind::NotADigit { found: b' ' }, 0),
             ("4a1", ParseErrorKind::NotADigit { found: b'a' }, 1),
             ("021 x", ParseErrorKind::InvalidFirstDigit { digit: 0 }, 0),

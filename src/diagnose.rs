@@ -69,6 +69,9 @@ pub enum Server {
     /// Microsoft IIS FTP service.
     #[strum(to_string = "Microsoft IIS FTP", serialize = "iis")]
     Iis,
+    /// libunftp (Rust), known to the identification (`crate::identify`) only.
+    #[strum(to_string = "libunftp")]
+    Libunftp,
 }
 
 impl Server {
@@ -92,6 +95,7 @@ impl Server {
             Self::Pyftpdlib => "pyftpdlib",
             Self::FilezillaServer => "filezilla-server",
             Self::Iis => "iis",
+            Self::Libunftp => "libunftp",
         }
     }
 }
@@ -498,21 +502,22 @@ impl fmt::Display for Diagnosis {
 }
 
 #[cfg(feature = "alloc")]
-impl crate::Reply {
+impl crate::ReplyRef<'_> {
     /// The diagnoses for every line of this reply, most specific first within
     /// each line, each row at most once. Empty when nothing matches.
     ///
     /// ```
-    /// use ftp_reply::{Reply, Server};
+    /// use ftp_reply::{ReplyDecoder, Server};
     ///
-    /// let reply = Reply::parse(b"530 This FTP server is anonymous only.\r\n")?;
-    /// let d = reply.diagnose();
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"530 This FTP server is anonymous only.\r\n200 OK\r\n");
+    /// let d = decoder.next_reply_ref()?.unwrap().diagnose();
     /// assert_eq!(d[0].server(), Server::Vsftpd);
-    /// assert!(Reply::parse(b"200 OK\r\n")?.diagnose().is_empty());
+    /// assert!(decoder.next_reply_ref()?.unwrap().diagnose().is_empty());
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn diagnose(&self) -> alloc::vec::Vec<&'static Diagnosis> {
+    pub fn diagnose(self) -> alloc::vec::Vec<&'static Diagnosis> {
         self.diagnose_inner(None)
     }
 
@@ -520,13 +525,15 @@ impl crate::Reply {
     /// (for example the server that the greeting identified).
     ///
     /// ```
-    /// use ftp_reply::{Reply, Server};
-    /// let reply = Reply::parse(b"530 Login incorrect.\r\n")?;
+    /// use ftp_reply::{ReplyDecoder, Server};
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"530 Login incorrect.\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap();
     /// assert_eq!(reply.diagnose_preferring(Server::Proftpd)[0].server(), Server::Proftpd);
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn diagnose_preferring(&self, server: Server) -> alloc::vec::Vec<&'static Diagnosis> {
+    pub fn diagnose_preferring(self, server: Server) -> alloc::vec::Vec<&'static Diagnosis> {
         self.diagnose_inner(Some(server))
     }
 
@@ -534,20 +541,22 @@ impl crate::Reply {
     /// names one (on any of its lines).
     ///
     /// ```
-    /// use ftp_reply::{Reply, Server};
-    /// let banner = Reply::parse(b"220-FileZilla Server 1.9.4\r\n220 Please visit https://filezilla-project.org/\r\n")?;
+    /// use ftp_reply::{ReplyDecoder, Server};
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"220-FileZilla Server 1.9.4\r\n220 Please visit https://filezilla-project.org/\r\n");
+    /// let banner = decoder.next_reply_ref()?.unwrap();
     /// assert_eq!(banner.identify_server(), Some(Server::FilezillaServer));
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn identify_server(&self) -> Option<Server> {
+    pub fn identify_server(self) -> Option<Server> {
         self.diagnose()
             .into_iter()
             .find(|d| d.is_banner())
             .map(|d| d.server)
     }
 
-    fn diagnose_inner(&self, prefer: Option<Server>) -> alloc::vec::Vec<&'static Diagnosis> {
+    fn diagnose_inner(self, prefer: Option<Server>) -> alloc::vec::Vec<&'static Diagnosis> {
         let mut out: alloc::vec::Vec<&'static Diagnosis> = alloc::vec::Vec::new();
         let (open, close) = (self.opening_code(), self.code());
         for (i, text) in self.raw_text_lines().enumerate() {
@@ -572,6 +581,55 @@ impl crate::Reply {
             out.sort_by_key(|d| d.server != p);
         }
         out
+    }
+}
+
+#[cfg(feature = "alloc")]
+/// The same, on an owned reply (through [`Reply::view`](crate::Reply::view)).
+impl crate::Reply {
+    /// The diagnoses for every line of this reply, most specific first within
+    /// each line, each row at most once. Empty when nothing matches.
+    ///
+    /// ```
+    /// use ftp_reply::{Reply, Server};
+    ///
+    /// let reply = Reply::parse(b"530 This FTP server is anonymous only.\r\n")?;
+    /// let d = reply.diagnose();
+    /// assert_eq!(d[0].server(), Server::Vsftpd);
+    /// assert!(Reply::parse(b"200 OK\r\n")?.diagnose().is_empty());
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn diagnose(&self) -> alloc::vec::Vec<&'static Diagnosis> {
+        self.view().diagnose()
+    }
+
+    /// Like [`diagnose`](Self::diagnose), with the rows of `server` first
+    /// (for example the server that the greeting identified).
+    ///
+    /// ```
+    /// use ftp_reply::{Reply, Server};
+    /// let reply = Reply::parse(b"530 Login incorrect.\r\n")?;
+    /// assert_eq!(reply.diagnose_preferring(Server::Proftpd)[0].server(), Server::Proftpd);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn diagnose_preferring(&self, server: Server) -> alloc::vec::Vec<&'static Diagnosis> {
+        self.view().diagnose_preferring(server)
+    }
+
+    /// The server that this reply identifies, if it is a greeting banner that
+    /// names one (on any of its lines).
+    ///
+    /// ```
+    /// use ftp_reply::{Reply, Server};
+    /// let banner = Reply::parse(b"220-FileZilla Server 1.9.4\r\n220 Please visit https://filezilla-project.org/\r\n")?;
+    /// assert_eq!(banner.identify_server(), Some(Server::FilezillaServer));
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn identify_server(&self) -> Option<Server> {
+        self.view().identify_server()
     }
 }
 

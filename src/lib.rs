@@ -216,6 +216,8 @@ mod diagnose;
 mod diff;
 mod error;
 mod explain;
+mod grammar;
+pub mod identify;
 mod kb;
 mod lang;
 pub mod payload;
@@ -253,11 +255,15 @@ mod io;
 #[cfg(feature = "alloc")]
 mod reply;
 #[cfg(feature = "alloc")]
-pub use decoder::{DecodeError, DecodeErrorKind, Limits, ReplyDecoder};
+mod reply_ref;
+#[cfg(feature = "alloc")]
+pub use decoder::{DecodeError, DecodeErrorKind, Framing, Limits, ReplyDecoder};
 #[cfg(feature = "std")]
 pub use io::{ReadError, ReplyReader};
 #[cfg(feature = "alloc")]
-pub use reply::{Framing, RawLines, Reply};
+pub use reply::Reply;
+#[cfg(feature = "alloc")]
+pub use reply_ref::{RawLines, ReplyRef};
 
 // Session logs explained (issue 12).
 #[cfg(feature = "alloc")]

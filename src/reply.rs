@@ -1,61 +1,16 @@
-//! [`Reply`], one complete FTP reply (single or multi-line), and [`Framing`],
-//! the rule that decides where a multi-line reply ends.
+//! [`Reply`], one complete FTP reply (single or multi-line), owned. Its
+//! accessors are those of [`ReplyRef`], through [`Reply::view`].
 
 use alloc::borrow::Cow;
-use alloc::string::String;
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 use core::fmt;
-use core::iter::FusedIterator;
+use core::hash::{Hash, Hasher};
 use core::str::FromStr;
 
-use crate::ReplyCode;
-use crate::decoder::{Core, DecodeError, DecodeErrorKind, Limits};
-
-/// The Telnet "Interpret As Command" byte (RFC 854).
-pub(crate) const IAC: u8 = 0xFF;
-
-/// Where a multi-line reply ends.
-///
-/// RFC 959 §4.2: a multi-line reply starts with `CODE-` and its last line
-/// starts with the *same* code followed by a space (or by the end of the
-/// line); the lines in between may hold anything, even text that starts with
-/// digits, another code, or `CODE-`. Real servers bend the rule in two
-/// opposite ways, so the rule is a choice:
-///
-/// | server behaviour | [`Strict`](Self::Strict) | [`Lenient`](Self::Lenient) |
-/// |---|---|---|
-/// | `ProFTPD`: `211-` at the start of every FEAT line, then `211 End` | one reply | one reply |
-/// | glftpd: `553-`, `553- Directory excluded (precheck).`, `150 Opening ...` | waits for `553 ` (hangs) | one reply, code 150 |
-/// | funet: `426-` lines, then `226 ...` | waits for `426 ` | one reply, code 226 |
-/// | `250- List`, `550`, `250 End of List` (MLST, cyberduck #15892) | one 250 reply | a 550 reply, then a separate 250 reply (out of step) |
-///
-/// # Example
-///
-/// ```
-/// use ftp_reply::{Framing, Reply};
-///
-/// let glftpd = b"553-\r\n553- Directory excluded (precheck).\r\n150 Opening BINARY mode.\r\n";
-/// assert!(Reply::parse_with(glftpd, Framing::Strict).is_err()); // never ends
-/// let reply = Reply::parse_with(glftpd, Framing::Lenient)?;
-/// assert_eq!(reply.code(), 150);
-/// assert_eq!(reply.opening_code(), 553);
-/// assert_eq!(Framing::default(), Framing::Strict);
-/// # Ok::<(), ftp_reply::DecodeError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum Framing {
-    /// RFC 959 §4.2: only a line that starts with the opening code followed
-    /// by a space or the end of the line ends a multi-line reply. The default.
-    #[default]
-    Strict,
-    /// As curl, suppaftp and Commons Net (by default) do: any line that
-    /// starts with a valid reply code followed by a space or the end of the
-    /// line ends a multi-line reply, and that line's code becomes the
-    /// reply's [`code`](Reply::code). Lines ending a reply under `Strict`
-    /// end it here too.
-    Lenient,
-}
+use crate::decoder::{Core, DecodeError, DecodeErrorKind, Framing, Limits};
+use crate::reply_ref::{RawLines, Text};
+use crate::{ReplyCode, ReplyRef};
 
 /// One complete FTP reply: its code and every line as received.
 ///
@@ -104,24 +59,28 @@ pub enum Framing {
 /// assert_eq!(latin1.text(), "caf\u{FFFD}: No such file");
 /// # Ok::<(), ftp_reply::DecodeError>(())
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct Reply {
     /// The code of the last line (the opening code except under lenient framing).
     code: ReplyCode,
-    /// How many lines `buf` holds (at least one).
+    /// Every line, each but the last followed by `\n`, checked for UTF-8
+    /// once, when decoded.
+    text: OwnedText,
+    /// The index in `text` of the `\n` after each line but the last; empty
+    /// (no allocation) for a single-line reply.
+    ends: Vec<usize>,
+    /// `ends.len() + 1`, for `const` accessors.
     lines: usize,
-    /// Every line followed by `\n`. Lines never contain `\n` themselves (it
-    /// always ends a line), so this one allocation holds the whole reply.
-    buf: Vec<u8>,
+}
+
+/// The bytes of a [`Reply`]'s lines, known to be UTF-8 or not.
+#[derive(Clone)]
+enum OwnedText {
+    Utf8(Box<str>),
+    Bytes(Box<[u8]>),
 }
 
 impl Reply {
-    /// Builds a reply from the decoder's buffer (`lines` lines, each followed by `\n`).
-    pub(crate) fn from_parts(code: ReplyCode, lines: usize, buf: Vec<u8>) -> Self {
-        debug_assert!(lines >= 1 && buf.last() == Some(&b'\n'));
-        Self { code, lines, buf }
-    }
-
     /// Parses one complete reply, single or multi-line, with [`Framing::Strict`].
     ///
     /// The input must hold exactly one reply. The line end of the last line
@@ -197,9 +156,9 @@ impl Reply {
     /// ```
     pub fn parse_with(input: &[u8], framing: Framing) -> Result<Self, DecodeError> {
         let mut core = Core::new(Limits::unlimited(), framing);
-        let (used, event) = core.step(input);
+        let (used, event) = core.step_ref(input);
         match event {
-            Some(Ok(reply)) if used == input.len() => return Ok(reply),
+            Some(Ok(reply)) if used == input.len() => return Ok(reply.to_owned()),
             Some(Ok(_)) => {
                 return Err(DecodeError::new(DecodeErrorKind::TrailingData, used as u64));
             }
@@ -208,8 +167,8 @@ impl Reply {
         }
         if input.last() != Some(&b'\n') {
             // The end of the input ends the last line.
-            if let (_, Some(result)) = core.step(b"\n") {
-                return result;
+            if let (_, Some(result)) = core.step_ref(b"\n") {
+                return result.map(ReplyRef::to_owned);
             }
         }
         Err(core.take_incomplete().unwrap_or_else(|| {
@@ -219,6 +178,29 @@ impl Reply {
                 0,
             )
         }))
+    }
+
+    /// A borrowed view of this reply, with the same accessors: every
+    /// accessor of `Reply` is this view's.
+    ///
+    /// ```
+    /// use ftp_reply::{Reply, ReplyRef};
+    ///
+    /// fn summary(reply: ReplyRef<'_>) -> String {
+    ///     format!("{} ({} lines)", reply.code(), reply.line_count())
+    /// }
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n211 End\r\n")?;
+    /// assert_eq!(summary(reply.view()), "211 (3 lines)");
+    /// assert_eq!(reply.view().to_owned(), reply);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn view(&self) -> ReplyRef<'_> {
+        let text = match &self.text {
+            OwnedText::Utf8(s) => Text::Utf8(s),
+            OwnedText::Bytes(b) => Text::Bytes(b),
+        };
+        ReplyRef::from_parts(self.code, text, &self.ends)
     }
 
     /// The reply's code: the code of its last line.
@@ -249,8 +231,7 @@ impl Reply {
     /// ```
     #[must_use]
     pub fn opening_code(&self) -> ReplyCode {
-        // The first line was checked to start with a valid code.
-        ReplyCode::from_bytes(&self.buf[..3]).unwrap_or(self.code)
+        self.view().opening_code()
     }
 
     /// Whether the reply has more than one line.
@@ -289,10 +270,7 @@ impl Reply {
     /// ```
     #[must_use]
     pub fn raw_lines(&self) -> RawLines<'_> {
-        RawLines {
-            rest: &self.buf,
-            remaining: self.lines,
-        }
+        self.view().raw_lines()
     }
 
     /// Every line as received, as UTF-8 (invalid sequences become U+FFFD).
@@ -304,8 +282,8 @@ impl Reply {
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn lines(&self) -> impl ExactSizeIterator<Item = Cow<'_, str>> + '_ {
-        self.raw_lines().map(String::from_utf8_lossy)
+    pub fn lines(&self) -> impl DoubleEndedIterator<Item = Cow<'_, str>> + ExactSizeIterator + '_ {
+        self.view().lines()
     }
 
     /// The text of every line without the reply codes, as bytes.
@@ -323,22 +301,10 @@ impl Reply {
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn raw_text_lines(&self) -> impl ExactSizeIterator<Item = &[u8]> + '_ {
-        let last = self.lines - 1;
-        let open = self.opening_code();
-        self.raw_lines().enumerate().map(move |(i, line)| {
-            if i == 0 || i == last {
-                // Checked when decoded: a code, then a separator or nothing.
-                line.get(4..).unwrap_or_default()
-            } else if line.len() >= 4
-                && starts_with_code(line, open)
-                && matches!(line[3], b'-' | b' ')
-            {
-                &line[4..]
-            } else {
-                line
-            }
-        })
+    pub fn raw_text_lines(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = &[u8]> + ExactSizeIterator + '_ {
+        self.view().raw_text_lines()
     }
 
     /// The text of every line without the reply codes, as UTF-8 (lossy).
@@ -353,8 +319,10 @@ impl Reply {
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn text_lines(&self) -> impl ExactSizeIterator<Item = Cow<'_, str>> + '_ {
-        self.raw_text_lines().map(String::from_utf8_lossy)
+    pub fn text_lines(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = Cow<'_, str>> + ExactSizeIterator + '_ {
+        self.view().text_lines()
     }
 
     /// The [`text_lines`](Self::text_lines) joined with `\n`.
@@ -370,18 +338,7 @@ impl Reply {
     /// ```
     #[must_use]
     pub fn text(&self) -> Cow<'_, str> {
-        let mut lines = self.text_lines();
-        if self.lines == 1 {
-            return lines.next().unwrap_or_default();
-        }
-        let mut text = String::with_capacity(self.buf.len());
-        for (i, line) in lines.enumerate() {
-            if i > 0 {
-                text.push('\n');
-            }
-            text.push_str(&line);
-        }
-        Cow::Owned(text)
+        self.view().text()
     }
 
     /// The reply in wire form, byte for byte: each line followed by CRLF,
@@ -398,17 +355,7 @@ impl Reply {
     /// ```
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.buf.len() + self.lines);
-        for line in self.raw_lines() {
-            for chunk in line.split_inclusive(|&b| b == IAC) {
-                out.extend_from_slice(chunk);
-                if chunk.last() == Some(&IAC) {
-                    out.push(IAC);
-                }
-            }
-            out.extend_from_slice(b"\r\n");
-        }
-        out
+        self.view().to_bytes()
     }
 
     /// Writes [`to_bytes`](Self::to_bytes) to `out`.
@@ -425,36 +372,91 @@ impl Reply {
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[cfg(feature = "std")]
-    pub fn write_to<W: std::io::Write>(&self, mut out: W) -> std::io::Result<()> {
-        out.write_all(&self.to_bytes())
+    pub fn write_to<W: std::io::Write>(&self, out: W) -> std::io::Result<()> {
+        self.view().write_to(out)
     }
 }
 
-/// Whether `line` starts with the three digits of `code`.
-fn starts_with_code(line: &[u8], code: ReplyCode) -> bool {
-    let d = code.digits();
-    line.len() >= 3 && line[0] == b'0' + d[0] && line[1] == b'0' + d[1] && line[2] == b'0' + d[2]
+impl ReplyRef<'_> {
+    /// Copies this reply out of the buffer it borrows: one allocation for its
+    /// bytes, and for a multi-line reply one for the index of its lines.
+    /// The bytes are not checked for UTF-8 again.
+    ///
+    /// ```
+    /// use ftp_reply::{Reply, ReplyDecoder};
+    ///
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"220 Ready\r\n331 Password?\r\n");
+    /// let first: Reply = decoder.next_reply_ref()?.unwrap().to_owned();
+    /// let second = decoder.next_reply_ref()?.unwrap();
+    /// assert_eq!((first.code().as_u16(), second.code().as_u16()), (220, 331));
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn to_owned(self) -> Reply {
+        let (code, text, ends) = self.parts();
+        let text = match text {
+            Text::Utf8(s) => OwnedText::Utf8(s.into()),
+            Text::Bytes(b) => OwnedText::Bytes(b.into()),
+        };
+        Reply {
+            code,
+            text,
+            ends: ends.to_vec(),
+            lines: ends.len() + 1,
+        }
+    }
+}
+
+impl<'a> From<&'a Reply> for ReplyRef<'a> {
+    fn from(reply: &'a Reply) -> Self {
+        reply.view()
+    }
+}
+
+impl From<ReplyRef<'_>> for Reply {
+    fn from(reply: ReplyRef<'_>) -> Self {
+        reply.to_owned()
+    }
+}
+
+impl PartialEq for Reply {
+    fn eq(&self, other: &Self) -> bool {
+        self.view() == other.view()
+    }
+}
+
+impl Eq for Reply {}
+
+impl Hash for Reply {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.view().hash(state);
+    }
+}
+
+impl PartialEq<ReplyRef<'_>> for Reply {
+    fn eq(&self, other: &ReplyRef<'_>) -> bool {
+        self.view() == *other
+    }
+}
+
+impl PartialEq<Reply> for ReplyRef<'_> {
+    fn eq(&self, other: &Reply) -> bool {
+        *self == other.view()
+    }
 }
 
 impl fmt::Display for Reply {
     /// Writes every line followed by CRLF (lossy UTF-8; see [`Reply::to_bytes`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for line in self.lines() {
-            f.write_str(&line)?;
-            f.write_str("\r\n")?;
-        }
-        Ok(())
+        self.view().fmt(f)
     }
 }
 
 /// Shows the code and the lines as UTF-8 (lossy).
-#[allow(clippy::missing_fields_in_debug)] // `buf` is shown as lines
 impl fmt::Debug for Reply {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Reply")
-            .field("code", &self.code.as_u16())
-            .field("lines", &self.lines().collect::<Vec<_>>())
-            .finish()
+        self.view().debug_as("Reply", f)
     }
 }
 
@@ -464,54 +466,6 @@ impl FromStr for Reply {
     /// Same as [`Reply::parse_str`].
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Self::parse_str(s)
-    }
-}
-
-/// The lines of a [`Reply`] as bytes; see [`Reply::raw_lines`].
-#[derive(Debug, Clone)]
-pub struct RawLines<'a> {
-    /// Lines not yet returned, each followed by `\n`.
-    rest: &'a [u8],
-    remaining: usize,
-}
-
-impl<'a> Iterator for RawLines<'a> {
-    type Item = &'a [u8];
-
-    fn next(&mut self) -> Option<&'a [u8]> {
-        let end = self.rest.iter().position(|&b| b == b'\n')?;
-        let line = &self.rest[..end];
-        self.rest = &self.rest[end + 1..];
-        self.remaining -= 1;
-        Some(line)
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.remaining, Some(self.remaining))
-    }
-}
-
-impl ExactSizeIterator for RawLines<'_> {}
-
-impl FusedIterator for RawLines<'_> {}
-
-impl DoubleEndedIterator for RawLines<'_> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        let (&last, body) = self.rest.split_last()?;
-        debug_assert_eq!(last, b'\n');
-        let start = body.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let line = &body[start..];
-        self.rest = &self.rest[..start];
-        self.remaining -= 1;
-        Some(line)
-    }
-}
-
-#[cfg(test)]
-impl Reply {
-    /// The parts, for tests of the representation.
-    pub(crate) fn into_parts_for_test(self) -> (ReplyCode, usize, Vec<u8>) {
-        (self.code, self.lines, self.buf)
     }
 }
 

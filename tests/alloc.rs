@@ -103,44 +103,128 @@ fn explaining_and_diagnosing_allocate_nothing() {
     assert_eq!(n, 0);
 }
 
-#[test]
-fn decoding_allocates_at_most_once_per_reply() {
-    // The recorded sessions, back to back, fed in 4 KiB reads.
+/// The recorded sessions, back to back, four times.
+fn sessions() -> Vec<u8> {
     let mut stream = Vec::new();
     for name in ["vsftpd-3.0.3", "proftpd-1.3.8", "pyftpdlib-2.2.0"] {
         let path = format!("{}/tests/data/{name}.bin", env!("CARGO_MANIFEST_DIR"));
         stream.extend_from_slice(&std::fs::read(path).unwrap());
     }
-    let stream = stream.repeat(4);
+    stream.repeat(4)
+}
+
+#[test]
+fn owned_replies_allocate_once_per_single_line_reply_twice_per_multiline() {
+    // Fed in 4 KiB reads.
+    let stream = sessions();
     let mut decoder = ReplyDecoder::new();
     // Warm-up: the first pass may allocate the input buffer and grow the
-    // buffer of the reply in progress.
+    // buffers of the reply in progress.
     for chunk in stream.chunks(4096) {
         decoder.feed(chunk);
         while decoder.next_reply().unwrap().is_some() {}
     }
-    let (mut replies, mut allocations) = (0, 0);
+    let (mut replies, mut multiline, mut allocations) = (0, 0, 0);
     for chunk in stream.chunks(4096) {
-        let (n, a) = count(|| {
+        let ((n, m), a) = count(|| {
             decoder.feed(chunk);
-            let mut n = 0;
+            let (mut n, mut m) = (0, 0);
             // Each reply is dropped here, inside the count.
             while let Some(reply) = decoder.next_reply().unwrap() {
+                m += usize::from(reply.is_multiline());
                 std::hint::black_box(&reply);
                 n += 1;
             }
-            n
+            (n, m)
         });
-        assert!(a <= n, "{a} allocations for {n} replies in one read");
+        assert!(
+            a <= n + m,
+            "{a} allocations for {n} replies ({m} multi-line) in one read"
+        );
         replies += n;
+        multiline += m;
         allocations += a;
     }
     decoder.finish().unwrap();
     assert!(replies >= 150, "{replies} replies");
+    assert!(multiline >= 10, "{multiline} multi-line replies");
     assert!(
-        allocations <= replies,
+        allocations <= replies + multiline,
         "{allocations} allocations for {replies} replies"
     );
+}
+
+#[test]
+fn borrowed_replies_allocate_nothing() {
+    let stream = sessions();
+    for chunk_len in [4096, 64, 1] {
+        let mut decoder = ReplyDecoder::new();
+        let read = |decoder: &mut ReplyDecoder| {
+            let (mut replies, mut bytes) = (0, 0);
+            for chunk in stream.chunks(chunk_len) {
+                decoder.feed(chunk);
+                while let Some(reply) = decoder.next_reply_ref().unwrap() {
+                    // Read every line as text, as a client does next.
+                    for line in reply.text_lines() {
+                        bytes += line.len();
+                    }
+                    std::hint::black_box(reply.opening_code());
+                    replies += 1;
+                }
+            }
+            (replies, bytes)
+        };
+        // Warm-up: the buffers grow to the largest reply.
+        let warm = read(&mut decoder);
+        let (again, n) = count(|| read(&mut decoder));
+        assert_eq!(warm, again);
+        assert!(again.0 >= 150, "{again:?}");
+        assert_eq!(
+            n, 0,
+            "{n} allocations for {} replies in {chunk_len}-byte reads",
+            again.0
+        );
+    }
+}
+
+// --- identification (issue 16 §3) ---
+
+#[test]
+fn identifying_a_server_allocates_nothing() {
+    use ftp_reply::command::Command;
+    use ftp_reply::identify::ServerIdentifier;
+    type Observed<'a> = (Option<Command>, &'a [&'a [u8]], u16);
+    let replies: [Observed<'_>; 3] = [
+        (None, &[b"220 Welcome"], 220),
+        (
+            Some(Command::Feat),
+            &[b"211-Features supported:", b" EPRT", b"211 End FEAT."],
+            211,
+        ),
+        (
+            Some(Command::Stat),
+            &[
+                b"211-FTP server status:",
+                b"     vsFTPd 3.0.3 - secure, fast, stable",
+                b"211 End of status",
+            ],
+            211,
+        ),
+    ];
+    let (named, n) = count(|| {
+        let mut id = ServerIdentifier::new();
+        for (command, lines, code) in replies {
+            id.observe_lines(
+                command,
+                ReplyCode::new(code).unwrap(),
+                lines.iter().copied(),
+            );
+        }
+        let best = id.best().map(|b| (b.server(), b.evidence().count()));
+        std::hint::black_box(best)
+    });
+    assert_eq!(n, 0);
+    assert!(named.is_some());
 }
 
 // ---- payload parsers (issue 17) ----

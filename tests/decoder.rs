@@ -298,3 +298,50 @@ fn reader_leaves_bytes_after_the_reply() {
     assert_eq!(reader.read_reply().unwrap().code(), 234);
     assert_eq!(reader.get_mut().fill_buf().unwrap(), b"TLS...");
 }
+
+/// The payload readers and the diagnosis give the same answers on a reply
+/// lent by `next_reply_ref` as on its owned copy.
+#[test]
+fn borrowed_replies_have_the_payload_readers() {
+    let input = b"227 Entering Passive Mode (10,0,0,5,156,64).\r\n257 \"/home/a\" is cwd\r\n213 1234\r\n229 Entering Extended Passive Mode (|||6446|)\r\n530 This FTP server is anonymous only.\r\n";
+    let mut lent = ftp_reply::ReplyDecoder::new();
+    let mut owned = ftp_reply::ReplyDecoder::new();
+    lent.feed(input);
+    owned.feed(input);
+    let mut n = 0;
+    while let Some(reply) = lent.next_reply_ref().unwrap() {
+        let copy = owned.next_reply().unwrap().unwrap();
+        assert_eq!(reply.passive_address(), copy.passive_address());
+        assert_eq!(reply.extended_passive_port(), copy.extended_passive_port());
+        assert_eq!(reply.size(), copy.size());
+        assert_eq!(
+            reply.pathname().map(|p| p.value.to_string()),
+            copy.pathname().map(|p| p.value.to_string())
+        );
+        assert_eq!(reply.diagnose(), copy.diagnose());
+        n += 1;
+    }
+    assert_eq!(n, 5);
+}
+
+/// A decoder that `next_reply_ref` left holding the start of a line can be
+/// handed to a `ReplyReader`, which decodes that start first.
+#[test]
+fn a_reader_takes_over_a_decoder_holding_a_line_start() {
+    let mut decoder = ftp_reply::ReplyDecoder::new();
+    decoder.feed(b"220 Rea");
+    assert!(decoder.next_reply_ref().unwrap().is_none());
+    assert_eq!(decoder.buffered_len(), 7);
+    let mut reader = ftp_reply::ReplyReader::with_decoder(&b"dy\r\n221 Bye\r\n"[..], decoder);
+    assert_eq!(reader.read_reply().unwrap().text(), "Ready");
+    assert_eq!(reader.read_reply().unwrap().code(), 221);
+    assert!(matches!(
+        reader.read_reply(),
+        Err(ftp_reply::ReadError::Eof)
+    ));
+    // And `finish` reports such a start as an incomplete reply.
+    let mut decoder = ftp_reply::ReplyDecoder::new();
+    decoder.feed(b"220 Rea");
+    assert!(decoder.next_reply_ref().unwrap().is_none());
+    assert!(decoder.finish().unwrap_err().is_incomplete());
+}

@@ -62,6 +62,17 @@ fn payload_regressions() {
 }
 
 #[test]
+fn identify_regressions() {
+    let n = replay("identify", fuzz_checks::identify);
+    if Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/regressions")
+        .exists()
+    {
+        assert!(n > 0, "no identify inputs found");
+    }
+}
+
+#[test]
 fn checks_hold_on_small_inputs() {
     for input in [
         &b""[..],
@@ -71,6 +82,7 @@ fn checks_hold_on_small_inputs() {
     ] {
         fuzz_checks::decoder(input);
         fuzz_checks::reply_parse(input);
+        fuzz_checks::identify(input);
         fuzz_checks::payload(input);
     }
 }

@@ -257,6 +257,77 @@ pub fn decode_ours(bytes: &[u8]) -> usize {
     n
 }
 
+/// The decoder, fed `chunk` bytes at a time, borrowing each reply
+/// (`next_reply_ref`); returns the number of replies.
+pub fn decode_ref(bytes: &[u8], chunk: usize) -> usize {
+    let mut d = ReplyDecoder::new();
+    let mut n = 0;
+    for chunk in black_box(bytes).chunks(chunk) {
+        d.feed(chunk);
+        while let Some(reply) = d.next_reply_ref().unwrap() {
+            black_box(reply);
+            n += 1;
+        }
+    }
+    n
+}
+
+/// The owned decoder, fed 4 KiB at a time, reading every line of every
+/// reply as text; returns the bytes of text read.
+pub fn decode_lines_ours(bytes: &[u8]) -> usize {
+    let mut d = ReplyDecoder::new();
+    let mut len = 0;
+    for chunk in black_box(bytes).chunks(4096) {
+        d.feed(chunk);
+        while let Some(reply) = d.next_reply().unwrap() {
+            for line in reply.lines() {
+                len += black_box(&*line).len();
+            }
+        }
+    }
+    len
+}
+
+/// The borrowing decoder, fed 4 KiB at a time, reading every line of every
+/// reply as `&str`; returns the bytes of text read.
+pub fn decode_lines_ref(bytes: &[u8]) -> usize {
+    let mut d = ReplyDecoder::new();
+    let mut len = 0;
+    for chunk in black_box(bytes).chunks(4096) {
+        d.feed(chunk);
+        while let Some(reply) = d.next_reply_ref().unwrap() {
+            for line in reply.lines() {
+                len += black_box(&*line).len();
+            }
+        }
+    }
+    len
+}
+
+/// Baseline: a `BufRead::read_line` loop with a new `String` per line, as a
+/// naive client reads replies; returns the bytes of text read (line ends
+/// excluded, as the decoder's lines are).
+pub fn read_line_loop(bytes: &[u8]) -> usize {
+    let mut r = std::io::BufReader::with_capacity(4096, black_box(bytes));
+    let mut len = 0;
+    loop {
+        let mut line = String::new();
+        if r.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+        let text = line.strip_suffix('\n').unwrap_or(&line);
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        len += black_box(text).len();
+    }
+    len
+}
+
+/// Baseline: count the line ends with `memchr_iter(..).count()`, memchr's
+/// vectorised count (the physical limit: one pass, nothing per line).
+pub fn decode_memchr_count(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', black_box(bytes)).count()
+}
+
 /// Baseline: visit every line end with memchr (not `count()`, which skips
 /// the per-line step).
 pub fn decode_memchr(bytes: &[u8]) -> usize {

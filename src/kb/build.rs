@@ -13,10 +13,11 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use toml::{Table, Value};
+use build_toml::{Table, Value};
 
 mod build_commands;
 mod build_lang;
+mod build_toml;
 
 const TEXT_FIELDS: [&str; 4] = ["title", "description", "when_seen", "remediation"];
 const DATA_CONNECTION: [(&str, &str); 9] = [

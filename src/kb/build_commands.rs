@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
-use toml::{Table, Value};
+use super::build_toml::{Table, Value};
 
 use super::{Result, load, source_expr};
 

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
-use toml::{Table, Value};
+use super::build_toml::{Table, Value};
 
 use super::{Result, load, strings};
 
@@ -150,6 +150,17 @@ const STAGE: &[&str] = &["preliminary", "intermediate", "final", "protected"];
 const OUTCOME: &[&str] = &["positive", "negative", "protected"];
 const PERSISTENCE: &[&str] = &["transient", "permanent"];
 const STANDING: &[&str] = &["rfc", "non_standard", "undefined"];
+const CLUE_KIND: &[&str] = &[
+    "greeting",
+    "features",
+    "feature_order",
+    "system",
+    "help",
+    "status",
+    "wording",
+];
+const STRENGTH: &[&str] = &["weak", "strong", "names"];
+const CONFIDENCE: &[&str] = &["likely", "high", "certain"];
 
 // The slots of the transcript templates (`[transcript]`).
 const T_FORMAT: &[&str] = &["format"];
@@ -185,6 +196,9 @@ const SCHEMA: &[(&str, Kind)] = &[
     ("function.name", Kind::Table(FUNCTION)),
     ("data_connection", Kind::Table(DATA_CONNECTION)),
     ("retry", Kind::Table(RETRY)),
+    ("identify.clue_kind", Kind::Table(CLUE_KIND)),
+    ("identify.strength", Kind::Table(STRENGTH)),
+    ("identify.confidence", Kind::Table(CONFIDENCE)),
     ("role.describe", Kind::Table(ROLE)),
     ("role.list", Kind::Table(ROLE)),
     ("stage", Kind::Table(STAGE)),

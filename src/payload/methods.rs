@@ -1,6 +1,6 @@
-//! The payload parsers as methods of [`Reply`]: each one a call into the
-//! line-based parser of the same name in [`payload`](crate::payload), so
-//! any other reply type can get the same methods the same way.
+//! The payload parsers as methods of [`ReplyRef`], each one a call into the
+//! line-based parser of the same name in [`payload`](crate::payload); the
+//! methods of [`Reply`] go through [`Reply::view`] (one implementation).
 
 use core::net::{SocketAddr, SocketAddrV4};
 
@@ -8,7 +8,7 @@ use super::{
     DataEndpoint, Features, MlstEntry, Parsed, Pathname, PayloadError, RestartMarker, SystemType,
     Timestamp,
 };
-use crate::{Command, RawLines, Reply};
+use crate::{Command, RawLines, Reply, ReplyRef};
 
 /// # What the reply says
 ///
@@ -34,7 +34,7 @@ impl Reply {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn passive_address(&self) -> Result<Parsed<SocketAddrV4>, PayloadError> {
-        super::passive_address(self.code(), self.raw_lines())
+        self.view().passive_address()
     }
 
     /// The address of a 228 reply to LPSV; see [`payload::long_passive_address`](crate::payload::long_passive_address).
@@ -43,7 +43,7 @@ impl Reply {
     ///
     /// See [`payload::long_passive_address`](crate::payload::long_passive_address).
     pub fn long_passive_address(&self) -> Result<Parsed<SocketAddr>, PayloadError> {
-        super::long_passive_address(self.code(), self.raw_lines())
+        self.view().long_passive_address()
     }
 
     /// The port of a 229 reply to EPSV; see [`payload::extended_passive_port`](crate::payload::extended_passive_port).
@@ -59,7 +59,7 @@ impl Reply {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn extended_passive_port(&self) -> Result<Parsed<u16>, PayloadError> {
-        super::extended_passive_port(self.code(), self.raw_lines())
+        self.view().extended_passive_port()
     }
 
     /// Where to connect after PASV, EPSV or LPSV (`sent`), whichever of
@@ -79,7 +79,7 @@ impl Reply {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn data_endpoint(&self, sent: Command) -> Result<Parsed<DataEndpoint>, PayloadError> {
-        super::data_endpoint(sent, self.code(), self.raw_lines())
+        self.view().data_endpoint(sent)
     }
 
     /// The path name of a 257 reply to PWD or MKD; see [`payload::pathname`](crate::payload::pathname).
@@ -95,7 +95,7 @@ impl Reply {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn pathname(&self) -> Result<Parsed<Pathname<'_>>, PayloadError> {
-        super::pathname(self.code(), self.raw_lines())
+        self.view().pathname()
     }
 
     /// The size of a 213 reply to SIZE; see [`payload::size`](crate::payload::size).
@@ -110,7 +110,7 @@ impl Reply {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn size(&self) -> Result<Parsed<u64>, PayloadError> {
-        super::size(self.code(), self.raw_lines())
+        self.view().size()
     }
 
     /// The time of a 213 reply to MDTM; see [`payload::modification_time`](crate::payload::modification_time).
@@ -126,7 +126,7 @@ impl Reply {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn modification_time(&self) -> Result<Parsed<Timestamp>, PayloadError> {
-        super::modification_time(self.code(), self.raw_lines())
+        self.view().modification_time()
     }
 
     /// The features of a 211 reply to FEAT; see [`payload::features`](crate::payload::features).
@@ -143,7 +143,7 @@ impl Reply {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn features(&self) -> Result<Parsed<Features<RawLines<'_>>>, PayloadError> {
-        super::features(self.code(), self.raw_lines())
+        self.view().features()
     }
 
     /// The size a 150 or 125 reply states; see [`payload::transfer_size_hint`](crate::payload::transfer_size_hint).
@@ -159,7 +159,7 @@ impl Reply {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn transfer_size_hint(&self) -> Result<Parsed<Option<u64>>, PayloadError> {
-        super::transfer_size_hint(self.code(), self.raw_lines())
+        self.view().transfer_size_hint()
     }
 
     /// The offset a 350 reply to REST states; see [`payload::restart_offset`](crate::payload::restart_offset).
@@ -168,7 +168,7 @@ impl Reply {
     ///
     /// See [`payload::restart_offset`](crate::payload::restart_offset).
     pub fn restart_offset(&self) -> Result<Parsed<Option<u64>>, PayloadError> {
-        super::restart_offset(self.code(), self.raw_lines())
+        self.view().restart_offset()
     }
 
     /// The markers of a 110 reply; see [`payload::restart_marker`](crate::payload::restart_marker).
@@ -177,7 +177,7 @@ impl Reply {
     ///
     /// See [`payload::restart_marker`](crate::payload::restart_marker).
     pub fn restart_marker(&self) -> Result<Parsed<RestartMarker<'_>>, PayloadError> {
-        super::restart_marker(self.code(), self.raw_lines())
+        self.view().restart_marker()
     }
 
     /// The minutes of a 120 reply; see [`payload::ready_in_minutes`](crate::payload::ready_in_minutes).
@@ -186,7 +186,7 @@ impl Reply {
     ///
     /// See [`payload::ready_in_minutes`](crate::payload::ready_in_minutes).
     pub fn ready_in_minutes(&self) -> Result<Parsed<u32>, PayloadError> {
-        super::ready_in_minutes(self.code(), self.raw_lines())
+        self.view().ready_in_minutes()
     }
 
     /// The system type of a 215 reply to SYST; see [`payload::system_type`](crate::payload::system_type).
@@ -195,7 +195,7 @@ impl Reply {
     ///
     /// See [`payload::system_type`](crate::payload::system_type).
     pub fn system_type(&self) -> Result<Parsed<SystemType<'_>>, PayloadError> {
-        super::system_type(self.code(), self.raw_lines())
+        self.view().system_type()
     }
 
     /// The entry of a 250 reply to MLST; see [`payload::mlst_entry`](crate::payload::mlst_entry).
@@ -204,6 +204,136 @@ impl Reply {
     ///
     /// See [`payload::mlst_entry`](crate::payload::mlst_entry).
     pub fn mlst_entry(&self) -> Result<Parsed<MlstEntry<'_>>, PayloadError> {
+        self.view().mlst_entry()
+    }
+}
+
+/// The same readers on a borrowed reply, with the lifetime of the buffer it
+/// borrows (see [`ReplyDecoder::next_reply_ref`](crate::ReplyDecoder::next_reply_ref)).
+impl<'a> ReplyRef<'a> {
+    /// As [`Reply::passive_address`](crate::Reply::passive_address), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::passive_address`](crate::payload::passive_address).
+    pub fn passive_address(self) -> Result<Parsed<SocketAddrV4>, PayloadError> {
+        super::passive_address(self.code(), self.raw_lines())
+    }
+
+    /// As [`Reply::long_passive_address`](crate::Reply::long_passive_address), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::long_passive_address`](crate::payload::long_passive_address).
+    pub fn long_passive_address(self) -> Result<Parsed<SocketAddr>, PayloadError> {
+        super::long_passive_address(self.code(), self.raw_lines())
+    }
+
+    /// As [`Reply::extended_passive_port`](crate::Reply::extended_passive_port), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::extended_passive_port`](crate::payload::extended_passive_port).
+    pub fn extended_passive_port(self) -> Result<Parsed<u16>, PayloadError> {
+        super::extended_passive_port(self.code(), self.raw_lines())
+    }
+
+    /// As [`Reply::data_endpoint`](crate::Reply::data_endpoint), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::data_endpoint`](crate::payload::data_endpoint).
+    pub fn data_endpoint(self, sent: Command) -> Result<Parsed<DataEndpoint>, PayloadError> {
+        super::data_endpoint(sent, self.code(), self.raw_lines())
+    }
+
+    /// As [`Reply::pathname`](crate::Reply::pathname), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::pathname`](crate::payload::pathname).
+    pub fn pathname(self) -> Result<Parsed<Pathname<'a>>, PayloadError> {
+        super::pathname(self.code(), self.raw_lines())
+    }
+
+    /// As [`Reply::size`](crate::Reply::size), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::size`](crate::payload::size).
+    pub fn size(self) -> Result<Parsed<u64>, PayloadError> {
+        super::size(self.code(), self.raw_lines())
+    }
+
+    /// As [`Reply::modification_time`](crate::Reply::modification_time), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::modification_time`](crate::payload::modification_time).
+    pub fn modification_time(self) -> Result<Parsed<Timestamp>, PayloadError> {
+        super::modification_time(self.code(), self.raw_lines())
+    }
+
+    /// As [`Reply::features`](crate::Reply::features), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::features`](crate::payload::features).
+    pub fn features(self) -> Result<Parsed<Features<RawLines<'a>>>, PayloadError> {
+        super::features(self.code(), self.raw_lines())
+    }
+
+    /// As [`Reply::transfer_size_hint`](crate::Reply::transfer_size_hint), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::transfer_size_hint`](crate::payload::transfer_size_hint).
+    pub fn transfer_size_hint(self) -> Result<Parsed<Option<u64>>, PayloadError> {
+        super::transfer_size_hint(self.code(), self.raw_lines())
+    }
+
+    /// As [`Reply::restart_offset`](crate::Reply::restart_offset), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::restart_offset`](crate::payload::restart_offset).
+    pub fn restart_offset(self) -> Result<Parsed<Option<u64>>, PayloadError> {
+        super::restart_offset(self.code(), self.raw_lines())
+    }
+
+    /// As [`Reply::restart_marker`](crate::Reply::restart_marker), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::restart_marker`](crate::payload::restart_marker).
+    pub fn restart_marker(self) -> Result<Parsed<RestartMarker<'a>>, PayloadError> {
+        super::restart_marker(self.code(), self.raw_lines())
+    }
+
+    /// As [`Reply::ready_in_minutes`](crate::Reply::ready_in_minutes), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::ready_in_minutes`](crate::payload::ready_in_minutes).
+    pub fn ready_in_minutes(self) -> Result<Parsed<u32>, PayloadError> {
+        super::ready_in_minutes(self.code(), self.raw_lines())
+    }
+
+    /// As [`Reply::system_type`](crate::Reply::system_type), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::system_type`](crate::payload::system_type).
+    pub fn system_type(self) -> Result<Parsed<SystemType<'a>>, PayloadError> {
+        super::system_type(self.code(), self.raw_lines())
+    }
+
+    /// As [`Reply::mlst_entry`](crate::Reply::mlst_entry), on the borrowed reply.
+    ///
+    /// # Errors
+    ///
+    /// See [`payload::mlst_entry`](crate::payload::mlst_entry).
+    pub fn mlst_entry(self) -> Result<Parsed<MlstEntry<'a>>, PayloadError> {
         super::mlst_entry(self.code(), self.raw_lines())
     }
 }

@@ -3,11 +3,29 @@
 
 #![allow(dead_code)] // each fuzz target uses one of the checks
 
+mod identify;
+
+/// The `identify` target: see `identify.rs`.
+pub fn identify(input: &[u8]) {
+    identify::run(input);
+}
+
 use ftp_reply::{DecodeError, Framing, Limits, Reply, ReplyDecoder};
 
 /// Feeds `data` in chunks of the sizes in `sizes` (cycled; all at once if
 /// empty), draining after each; checks the memory bound; then finishes.
-fn decode(mut decoder: ReplyDecoder, data: &[u8], sizes: &[u8]) -> Vec<Result<Reply, DecodeError>> {
+fn decode(decoder: ReplyDecoder, data: &[u8], sizes: &[u8]) -> Vec<Result<Reply, DecodeError>> {
+    decode_with(decoder, data, sizes, false)
+}
+
+/// Like [`decode`], through `next_reply_ref` when `borrowed`, checking
+/// that each view and its owned copy agree on every accessor.
+fn decode_with(
+    mut decoder: ReplyDecoder,
+    data: &[u8],
+    sizes: &[u8],
+    borrowed: bool,
+) -> Vec<Result<Reply, DecodeError>> {
     let limit = decoder.limits().max_reply_bytes();
     let mut out = Vec::new();
     let mut rest = data;
@@ -21,8 +39,26 @@ fn decode(mut decoder: ReplyDecoder, data: &[u8], sizes: &[u8]) -> Vec<Result<Re
         decoder.feed(&rest[..n]);
         rest = &rest[n..];
         i += 1;
-        while let Some(result) = decoder.next_reply().transpose() {
-            out.push(result);
+        if borrowed {
+            while let Some(result) = decoder.next_reply_ref().transpose() {
+                out.push(result.map(|view| {
+                    let owned = view.to_owned();
+                    assert_eq!(owned, view);
+                    assert_eq!(owned.view(), view);
+                    assert!(view.lines().eq(owned.lines()));
+                    assert!(view.text_lines().rev().eq(owned.text_lines().rev()));
+                    assert!(view.raw_text_lines().eq(owned.raw_text_lines()));
+                    assert_eq!(view.text(), owned.text());
+                    assert_eq!(view.opening_code(), owned.opening_code());
+                    assert_eq!(view.to_bytes(), owned.to_bytes());
+                    assert_eq!(view.diagnose(), owned.diagnose());
+                    owned
+                }));
+            }
+        } else {
+            while let Some(result) = decoder.next_reply().transpose() {
+                out.push(result);
+            }
         }
         assert!(
             decoder.buffered_len() <= limit,
@@ -63,6 +99,8 @@ pub fn decoder(input: &[u8]) {
     let chunked = decode(new(), data, sizes);
     let whole = decode(new(), data, &[]);
     assert_eq!(chunked, whole);
+    // The borrowed path gives the same replies and errors.
+    assert_eq!(decode_with(new(), data, sizes, true), whole);
     for reply in whole.iter().flatten() {
         assert!(reply.line_count() <= limits.max_lines());
         assert!(reply.raw_lines().map(|l| l.len() + 1).sum::<usize>() <= limits.max_reply_bytes());

@@ -121,7 +121,18 @@ pub fn require(server: Server) -> Option<RunningServer> {
 
 /// [`require`], with or without the multi-line [`BANNER`].
 pub fn require_with(server: Server, banner: bool) -> Option<RunningServer> {
-    match RunningServer::start(server, banner) {
+    require_opts(server, banner, false)
+}
+
+/// [`require`] with the short neutral banner and the product's name hidden
+/// from the greeting too (ProFTPD: `ServerIdent off`; the other servers'
+/// greetings are the neutral text already), for the identification tests.
+pub fn require_hidden(server: Server) -> Option<RunningServer> {
+    require_opts(server, false, true)
+}
+
+fn require_opts(server: Server, banner: bool, hide_ident: bool) -> Option<RunningServer> {
+    match RunningServer::start(server, banner, hide_ident) {
         Ok(s) => Some(s),
         Err(Unavailable(why)) => {
             if std::env::var_os("CI").is_some() {
@@ -234,7 +245,14 @@ impl RunningServer {
         out
     }
 
-    pub fn start(server: Server, banner: bool) -> Result<RunningServer, Unavailable> {
+    /// Starts `server` with the multi-line [`BANNER`] or a short neutral one;
+    /// `hide_ident` also hides the product's name where the banner text alone
+    /// does not (ProFTPD's `ServerIdent`).
+    pub fn start(
+        server: Server,
+        banner: bool,
+        hide_ident: bool,
+    ) -> Result<RunningServer, Unavailable> {
         let dir = TempDir::new(server.name()).map_err(|e| Unavailable(format!("temp dir: {e}")))?;
         let port = free_port();
         let passive = free_port_range(10);
@@ -271,7 +289,7 @@ impl RunningServer {
             Server::Libunftp => unreachable!("in process"),
             Server::Pyftpdlib => pyftpdlib(&d, port, passive)?,
             Server::Vsftpd => vsftpd(&d, port, passive)?,
-            Server::Proftpd => proftpd(&d, port, passive)?,
+            Server::Proftpd => proftpd(&d, port, passive, hide_ident)?,
             Server::PureFtpd => pure_ftpd(&d, port, passive)?,
         };
         let stdout = fs::File::create(d.join("stdout.log")).unwrap();
@@ -502,7 +520,12 @@ fn vsftpd(d: &Path, port: u16, (lo, hi): (u16, u16)) -> Result<(Command, String)
     Ok((cmd, version))
 }
 
-fn proftpd(d: &Path, port: u16, (lo, hi): (u16, u16)) -> Result<(Command, String), Unavailable> {
+fn proftpd(
+    d: &Path,
+    port: u16,
+    (lo, hi): (u16, u16),
+    hide_ident: bool,
+) -> Result<(Command, String), Unavailable> {
     let bin = unpacked_root().join("usr/sbin/proftpd");
     if !bin.exists() {
         return Err(Unavailable(format!("{} not found", bin.display())));
@@ -558,7 +581,7 @@ TransferLog {dir}/xfer.log
 AllowOverwrite on
 Umask 022
 DisplayConnect {dir}/banner.txt
-<Anonymous {anon}>
+{ident}<Anonymous {anon}>
   User ftp
   Group nogroup
   UserAlias anonymous ftp
@@ -572,6 +595,7 @@ DisplayConnect {dir}/banner.txt
             group = group.display(),
             dir = d.display(),
             anon = d.join("anon").display(),
+            ident = if hide_ident { "ServerIdent off\n" } else { "" },
         ),
     );
     let mut cmd = Command::new(bin);

@@ -10,6 +10,7 @@
 mod codec;
 mod expect;
 mod harness;
+mod identify;
 mod interop;
 mod session;
 mod unftp;
