@@ -33,7 +33,7 @@ fn usage(msg: &str) -> ExitCode {
 
 fn main() -> ExitCode {
     let mut file = None;
-    let mut lang = Lang::En;
+    let mut lang = Lang::default();
     let mut output = Output::Page(Style::Text);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {

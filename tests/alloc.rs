@@ -303,3 +303,52 @@ fn payload_parsers_allocate_nothing() {
     assert_eq!(n, 0, "the payload parsers allocated {n} times");
     assert!(sink > 0);
 }
+
+// Session analysis (issue 12): the transcript phrases are templates written
+// straight into the output.
+
+/// A writer that only counts bytes: any allocation is the renderer's own.
+#[cfg(feature = "alloc")]
+struct Sink(usize);
+
+#[cfg(feature = "alloc")]
+impl std::fmt::Write for Sink {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0 += s.len();
+        Ok(())
+    }
+}
+
+#[cfg(feature = "alloc")]
+#[test]
+fn rendering_a_transcript_allocates_nothing() {
+    use ftp_reply::transcript::{Analyzer, Renderer, Style};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/transcripts");
+    for name in [
+        "filezilla-425-nat.log",
+        "filezilla-530-login.log",
+        "plain-desync-226.txt",
+        "filezilla-150-no-final.log",
+    ] {
+        let mut a = Analyzer::new();
+        a.feed(&std::fs::read(dir.join(name)).unwrap()).unwrap();
+        a.finish().unwrap();
+        let events: Vec<_> = std::iter::from_fn(|| a.next_event()).collect();
+        let verdict = a.verdict();
+        for style in [Style::Text, Style::Markdown] {
+            for lang in Lang::ALL {
+                let mut r = Renderer::new(lang, style);
+                let mut sink = Sink(0);
+                let ((), n) = count(|| {
+                    r.header(a.format().unwrap(), &mut sink).unwrap();
+                    for e in &events {
+                        r.event(e, &mut sink).unwrap();
+                    }
+                    r.verdict(&verdict, &mut sink).unwrap();
+                });
+                assert_eq!(n, 0, "{name} in {lang} ({style}) allocated {n} times");
+                assert!(sink.0 > 1000, "{name}: {}", sink.0);
+            }
+        }
+    }
+}

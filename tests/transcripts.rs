@@ -101,6 +101,20 @@ fn golden_french_and_markdown() {
     }
 }
 
+/// Spanish: the whole timeline and verdict of two failure stories (NAT and
+/// desync), so that every transcript phrase they use is reviewed in context.
+#[test]
+fn golden_spanish() {
+    let es: Lang = "es".parse().unwrap();
+    for name in ["filezilla-425-nat.log", "plain-desync-226.txt"] {
+        let bytes = fs::read(dir().join(name)).unwrap();
+        golden(
+            &dir().join(format!("{name}.expected.es.txt")),
+            &render(&bytes, es, Style::Text),
+        );
+    }
+}
+
 #[cfg(feature = "serde")]
 #[test]
 fn golden_json() {
@@ -260,7 +274,7 @@ fn passwords_never_repeated() {
         let bytes = fs::read(&log).unwrap();
         for secret in ["secret12", "hunter2", "s3cr3t-pass"] {
             for style in [Style::Text, Style::Markdown] {
-                for lang in [Lang::En, Lang::Fr] {
+                for lang in Lang::ALL {
                     let out = render(&bytes, lang, style);
                     assert!(
                         !out.contains(secret),

@@ -162,7 +162,8 @@ impl Fill for Pair {
                 };
                 t.write(w, &Step(code, lang))
             }
-            Field::List | Field::N | Field::Siblings | Field::End => Ok(()),
+            // The fields of other templates (`{list}`, `{end}`, the transcript's).
+            _ => Ok(()),
         }
     }
 }

@@ -49,7 +49,7 @@ impl ClueKind {
 
 impl fmt::Display for ClueKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label(Lang::En))
+        f.write_str(self.label(Lang::default()))
     }
 }
 
@@ -100,7 +100,7 @@ impl Strength {
 
 impl fmt::Display for Strength {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label(Lang::En))
+        f.write_str(self.label(Lang::default()))
     }
 }
 
@@ -139,7 +139,7 @@ impl Confidence {
 
 impl fmt::Display for Confidence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label(Lang::En))
+        f.write_str(self.label(Lang::default()))
     }
 }
 

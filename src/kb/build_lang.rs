@@ -47,6 +47,9 @@ enum Family {
     Other,
     /// `{code}`, `{advice}`.
     Step,
+    /// Exactly the slots listed: the transcript templates, each filled by
+    /// the values of one event or verdict (see `src/transcript/render.rs`).
+    Slots(&'static [&'static str]),
 }
 
 /// What `{a.X}` and `{b.X}` may name in a two-code template.
@@ -90,6 +93,7 @@ impl Family {
             Family::List => &["list"],
             Family::Other => &["other", "other.paren"],
             Family::Step => &["code", "advice"],
+            Family::Slots(slots) => slots,
         };
         fixed.iter().map(|s| (*s).to_owned()).collect()
     }
@@ -157,6 +161,27 @@ const CLUE_KIND: &[&str] = &[
 ];
 const STRENGTH: &[&str] = &["weak", "strong", "names"];
 const CONFIDENCE: &[&str] = &["likely", "high", "certain"];
+
+// The slots of the transcript templates (`[transcript]`).
+const T_FORMAT: &[&str] = &["format"];
+const T_SERVER: &[&str] = &["server"];
+const T_ANSWERS: &[&str] = &["command", "line"];
+const T_DIAGNOSIS: &[&str] = &["server", "cause", "fix"];
+const T_TEXT: &[&str] = &["text"];
+const T_COMMAND_CODE: &[&str] = &["command", "code"];
+const T_LENIENT: &[&str] = &["command", "code", "rule"];
+const T_LATE: &[&str] = &["code", "answers", "line", "latest"];
+const T_MISSING: &[&str] = &["command", "line", "code"];
+const T_CODE: &[&str] = &["code"];
+const T_GAP_SERVER: &[&str] = &["seconds", "command"];
+const T_GAP_CLIENT: &[&str] = &["seconds"];
+const T_ADDRESS: &[&str] = &["address"];
+const T_REASON: &[&str] = &["reason"];
+const T_LIMIT: &[&str] = &["limit"];
+const T_OTHER_FORMAT: &[&str] = &["other_format", "format"];
+const T_COMMANDS: &[&str] = &["commands"];
+const T_FAILURE: &[&str] = &["line", "command", "code", "title", "text", "latest"];
+const T_SUMMARY: &[&str] = &["lines", "commands", "replies", "findings"];
 
 /// Every key of `ui.<lang>.toml` (besides `[lang]` and `same_as_english`).
 const SCHEMA: &[(&str, Kind)] = &[
@@ -265,6 +290,142 @@ const SCHEMA: &[(&str, Kind)] = &[
     ("guidance.client.both", Kind::Template(Family::Pair)),
     ("guidance.client.step", Kind::Template(Family::Step)),
     ("guidance.client.step_closes", Kind::Template(Family::Step)),
+    ("transcript.title", Kind::Text),
+    (
+        "transcript.format_line",
+        Kind::Template(Family::Slots(T_FORMAT)),
+    ),
+    (
+        "transcript.server_identified",
+        Kind::Template(Family::Slots(T_SERVER)),
+    ),
+    (
+        "transcript.answers",
+        Kind::Template(Family::Slots(T_ANSWERS)),
+    ),
+    (
+        "transcript.diagnosis",
+        Kind::Template(Family::Slots(T_DIAGNOSIS)),
+    ),
+    (
+        "transcript.client_error",
+        Kind::Template(Family::Slots(T_TEXT)),
+    ),
+    ("transcript.no_command", Kind::Text),
+    (
+        "transcript.finding.unexpected",
+        Kind::Template(Family::Slots(T_COMMAND_CODE)),
+    ),
+    (
+        "transcript.finding.after_final",
+        Kind::Template(Family::Slots(T_COMMAND_CODE)),
+    ),
+    (
+        "transcript.finding.second_preliminary",
+        Kind::Template(Family::Slots(T_COMMAND_CODE)),
+    ),
+    (
+        "transcript.finding.marker_first",
+        Kind::Template(Family::Slots(T_COMMAND_CODE)),
+    ),
+    (
+        "transcript.finding.lenient",
+        Kind::Template(Family::Slots(T_LENIENT)),
+    ),
+    (
+        "transcript.finding.late_reply",
+        Kind::Template(Family::Slots(T_LATE)),
+    ),
+    (
+        "transcript.finding.missing_final",
+        Kind::Template(Family::Slots(T_MISSING)),
+    ),
+    (
+        "transcript.finding.no_reply",
+        Kind::Template(Family::Slots(T_ANSWERS)),
+    ),
+    (
+        "transcript.finding.unsolicited",
+        Kind::Template(Family::Slots(T_CODE)),
+    ),
+    ("transcript.finding.closed_421", Kind::Text),
+    (
+        "transcript.finding.gap_server",
+        Kind::Template(Family::Slots(T_GAP_SERVER)),
+    ),
+    (
+        "transcript.finding.gap_client",
+        Kind::Template(Family::Slots(T_GAP_CLIENT)),
+    ),
+    (
+        "transcript.finding.private_passive",
+        Kind::Template(Family::Slots(T_ADDRESS)),
+    ),
+    (
+        "transcript.finding.bad_reply",
+        Kind::Template(Family::Slots(T_REASON)),
+    ),
+    (
+        "transcript.finding.bad_command",
+        Kind::Template(Family::Slots(T_REASON)),
+    ),
+    (
+        "transcript.finding.line_too_long",
+        Kind::Template(Family::Slots(T_LIMIT)),
+    ),
+    (
+        "transcript.finding.other_format",
+        Kind::Template(Family::Slots(T_OTHER_FORMAT)),
+    ),
+    (
+        "transcript.finding.too_many_sessions",
+        Kind::Template(Family::Slots(T_LIMIT)),
+    ),
+    ("transcript.finding.not_utf8", Kind::Text),
+    ("transcript.verdict.heading", Kind::Text),
+    (
+        "transcript.verdict.ok",
+        Kind::Template(Family::Slots(T_COMMANDS)),
+    ),
+    ("transcript.verdict.empty", Kind::Text),
+    (
+        "transcript.verdict.failed.reply",
+        Kind::Template(Family::Slots(T_FAILURE)),
+    ),
+    (
+        "transcript.verdict.failed.missing_final",
+        Kind::Template(Family::Slots(T_FAILURE)),
+    ),
+    (
+        "transcript.verdict.failed.no_reply",
+        Kind::Template(Family::Slots(T_FAILURE)),
+    ),
+    (
+        "transcript.verdict.failed.desync",
+        Kind::Template(Family::Slots(T_FAILURE)),
+    ),
+    (
+        "transcript.verdict.failed.client",
+        Kind::Template(Family::Slots(T_FAILURE)),
+    ),
+    ("transcript.verdict.cause", Kind::Text),
+    ("transcript.verdict.fix", Kind::Text),
+    ("transcript.cause.missing_final", Kind::Text),
+    ("transcript.cause.no_reply", Kind::Text),
+    ("transcript.cause.desync", Kind::Text),
+    ("transcript.cause.nat", Kind::Text),
+    ("transcript.cause.client", Kind::Text),
+    ("transcript.cause.unknown_code", Kind::Text),
+    ("transcript.fix.missing_final", Kind::Text),
+    ("transcript.fix.no_reply", Kind::Text),
+    ("transcript.fix.desync", Kind::Text),
+    ("transcript.fix.nat", Kind::Text),
+    ("transcript.fix.client", Kind::Text),
+    ("transcript.fix.unknown_code", Kind::Text),
+    (
+        "transcript.summary",
+        Kind::Template(Family::Slots(T_SUMMARY)),
+    ),
 ];
 
 /// The languages, English first, then by code: the `x` of every `ui.x.toml`.

@@ -10,6 +10,8 @@ mod negotiate;
 pub(crate) mod template;
 
 use template::Piece;
+#[cfg(feature = "alloc")]
+pub(crate) use template::Values;
 pub(crate) use template::{Field, Fill, List, Subject, Template};
 
 /// What the build knows about a language (from `[lang]` of its `ui.<lang>.toml`).
@@ -22,6 +24,8 @@ pub(crate) struct Meta {
 
 mod generated {
     #![allow(clippy::unreadable_literal, clippy::doc_markdown)]
+    // The `transcript.*` phrases are read by the transcript module only.
+    #![cfg_attr(not(feature = "alloc"), allow(dead_code))]
     use super::{Field, Meta, Piece, Subject, Template};
     include!(concat!(env!("OUT_DIR"), "/lang.rs"));
 }

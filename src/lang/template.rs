@@ -52,6 +52,25 @@ pub(crate) enum Field {
     N,
     Siblings,
     End,
+    // The transcript templates (`[transcript]`).
+    Format,
+    Server,
+    Command,
+    Line,
+    Cause,
+    Fix,
+    Text,
+    Rule,
+    Answers,
+    Latest,
+    Seconds,
+    Address,
+    Reason,
+    Limit,
+    OtherFormat,
+    Lines,
+    Replies,
+    Findings,
 }
 
 /// A piece of a compiled template.
@@ -98,6 +117,24 @@ pub(crate) struct Filled<'a>(Template, &'a dyn Fill);
 impl fmt::Display for Filled<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.write(f, self.1)
+    }
+}
+
+/// Slot values given as a list: `{code}` prints the value paired with
+/// [`Field::Code`]. For the templates whose slots have no subject (`{a.X}`);
+/// a slot missing from the list writes nothing.
+#[cfg_attr(not(feature = "alloc"), allow(dead_code))] // used by the transcript
+pub(crate) struct Values<'a>(pub(crate) &'a [(Field, &'a dyn fmt::Display)]);
+
+impl Fill for Values<'_> {
+    fn fill(&self, w: &mut dyn fmt::Write, subject: Subject, field: Field) -> fmt::Result {
+        if subject != Subject::None {
+            return Ok(());
+        }
+        match self.0.iter().find(|(f, _)| *f == field) {
+            Some((_, v)) => write!(w, "{v}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -154,6 +191,19 @@ mod tests {
         t.write(&mut s, &Ctx).unwrap();
         assert_eq!(s, "FTP 150 / 421");
         assert_eq!(Template(&[]).with(&Ctx).to_string(), "");
+    }
+
+    #[test]
+    fn values_fill_subjectless_slots() {
+        let t = Template(&[
+            Piece::Slot(Subject::None, Field::Command),
+            Piece::Lit(" got "),
+            Piece::Slot(Subject::None, Field::Code),
+            Piece::Slot(Subject::None, Field::Line),
+            Piece::Slot(Subject::A, Field::Code),
+        ]);
+        let v = Values(&[(Field::Code, &226), (Field::Command, &"STOR")]);
+        assert_eq!(t.with(&v).to_string(), "STOR got 226");
     }
 
     #[test]

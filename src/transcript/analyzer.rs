@@ -6,7 +6,6 @@ use alloc::vec::Vec;
 
 use super::event::{Event, EventKind, Failure, FailureKind, Finding, Outcome, ReplyEvent, Verdict};
 use super::formats::{Kind, Parsed};
-use super::redact::redacted;
 use super::{Format, Timestamp};
 use crate::command::{Command, Exchange, Verdict as ReplyVerdict};
 use crate::{
@@ -580,7 +579,9 @@ impl Analyzer {
         };
         self.commands += 1;
         let command = line.command();
-        let shown = redacted(&line);
+        // `CommandLine`'s `Display` shows `PASS ****` (also ACCT, ADAT):
+        // passwords never leave the analysis.
+        let shown = line.to_string();
         let s = &mut self.sessions[si];
         if !s.started {
             // The log starts after the greeting.
@@ -1048,6 +1049,30 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    /// The text of every command event is the redacted command line: the
+    /// argument of PASS, ACCT and ADAT never appears, everything else is as
+    /// logged.
+    #[test]
+    fn commands_shown_redacted() {
+        let shown = |line: &str| {
+            let (ev, _) = run(Some(Format::Plain), &alloc::format!("C: {line}\n"));
+            ev.iter()
+                .find_map(|e| match &e.kind {
+                    EventKind::Command { text, .. } => Some(text.clone()),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        assert_eq!(shown("PASS hunter2"), "PASS ****");
+        assert_eq!(shown("pass  two words"), "pass ****");
+        assert_eq!(shown("ACCT acme"), "ACCT ****");
+        assert_eq!(shown("ADAT c2VjcmV0"), "ADAT ****");
+        assert_eq!(shown("PASS"), "PASS");
+        assert_eq!(shown("USER bob"), "USER bob");
+        assert_eq!(shown("cwd  /a b"), "cwd  /a b");
+        assert_eq!(shown("NOOP"), "NOOP");
     }
 
     #[test]

@@ -5,7 +5,6 @@ use alloc::string::String;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::event::{Event, EventKind, Finding, Verdict};
-use super::labels::Labels;
 use super::render::{finding, paragraph};
 use crate::Lang;
 use crate::command::Command;
@@ -101,8 +100,7 @@ impl Serialize for LocalizedEvent<'_> {
                 m.serialize_entry("type", "finding")?;
                 m.serialize_entry("finding", finding_id(f))?;
                 let mut text = String::new();
-                finding(Labels::get(lang), f, e.line, &mut text)
-                    .map_err(serde::ser::Error::custom)?;
+                finding(lang, f, e.line, &mut text).map_err(serde::ser::Error::custom)?;
                 m.serialize_entry("text", text.as_str())?;
             }
         }

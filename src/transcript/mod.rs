@@ -79,8 +79,6 @@ mod format;
 mod formats;
 #[cfg(feature = "serde")]
 mod json;
-mod labels;
-mod redact;
 mod render;
 mod time;
 

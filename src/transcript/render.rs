@@ -4,8 +4,8 @@ use core::fmt::{self, Write};
 
 use super::Format;
 use super::event::{Event, EventKind, Failure, FailureKind, Finding, Outcome, Verdict};
-use super::labels::{Labels, fill};
 use crate::command::{Command, Problem};
+use crate::lang::{Field, Phrases, Template, Values};
 use crate::{Lang, ReplyCode};
 
 /// A rendering style for [`Renderer`]. JSON is the `serde` feature's
@@ -60,8 +60,8 @@ impl Renderer {
         Self { lang, style }
     }
 
-    fn l(&self) -> &'static Labels {
-        Labels::get(self.lang)
+    fn l(&self) -> &'static Phrases {
+        self.lang.phrases()
     }
 
     /// The title and the log's format.
@@ -73,15 +73,15 @@ impl Renderer {
         let l = self.l();
         match self.style {
             Style::Text => {
-                writeln!(out, "{}", l.title)?;
-                for _ in l.title.chars() {
+                writeln!(out, "{}", l.transcript_title)?;
+                for _ in l.transcript_title.chars() {
                     out.write_char('=')?;
                 }
                 out.write_char('\n')?;
             }
-            Style::Markdown => writeln!(out, "# {}\n", l.title)?,
+            Style::Markdown => writeln!(out, "# {}\n", l.transcript_title)?,
         }
-        fill(out, l.format_line, &[("format", &format)])?;
+        fill(out, l.transcript_format_line, &[(Field::Format, &format)])?;
         out.write_str("\n\n")
     }
 
@@ -95,65 +95,77 @@ impl Renderer {
         let lang = self.lang;
         let tag = SessionTag(e.session);
         match &e.kind {
-            EventKind::Command { text, .. } => self.line(out, e.line, &tag, '>', &[text]),
+            EventKind::Command { text, .. } => {
+                self.line(out, e.line, &tag, '>', core::iter::once(text))
+            }
             EventKind::Reply(r) => {
-                let lines: alloc::vec::Vec<_> = r.reply.lines().collect();
-                let refs: alloc::vec::Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
-                self.line(out, e.line, &tag, '<', &refs)?;
+                self.line(out, e.line, &tag, '<', r.reply.lines())?;
                 let code = r.reply.code();
                 let title = code
                     .info()
                     .map_or_else(|| code.category().name(lang), |i| i.title(lang));
-                let mut note = alloc::string::String::new();
-                write!(note, "{code} {title}")?;
-                if let Some((c, line)) = r.answers {
-                    note.push_str(" — ");
-                    fill(&mut note, l.answers, &[("command", &c), ("line", &line)])?;
-                }
+                let note = Show(|w: &mut dyn Write| {
+                    write!(w, "{code} {title}")?;
+                    if let Some((c, line)) = r.answers {
+                        w.write_str(" — ")?;
+                        fill(
+                            w,
+                            l.transcript_answers,
+                            &[(Field::Command, &c), (Field::Line, &line)],
+                        )?;
+                    }
+                    Ok(())
+                });
                 self.note(out, '=', &note)?;
                 for d in &r.diagnoses {
-                    let mut s = alloc::string::String::new();
-                    fill(
-                        &mut s,
-                        l.diagnosis,
-                        &[
-                            ("server", &d.server()),
-                            ("cause", &d.cause(lang)),
-                            ("fix", &d.fix(lang)),
-                        ],
-                    )?;
-                    self.note(out, '=', &s)?;
+                    let note = Show(|w: &mut dyn Write| {
+                        fill(
+                            w,
+                            l.transcript_diagnosis,
+                            &[
+                                (Field::Server, &d.server()),
+                                (Field::Cause, &d.cause(lang)),
+                                (Field::Fix, &d.fix(lang)),
+                            ],
+                        )
+                    });
+                    self.note(out, '=', &note)?;
                 }
                 Ok(())
             }
-            EventKind::Info { text } => self.line(out, e.line, &tag, '*', &[text]),
+            EventKind::Info { text } => self.line(out, e.line, &tag, '*', core::iter::once(text)),
             EventKind::ClientError { text } => {
-                let mut s = alloc::string::String::new();
-                fill(&mut s, l.client_error, &[("text", text)])?;
-                self.line(out, e.line, &tag, '!', &[&s])
+                let s = Show(|w: &mut dyn Write| {
+                    fill(w, l.transcript_client_error, &[(Field::Text, text)])
+                });
+                self.line(out, e.line, &tag, '!', core::iter::once(s))
             }
             EventKind::ServerIdentified(server) => {
-                let mut s = alloc::string::String::new();
-                fill(&mut s, l.server_identified, &[("server", server)])?;
+                let s = Show(|w: &mut dyn Write| {
+                    fill(
+                        w,
+                        l.transcript_server_identified,
+                        &[(Field::Server, server)],
+                    )
+                });
                 self.note(out, '=', &s)
             }
             EventKind::Finding(f) => {
-                let mut s = alloc::string::String::new();
-                finding(l, f, e.line, &mut s)?;
+                let s = Show(|w: &mut dyn Write| finding(lang, f, e.line, w));
                 self.note(out, '!', &s)
             }
         }
     }
 
-    fn line(
+    fn line<T: fmt::Display>(
         &self,
         out: &mut dyn Write,
         no: u64,
         tag: &SessionTag,
         mark: char,
-        lines: &[&str],
+        lines: impl Iterator<Item = T>,
     ) -> fmt::Result {
-        for (i, text) in lines.iter().enumerate() {
+        for (i, text) in lines.enumerate() {
             match (self.style, i) {
                 (Style::Text, 0) => writeln!(out, "{no:>5}{tag} {mark} {text}")?,
                 (Style::Text, _) => writeln!(out, "     {tag}   {text}")?,
@@ -164,7 +176,7 @@ impl Renderer {
         Ok(())
     }
 
-    fn note(&self, out: &mut dyn Write, mark: char, text: &str) -> fmt::Result {
+    fn note(&self, out: &mut dyn Write, mark: char, text: &dyn fmt::Display) -> fmt::Result {
         match self.style {
             Style::Text => writeln!(out, "        {mark} {text}"),
             Style::Markdown if mark == '!' => writeln!(out, "  - **{text}**"),
@@ -181,24 +193,25 @@ impl Renderer {
     pub fn verdict(&self, v: &Verdict, out: &mut dyn Write) -> fmt::Result {
         let l = self.l();
         match self.style {
-            Style::Text => writeln!(
-                out,
-                "\n{}\n{}",
-                l.verdict,
-                "-".repeat(l.verdict.chars().count())
-            )?,
-            Style::Markdown => writeln!(out, "\n## {}\n", l.verdict)?,
+            Style::Text => {
+                writeln!(out, "\n{}", l.transcript_verdict_heading)?;
+                for _ in l.transcript_verdict_heading.chars() {
+                    out.write_char('-')?;
+                }
+                out.write_char('\n')?;
+            }
+            Style::Markdown => writeln!(out, "\n## {}\n", l.transcript_verdict_heading)?,
         }
         paragraph(self.lang, v, out)?;
         out.write_str("\n\n")?;
         fill(
             out,
-            l.summary,
+            l.transcript_summary,
             &[
-                ("lines", &v.lines),
-                ("commands", &v.commands),
-                ("replies", &v.replies),
-                ("findings", &v.findings),
+                (Field::Lines, &v.lines),
+                (Field::Commands, &v.commands),
+                (Field::Replies, &v.replies),
+                (Field::Findings, &v.findings),
             ],
         )?;
         out.write_char('\n')
@@ -207,41 +220,45 @@ impl Renderer {
 
 /// The verdict paragraph alone.
 pub(crate) fn paragraph(lang: Lang, v: &Verdict, out: &mut dyn Write) -> fmt::Result {
-    let l = Labels::get(lang);
+    let l = lang.phrases();
     match (v.outcome, &v.failure) {
         (Outcome::Failed, Some(f)) => failure(lang, f, out),
-        (Outcome::Empty, _) => out.write_str(l.verdict_empty),
-        _ => fill(out, l.verdict_ok, &[("commands", &v.commands)]),
+        (Outcome::Empty, _) => out.write_str(l.transcript_verdict_empty),
+        _ => fill(
+            out,
+            l.transcript_verdict_ok,
+            &[(Field::Commands, &v.commands)],
+        ),
     }
 }
 
 fn failure(lang: Lang, f: &Failure, out: &mut dyn Write) -> fmt::Result {
-    let l = Labels::get(lang);
-    let command = CommandName(f.command, l);
+    let l = lang.phrases();
+    let command = CommandName(f.command, lang);
     let code = CodeOr(f.code);
-    let latest = CommandName(f.latest, l);
+    let latest = CommandName(f.latest, lang);
     let title = f.code.map_or("", |c| {
         c.info()
             .map_or_else(|| c.category().name(lang), |i| i.title(lang))
     });
-    let slots: [(&str, &dyn fmt::Display); 6] = [
-        ("line", &f.line),
-        ("command", &command),
-        ("code", &code),
-        ("title", &title),
-        ("text", &f.text),
-        ("latest", &latest),
+    let slots: [(Field, &dyn fmt::Display); 6] = [
+        (Field::Line, &f.line),
+        (Field::Command, &command),
+        (Field::Code, &code),
+        (Field::Title, &title),
+        (Field::Text, &f.text),
+        (Field::Latest, &latest),
     ];
     let template = match f.kind {
-        FailureKind::Reply => l.verdict_failed_reply,
-        FailureKind::MissingFinal => l.verdict_failed_missing_final,
-        FailureKind::NoReply => l.verdict_failed_no_reply,
-        FailureKind::Desync => l.verdict_failed_desync,
-        FailureKind::Client => l.verdict_failed_client,
+        FailureKind::Reply => l.transcript_verdict_failed_reply,
+        FailureKind::MissingFinal => l.transcript_verdict_failed_missing_final,
+        FailureKind::NoReply => l.transcript_verdict_failed_no_reply,
+        FailureKind::Desync => l.transcript_verdict_failed_desync,
+        FailureKind::Client => l.transcript_verdict_failed_client,
     };
     fill(out, template, &slots)?;
     let (cause, fix): (&str, &str) = if f.behind_nat {
-        (l.cause_nat, l.fix_nat)
+        (l.transcript_cause_nat, l.transcript_fix_nat)
     } else {
         match f.kind {
             FailureKind::Reply => match (f.diagnosis, f.code.and_then(ReplyCode::info)) {
@@ -250,15 +267,25 @@ fn failure(lang: Lang, f: &Failure, out: &mut dyn Write) -> fmt::Result {
                     first_sentence(i.description(lang)),
                     first_sentence(i.remediation(lang)),
                 ),
-                (None, None) => (l.cause_unknown_code, l.fix_unknown_code),
+                (None, None) => (
+                    l.transcript_cause_unknown_code,
+                    l.transcript_fix_unknown_code,
+                ),
             },
-            FailureKind::MissingFinal => (l.cause_missing_final, l.fix_missing_final),
-            FailureKind::NoReply => (l.cause_no_reply, l.fix_no_reply),
-            FailureKind::Desync => (l.cause_desync, l.fix_desync),
-            FailureKind::Client => (l.cause_client, l.fix_client),
+            FailureKind::MissingFinal => (
+                l.transcript_cause_missing_final,
+                l.transcript_fix_missing_final,
+            ),
+            FailureKind::NoReply => (l.transcript_cause_no_reply, l.transcript_fix_no_reply),
+            FailureKind::Desync => (l.transcript_cause_desync, l.transcript_fix_desync),
+            FailureKind::Client => (l.transcript_cause_client, l.transcript_fix_client),
         }
     };
-    write!(out, " {} {cause} {} {fix}", l.cause, l.fix)
+    write!(
+        out,
+        " {} {cause} {} {fix}",
+        l.transcript_verdict_cause, l.transcript_verdict_fix
+    )
 }
 
 /// The first sentence of a knowledge-base paragraph: up to the first period
@@ -277,14 +304,9 @@ fn first_sentence(s: &str) -> &str {
 }
 
 /// One finding's sentence.
-#[allow(clippy::many_single_char_names)]
-pub(crate) fn finding(
-    l: &'static Labels,
-    f: &Finding,
-    line: u64,
-    out: &mut dyn Write,
-) -> fmt::Result {
+pub(crate) fn finding(lang: Lang, f: &Finding, line: u64, out: &mut dyn Write) -> fmt::Result {
     let _ = line;
+    let l = lang.phrases();
     match f {
         Finding::Unexpected {
             command,
@@ -292,15 +314,18 @@ pub(crate) fn finding(
             problem,
         } => {
             let t = match problem {
-                Problem::AfterFinalReply => l.finding_after_final,
-                Problem::SecondPreliminary => l.finding_second_preliminary,
-                Problem::RestartMarkerBeforePreliminary => l.finding_marker_first,
-                _ => l.finding_unexpected,
+                Problem::AfterFinalReply => l.transcript_finding_after_final,
+                Problem::SecondPreliminary => l.transcript_finding_second_preliminary,
+                Problem::RestartMarkerBeforePreliminary => l.transcript_finding_marker_first,
+                _ => l.transcript_finding_unexpected,
             };
             fill(
                 out,
                 t,
-                &[("command", &CommandName(*command, l)), ("code", code)],
+                &[
+                    (Field::Command, &CommandName(*command, lang)),
+                    (Field::Code, code),
+                ],
             )
         }
         Finding::Lenient {
@@ -309,11 +334,11 @@ pub(crate) fn finding(
             rule,
         } => fill(
             out,
-            l.finding_lenient,
+            l.transcript_finding_lenient,
             &[
-                ("command", &CommandName(*command, l)),
-                ("code", code),
-                ("rule", rule),
+                (Field::Command, &CommandName(*command, lang)),
+                (Field::Code, code),
+                (Field::Rule, rule),
             ],
         ),
         Finding::LateReply {
@@ -323,12 +348,12 @@ pub(crate) fn finding(
             latest,
         } => fill(
             out,
-            l.finding_late_reply,
+            l.transcript_finding_late_reply,
             &[
-                ("code", code),
-                ("answers", answers),
-                ("line", answers_line),
-                ("latest", latest),
+                (Field::Code, code),
+                (Field::Answers, answers),
+                (Field::Line, answers_line),
+                (Field::Latest, latest),
             ],
         ),
         Finding::MissingFinal {
@@ -337,11 +362,11 @@ pub(crate) fn finding(
             preliminary,
         } => fill(
             out,
-            l.finding_missing_final,
+            l.transcript_finding_missing_final,
             &[
-                ("command", command),
-                ("line", command_line),
-                ("code", preliminary),
+                (Field::Command, command),
+                (Field::Line, command_line),
+                (Field::Code, preliminary),
             ],
         ),
         Finding::NoReply {
@@ -349,41 +374,62 @@ pub(crate) fn finding(
             command_line,
         } => fill(
             out,
-            l.finding_no_reply,
-            &[("command", command), ("line", command_line)],
+            l.transcript_finding_no_reply,
+            &[(Field::Command, command), (Field::Line, command_line)],
         ),
-        Finding::Unsolicited { code } => fill(out, l.finding_unsolicited, &[("code", code)]),
-        Finding::ClosedBy421 => out.write_str(l.finding_closed_421),
+        Finding::Unsolicited { code } => fill(
+            out,
+            l.transcript_finding_unsolicited,
+            &[(Field::Code, code)],
+        ),
+        Finding::ClosedBy421 => out.write_str(l.transcript_finding_closed_421),
         Finding::TimeGap {
             seconds,
             waiting: Some(c),
         } => fill(
             out,
-            l.finding_gap_server,
-            &[("seconds", seconds), ("command", c)],
+            l.transcript_finding_gap_server,
+            &[(Field::Seconds, seconds), (Field::Command, c)],
         ),
         Finding::TimeGap {
             seconds,
             waiting: None,
-        } => fill(out, l.finding_gap_client, &[("seconds", seconds)]),
-        Finding::PrivatePassiveAddress {
-            address: [a, b, c, d],
-        } => {
-            let addr = alloc::format!("{a}.{b}.{c}.{d}");
-            fill(out, l.finding_private_passive, &[("address", &addr)])
-        }
-        Finding::BadReply { reason } => fill(out, l.finding_bad_reply, &[("reason", reason)]),
-        Finding::BadCommand { reason } => fill(out, l.finding_bad_command, &[("reason", reason)]),
-        Finding::LineTooLong { limit } => fill(out, l.finding_line_too_long, &[("limit", limit)]),
+        } => fill(
+            out,
+            l.transcript_finding_gap_client,
+            &[(Field::Seconds, seconds)],
+        ),
+        Finding::PrivatePassiveAddress { address } => fill(
+            out,
+            l.transcript_finding_private_passive,
+            &[(Field::Address, &Ipv4(*address))],
+        ),
+        Finding::BadReply { reason } => fill(
+            out,
+            l.transcript_finding_bad_reply,
+            &[(Field::Reason, reason)],
+        ),
+        Finding::BadCommand { reason } => fill(
+            out,
+            l.transcript_finding_bad_command,
+            &[(Field::Reason, reason)],
+        ),
+        Finding::LineTooLong { limit } => fill(
+            out,
+            l.transcript_finding_line_too_long,
+            &[(Field::Limit, limit)],
+        ),
         Finding::OtherFormat { other, format } => fill(
             out,
-            l.finding_other_format,
-            &[("other", other), ("format", format)],
+            l.transcript_finding_other_format,
+            &[(Field::OtherFormat, other), (Field::Format, format)],
         ),
-        Finding::NotUtf8 => out.write_str(l.finding_not_utf8),
-        Finding::TooManySessions { limit } => {
-            fill(out, l.finding_too_many_sessions, &[("limit", limit)])
-        }
+        Finding::NotUtf8 => out.write_str(l.transcript_finding_not_utf8),
+        Finding::TooManySessions { limit } => fill(
+            out,
+            l.transcript_finding_too_many_sessions,
+            &[(Field::Limit, limit)],
+        ),
     }
 }
 
@@ -399,14 +445,35 @@ impl fmt::Display for SessionTag {
     }
 }
 
-struct CommandName(Option<Command>, &'static Labels);
+/// Writes `template` with its slots filled from `values`, straight into
+/// `out` (no allocation).
+fn fill(
+    out: &mut dyn Write,
+    template: Template,
+    values: &[(Field, &dyn fmt::Display)],
+) -> fmt::Result {
+    template.write(out, &Values(values))
+}
+
+/// A command's verb, or `transcript.no_command` for the greeting.
+struct CommandName(Option<Command>, Lang);
 
 impl fmt::Display for CommandName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
             Some(c) => f.write_str(c.verb()),
-            None => f.write_str(self.1.no_command),
+            None => f.write_str(self.1.phrases().transcript_no_command),
         }
+    }
+}
+
+/// An IPv4 address in dotted form, written without allocating.
+struct Ipv4([u8; 4]);
+
+impl fmt::Display for Ipv4 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let o = self.0;
+        write!(f, "{}.{}.{}.{}", o[0], o[1], o[2], o[3])
     }
 }
 
@@ -421,15 +488,40 @@ impl fmt::Display for CodeOr {
     }
 }
 
-/// Text inside a Markdown code span: backticks would end it.
-struct Code<'a>(&'a str);
+/// Text inside a Markdown code span: backticks would end it, so they are
+/// written as `'`.
+struct Code<T>(T);
 
-impl fmt::Display for Code<'_> {
+impl<T: fmt::Display> fmt::Display for Code<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
-            f.write_char(if c == '`' { '\'' } else { c })?;
+        write!(NoBacktick(f), "{}", self.0)
+    }
+}
+
+/// A writer that turns every backtick into `'`.
+struct NoBacktick<'a, 'b>(&'a mut fmt::Formatter<'b>);
+
+impl Write for NoBacktick<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for part in s.split_inclusive('`') {
+            match part.strip_suffix('`') {
+                Some(p) => {
+                    self.0.write_str(p)?;
+                    self.0.write_char('\'')?;
+                }
+                None => self.0.write_str(part)?,
+            }
         }
         Ok(())
+    }
+}
+
+/// Whatever a closure writes, as a `Display` value (no intermediate string).
+struct Show<F>(F);
+
+impl<F: Fn(&mut dyn Write) -> fmt::Result> fmt::Display for Show<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
     }
 }
 
