@@ -105,6 +105,13 @@ pub struct Analyzer {
     last_closed: Option<(String, u32)>,
     error: Option<TranscriptError>,
     finished: bool,
+    /// A reply line and its CRLF, as fed to a decoder (reused).
+    scratch: Vec<u8>,
+    /// The command texts of finished exchanges, reused for the next ones.
+    spare: Vec<String>,
+    /// The diagnoses of the last negative replies: a server sends the same
+    /// texts again and again.
+    memo: DiagnosisMemo,
 }
 
 #[derive(Debug)]
@@ -165,6 +172,9 @@ impl Analyzer {
             last_closed: None,
             error: None,
             finished: false,
+            scratch: Vec::new(),
+            spare: Vec::new(),
+            memo: DiagnosisMemo::default(),
         }
     }
 
@@ -230,6 +240,17 @@ impl Analyzer {
                 Some(i) => (&bytes[..i], Some(i + 1)),
                 None => (bytes, None),
             };
+            if let (Some(e), true, false) = (end, self.partial.is_empty(), self.overflow) {
+                // A whole line in this chunk: read it where it is, no copy.
+                bytes = &bytes[e..];
+                if chunk.len() > self.limits.max_line_len() {
+                    self.line += 1;
+                    self.too_long();
+                } else {
+                    self.push_line(chunk)?;
+                }
+                continue;
+            }
             if !self.overflow {
                 if self.partial.len() + chunk.len() > self.limits.max_line_len() {
                     self.overflow = true;
@@ -598,10 +619,13 @@ impl Analyzer {
         } else {
             None
         };
+        let mut text = self.spare.pop().unwrap_or_default();
+        text.clear();
+        text.push_str(&shown);
         s.open.push_back(Open {
             ex: Exchange::new(command),
             command: Some(command),
-            text: shown.clone(),
+            text,
             line: no,
         });
         if let Some(o) = dropped {
@@ -632,13 +656,16 @@ impl Analyzer {
         if s.decoder.buffered_len() == 0 || s.reply_start.is_none() {
             s.reply_start = Some((no, time));
         }
-        s.decoder.feed(line.as_bytes());
-        s.decoder.feed(b"\r\n");
+        self.scratch.clear();
+        self.scratch.extend_from_slice(line.as_bytes());
+        self.scratch.extend_from_slice(b"\r\n");
+        s.decoder.feed(&self.scratch);
         loop {
             let s = &mut self.sessions[si];
             let sid = s.id;
-            match s.decoder.next_reply() {
+            match s.decoder.next_reply_ref() {
                 Ok(Some(reply)) => {
+                    let reply = reply.to_owned();
                     let (start, t) = s.reply_start.take().unwrap_or((no, time));
                     if s.decoder.buffered_len() > 0 {
                         s.reply_start = Some((no, time));
@@ -689,12 +716,7 @@ impl Analyzer {
             Category::TransientNegativeCompletion | Category::PermanentNegativeCompletion
         );
         let diagnoses: Vec<&'static Diagnosis> = if negative {
-            let mut d = match s.server {
-                Some(server) => reply.diagnose_preferring(server),
-                None => reply.diagnose(),
-            };
-            d.truncate(3);
-            d
+            self.memo.diagnoses(s.server, &reply)
         } else {
             Vec::new()
         };
@@ -769,7 +791,11 @@ impl Analyzer {
             (None, None, true)
         };
         if code == 227 {
-            if let Some(a) = passive_address(&last_text(&reply)) {
+            let last = reply.lines().last();
+            let last = last
+                .as_deref()
+                .map_or("", |l| l.get(4..).unwrap_or_default().trim());
+            if let Some(a) = passive_address(last) {
                 if is_private(a) {
                     s.nat = Some(a);
                     findings.push(Finding::PrivatePassiveAddress { address: a });
@@ -783,7 +809,7 @@ impl Analyzer {
             s.server = Some(server);
         }
         let behind_nat = s.nat.is_some() && matches!(code.as_u16(), 425 | 426);
-        let command_text = done.as_ref().map(|o| o.text.clone()).unwrap_or_default();
+        let command_text = done.as_ref().map_or("", |o| o.text.as_str());
         let done_command = done.as_ref().and_then(|o| o.command);
         if is_final {
             let failure = negative.then(|| Failure {
@@ -791,7 +817,7 @@ impl Analyzer {
                 line: no,
                 session: sid,
                 command: done_command,
-                command_text: command_text.clone(),
+                command_text: command_text.to_string(),
                 code: Some(code),
                 text: clip(&last_text(&reply)),
                 diagnosis: diagnoses.first().copied(),
@@ -799,7 +825,12 @@ impl Analyzer {
                 behind_nat,
             });
             self.tracker
-                .exchange_done(done_command, &command_text, code, failure);
+                .exchange_done(done_command, command_text, code, failure);
+        }
+        if let Some(o) = done {
+            if self.spare.len() < MAX_OPEN {
+                self.spare.push(o.text);
+            }
         }
         self.emit(
             no,
@@ -886,6 +917,39 @@ impl Analyzer {
         }
         let s = self.sessions.remove(si);
         self.last_closed = Some((s.key, s.id));
+    }
+}
+
+/// The diagnoses of the last few negative replies, by server preferred and
+/// reply: the same as diagnosing again, without matching the table again.
+#[derive(Debug, Default)]
+struct DiagnosisMemo {
+    entries: VecDeque<(Option<Server>, Reply, Vec<&'static Diagnosis>)>,
+}
+
+impl DiagnosisMemo {
+    /// How many replies are remembered.
+    const SIZE: usize = 8;
+
+    /// The diagnoses of `reply` (at most 3), the `server`'s first.
+    fn diagnoses(&mut self, server: Option<Server>, reply: &Reply) -> Vec<&'static Diagnosis> {
+        if let Some((_, _, d)) = self
+            .entries
+            .iter()
+            .find(|(s, r, _)| *s == server && r == reply)
+        {
+            return d.clone();
+        }
+        let mut d = match server {
+            Some(server) => reply.diagnose_preferring(server),
+            None => reply.diagnose(),
+        };
+        d.truncate(3);
+        if self.entries.len() >= Self::SIZE {
+            self.entries.pop_front();
+        }
+        self.entries.push_back((server, reply.clone(), d.clone()));
+        d
     }
 }
 
