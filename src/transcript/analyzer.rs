@@ -772,7 +772,7 @@ impl Analyzer {
                     command: Some(answers_cmd),
                     command_text: s.open[0].text.clone(),
                     code: Some(code),
-                    text: clip(&last_text(&reply)),
+                    text: last_text(&reply),
                     diagnosis: None,
                     latest: Some(latest),
                     behind_nat: false,
@@ -819,7 +819,7 @@ impl Analyzer {
                 command: done_command,
                 command_text: command_text.to_string(),
                 code: Some(code),
-                text: clip(&last_text(&reply)),
+                text: last_text(&reply),
                 diagnosis: diagnoses.first().copied(),
                 latest: None,
                 behind_nat,
@@ -977,8 +977,8 @@ impl Tracker {
         failure: Option<Failure>,
     ) {
         if let Some(f) = failure {
-            if !command.is_some_and(is_probe) {
-                self.fail(f.clone());
+            if !command.is_some_and(is_probe) && self.unresolved.len() < MAX_FAILURES {
+                self.unresolved.push(f.clone());
             }
             self.last_failed = Some(f);
             return;
@@ -989,7 +989,7 @@ impl Tracker {
             self.succeeded(command);
             return;
         }
-        self.unresolved.retain(|f| {
+        let recovered = |f: &Failure| {
             let same = f.kind == FailureKind::Reply
                 && f.command == command
                 && f.command_text.eq_ignore_ascii_case(text);
@@ -998,8 +998,12 @@ impl Tracker {
                     f.command,
                     Some(Command::User | Command::Pass | Command::Acct)
                 );
-            !(same || logged_in)
-        });
+            same || logged_in
+        };
+        // Mostly nothing recovers: look before moving anything.
+        if self.unresolved.iter().any(recovered) {
+            self.unresolved.retain(|f| !recovered(f));
+        }
         self.succeeded(command);
     }
 
@@ -1043,13 +1047,13 @@ fn is_probe(c: Command) -> bool {
     )
 }
 
-/// The text of a reply's last line, after the code.
+/// The text of a reply's last line, after the code, clipped.
 fn last_text(reply: &Reply) -> String {
-    reply
-        .lines()
-        .last()
-        .map(|l| l.get(4..).unwrap_or_default().trim().to_string())
-        .unwrap_or_default()
+    let last = reply.lines().last();
+    clip(
+        last.as_deref()
+            .map_or("", |l| l.get(4..).unwrap_or_default().trim()),
+    )
 }
 
 fn clip(s: &str) -> String {
