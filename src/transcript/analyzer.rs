@@ -958,6 +958,9 @@ impl DiagnosisMemo {
 #[derive(Debug, Default)]
 struct Tracker {
     unresolved: Vec<Failure>,
+    /// [`command_bit`] of the commands of the unresolved reply failures:
+    /// most exchanges can recover none, and this says so without a walk.
+    reply_commands: u64,
     last_failed: Option<Failure>,
     client_error: Option<Failure>,
 }
@@ -965,6 +968,9 @@ struct Tracker {
 impl Tracker {
     fn fail(&mut self, f: Failure) {
         if self.unresolved.len() < MAX_FAILURES {
+            if f.kind == FailureKind::Reply {
+                self.reply_commands |= command_bit(f.command);
+            }
             self.unresolved.push(f);
         }
     }
@@ -978,14 +984,15 @@ impl Tracker {
     ) {
         if let Some(f) = failure {
             if !command.is_some_and(is_probe) && self.unresolved.len() < MAX_FAILURES {
-                self.unresolved.push(f.clone());
+                self.fail(f.clone());
             }
             self.last_failed = Some(f);
             return;
         }
         let login =
             matches!(command, Some(Command::User | Command::Pass | Command::Acct)) && code == 230;
-        if self.unresolved.is_empty() {
+        if self.unresolved.is_empty() || (!login && self.reply_commands & command_bit(command) == 0)
+        {
             self.succeeded(command);
             return;
         }
@@ -1003,6 +1010,11 @@ impl Tracker {
         // Mostly nothing recovers: look before moving anything.
         if self.unresolved.iter().any(recovered) {
             self.unresolved.retain(|f| !recovered(f));
+            self.reply_commands = self
+                .unresolved
+                .iter()
+                .filter(|f| f.kind == FailureKind::Reply)
+                .fold(0, |m, f| m | command_bit(f.command));
         }
         self.succeeded(command);
     }
@@ -1016,6 +1028,11 @@ impl Tracker {
             self.last_failed = None;
         }
     }
+}
+
+/// One bit for a command (shared by several: a filter, not a set).
+fn command_bit(c: Option<Command>) -> u64 {
+    c.map_or(1, |c| 2 << (c as u64 % 63))
 }
 
 /// Commands whose failure clients expect and work around (feature probes,
