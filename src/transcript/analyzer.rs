@@ -104,6 +104,13 @@ pub struct Analyzer {
     last_closed: Option<(String, u32)>,
     error: Option<TranscriptError>,
     finished: bool,
+    /// A reply line and its CRLF, as fed to a decoder (reused).
+    scratch: Vec<u8>,
+    /// The command texts of finished exchanges, reused for the next ones.
+    spare: Vec<String>,
+    /// The diagnoses of the last negative replies: a server sends the same
+    /// texts again and again.
+    memo: DiagnosisMemo,
 }
 
 #[derive(Debug)]
@@ -164,6 +171,9 @@ impl Analyzer {
             last_closed: None,
             error: None,
             finished: false,
+            scratch: Vec::new(),
+            spare: Vec::new(),
+            memo: DiagnosisMemo::default(),
         }
     }
 
@@ -229,6 +239,17 @@ impl Analyzer {
                 Some(i) => (&bytes[..i], Some(i + 1)),
                 None => (bytes, None),
             };
+            if let (Some(e), true, false) = (end, self.partial.is_empty(), self.overflow) {
+                // A whole line in this chunk: read it where it is, no copy.
+                bytes = &bytes[e..];
+                if chunk.len() > self.limits.max_line_len() {
+                    self.line += 1;
+                    self.too_long();
+                } else {
+                    self.push_line(chunk)?;
+                }
+                continue;
+            }
             if !self.overflow {
                 if self.partial.len() + chunk.len() > self.limits.max_line_len() {
                     self.overflow = true;
@@ -599,10 +620,13 @@ impl Analyzer {
         } else {
             None
         };
+        let mut text = self.spare.pop().unwrap_or_default();
+        text.clear();
+        text.push_str(&shown);
         s.open.push_back(Open {
             ex: Exchange::new(command),
             command: Some(command),
-            text: shown.clone(),
+            text,
             line: no,
         });
         if let Some(o) = dropped {
@@ -633,13 +657,16 @@ impl Analyzer {
         if s.decoder.buffered_len() == 0 || s.reply_start.is_none() {
             s.reply_start = Some((no, time));
         }
-        s.decoder.feed(line.as_bytes());
-        s.decoder.feed(b"\r\n");
+        self.scratch.clear();
+        self.scratch.extend_from_slice(line.as_bytes());
+        self.scratch.extend_from_slice(b"\r\n");
+        s.decoder.feed(&self.scratch);
         loop {
             let s = &mut self.sessions[si];
             let sid = s.id;
-            match s.decoder.next_reply() {
+            match s.decoder.next_reply_ref() {
                 Ok(Some(reply)) => {
+                    let reply = reply.to_owned();
                     let (start, t) = s.reply_start.take().unwrap_or((no, time));
                     if s.decoder.buffered_len() > 0 {
                         s.reply_start = Some((no, time));
@@ -690,12 +717,7 @@ impl Analyzer {
             Category::TransientNegativeCompletion | Category::PermanentNegativeCompletion
         );
         let diagnoses: Vec<&'static Diagnosis> = if negative {
-            let mut d = match s.server {
-                Some(server) => reply.diagnose_preferring(server),
-                None => reply.diagnose(),
-            };
-            d.truncate(3);
-            d
+            self.memo.diagnoses(s.server, &reply)
         } else {
             Vec::new()
         };
@@ -751,7 +773,7 @@ impl Analyzer {
                     command: Some(answers_cmd),
                     command_text: s.open[0].text.clone(),
                     code: Some(code),
-                    text: clip(&last_text(&reply)),
+                    text: last_text(&reply),
                     diagnosis: None,
                     latest: Some(latest),
                     behind_nat: false,
@@ -770,7 +792,11 @@ impl Analyzer {
             (None, None, true)
         };
         if code == 227 {
-            if let Some(a) = passive_address(&last_text(&reply)) {
+            let last = reply.lines().last();
+            let last = last
+                .as_deref()
+                .map_or("", |l| l.get(4..).unwrap_or_default().trim());
+            if let Some(a) = passive_address(last) {
                 if is_private(a) {
                     s.nat = Some(a);
                     findings.push(Finding::PrivatePassiveAddress { address: a });
@@ -784,7 +810,7 @@ impl Analyzer {
             s.server = Some(server);
         }
         let behind_nat = s.nat.is_some() && matches!(code.as_u16(), 425 | 426);
-        let command_text = done.as_ref().map(|o| o.text.clone()).unwrap_or_default();
+        let command_text = done.as_ref().map_or("", |o| o.text.as_str());
         let done_command = done.as_ref().and_then(|o| o.command);
         if is_final {
             let failure = negative.then(|| Failure {
@@ -792,15 +818,20 @@ impl Analyzer {
                 line: no,
                 session: sid,
                 command: done_command,
-                command_text: command_text.clone(),
+                command_text: command_text.to_string(),
                 code: Some(code),
-                text: clip(&last_text(&reply)),
+                text: last_text(&reply),
                 diagnosis: diagnoses.first().copied(),
                 latest: None,
                 behind_nat,
             });
             self.tracker
-                .exchange_done(done_command, &command_text, code, failure);
+                .exchange_done(done_command, command_text, code, failure);
+        }
+        if let Some(o) = done {
+            if self.spare.len() < MAX_OPEN {
+                self.spare.push(o.text);
+            }
         }
         self.emit(
             no,
@@ -890,11 +921,47 @@ impl Analyzer {
     }
 }
 
+/// The diagnoses of the last few negative replies, by server preferred and
+/// reply: the same as diagnosing again, without matching the table again.
+#[derive(Debug, Default)]
+struct DiagnosisMemo {
+    entries: VecDeque<(Option<Server>, Reply, Vec<&'static Diagnosis>)>,
+}
+
+impl DiagnosisMemo {
+    /// How many replies are remembered.
+    const SIZE: usize = 8;
+
+    /// The diagnoses of `reply` (at most 3), the `server`'s first.
+    fn diagnoses(&mut self, server: Option<Server>, reply: &Reply) -> Vec<&'static Diagnosis> {
+        if let Some((_, _, d)) = self
+            .entries
+            .iter()
+            .find(|(s, r, _)| *s == server && r == reply)
+        {
+            return d.clone();
+        }
+        let mut d = match server {
+            Some(server) => reply.diagnose_preferring(server),
+            None => reply.diagnose(),
+        };
+        d.truncate(3);
+        if self.entries.len() >= Self::SIZE {
+            self.entries.pop_front();
+        }
+        self.entries.push_back((server, reply.clone(), d.clone()));
+        d
+    }
+}
+
 /// The verdict's memory: failures not recovered yet, the last exchange's
 /// failure, the client's first error.
 #[derive(Debug, Default)]
 struct Tracker {
     unresolved: Vec<Failure>,
+    /// [`command_bit`] of the commands of the unresolved reply failures:
+    /// most exchanges can recover none, and this says so without a walk.
+    reply_commands: u64,
     last_failed: Option<Failure>,
     client_error: Option<Failure>,
 }
@@ -902,6 +969,9 @@ struct Tracker {
 impl Tracker {
     fn fail(&mut self, f: Failure) {
         if self.unresolved.len() < MAX_FAILURES {
+            if f.kind == FailureKind::Reply {
+                self.reply_commands |= command_bit(f.command);
+            }
             self.unresolved.push(f);
         }
     }
@@ -914,7 +984,7 @@ impl Tracker {
         failure: Option<Failure>,
     ) {
         if let Some(f) = failure {
-            if !command.is_some_and(is_probe) {
+            if !command.is_some_and(is_probe) && self.unresolved.len() < MAX_FAILURES {
                 self.fail(f.clone());
             }
             self.last_failed = Some(f);
@@ -922,11 +992,12 @@ impl Tracker {
         }
         let login =
             matches!(command, Some(Command::User | Command::Pass | Command::Acct)) && code == 230;
-        if self.unresolved.is_empty() {
+        if self.unresolved.is_empty() || (!login && self.reply_commands & command_bit(command) == 0)
+        {
             self.succeeded(command);
             return;
         }
-        self.unresolved.retain(|f| {
+        let recovered = |f: &Failure| {
             let same = f.kind == FailureKind::Reply
                 && f.command == command
                 && f.command_text.eq_ignore_ascii_case(text);
@@ -935,8 +1006,17 @@ impl Tracker {
                     f.command,
                     Some(Command::User | Command::Pass | Command::Acct)
                 );
-            !(same || logged_in)
-        });
+            same || logged_in
+        };
+        // Mostly nothing recovers: look before moving anything.
+        if self.unresolved.iter().any(recovered) {
+            self.unresolved.retain(|f| !recovered(f));
+            self.reply_commands = self
+                .unresolved
+                .iter()
+                .filter(|f| f.kind == FailureKind::Reply)
+                .fold(0, |m, f| m | command_bit(f.command));
+        }
         self.succeeded(command);
     }
 
@@ -949,6 +1029,11 @@ impl Tracker {
             self.last_failed = None;
         }
     }
+}
+
+/// One bit for a command (shared by several: a filter, not a set).
+fn command_bit(c: Option<Command>) -> u64 {
+    c.map_or(1, |c| 2 << (c as u64 % 63))
 }
 
 /// Commands whose failure clients expect and work around (feature probes,
@@ -980,13 +1065,13 @@ fn is_probe(c: Command) -> bool {
     )
 }
 
-/// The text of a reply's last line, after the code.
+/// The text of a reply's last line, after the code, clipped.
 fn last_text(reply: &Reply) -> String {
-    reply
-        .lines()
-        .last()
-        .map(|l| l.get(4..).unwrap_or_default().trim().to_string())
-        .unwrap_or_default()
+    let last = reply.lines().last();
+    clip(
+        last.as_deref()
+            .map_or("", |l| l.get(4..).unwrap_or_default().trim()),
+    )
 }
 
 fn clip(s: &str) -> String {

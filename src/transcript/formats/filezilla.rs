@@ -15,15 +15,6 @@
 use super::{Kind, Parsed};
 use crate::transcript::Timestamp;
 
-const PREFIXES: [(&str, Kind); 6] = [
-    ("Command:", Kind::Command),
-    ("Response:", Kind::Reply),
-    ("Status:", Kind::Info),
-    ("Error:", Kind::Error),
-    ("Trace:", Kind::Skip),
-    ("Listing:", Kind::Skip),
-];
-
 pub(crate) fn parse(line: &str) -> Option<Parsed<'_>> {
     // Debug log file: "2024-05-01 10:00:00 1234 1 Command: USER bob".
     if line.len() > 20 && line.as_bytes()[4] == b'-' {
@@ -51,9 +42,16 @@ pub(crate) fn parse(line: &str) -> Option<Parsed<'_>> {
 
 /// The prefix's kind and the message after it.
 fn prefixed(s: &str, file: bool) -> Option<(Kind, &str)> {
-    let (kind, msg) = PREFIXES
-        .iter()
-        .find_map(|(p, k)| s.strip_prefix(p).map(|m| (*k, m)))?;
+    // The prefixes differ in their first byte.
+    let (kind, msg) = match *s.as_bytes().first()? {
+        b'C' => (Kind::Command, s.strip_prefix("Command:")?),
+        b'R' => (Kind::Reply, s.strip_prefix("Response:")?),
+        b'S' => (Kind::Info, s.strip_prefix("Status:")?),
+        b'E' => (Kind::Error, s.strip_prefix("Error:")?),
+        b'T' => (Kind::Skip, s.strip_prefix("Trace:")?),
+        b'L' => (Kind::Skip, s.strip_prefix("Listing:")?),
+        _ => return None,
+    };
     let msg = if file {
         msg.strip_prefix(' ')?
     } else if let Some(m) = msg.strip_prefix('\t') {
