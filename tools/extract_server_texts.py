@@ -392,15 +392,35 @@ class PyExtractor(ast.NodeVisitor):
         self.func = prev
 
     def assignments(self, name):
-        vals = []
+        """The value of `name` at the current call: its nearest assignment above
+        the call in the same function, with any `name += ...` between them."""
         if self.func is None:
-            return vals
+            return []
+        line = getattr(self, "call_line", 10**9)
+        assigns, augs = [], []
         for n in ast.walk(self.func):
             if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in n.targets):
-                vals.append(n.value)
-            if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id == name:
-                vals.append(None)  # too dynamic
-        return vals
+                if n.lineno <= line:
+                    assigns.append(n)
+            if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id == name \
+                    and isinstance(n.op, ast.Add) and n.lineno <= line:
+                augs.append(n)
+        if not assigns:
+            return []
+        # Every assignment since the previous reply of this function (the
+        # branches of a try/except), else the nearest one above.
+        prev = max((n.lineno for n in ast.walk(self.func)
+                    if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                    and n.func.attr in ("respond", "respond_w_warning") and n.lineno < line), default=0)
+        window = [a for a in assigns if a.lineno > prev] or [max(assigns, key=lambda n: n.lineno)]
+        values = []
+        for last in window:
+            value = last.value
+            for a in sorted(augs, key=lambda n: n.lineno):
+                if a.lineno > last.lineno:
+                    value = ast.BinOp(left=value, op=ast.Add(), right=a.value)
+            values.append(value)
+        return values
 
     def texts(self, e, depth=0):
         """Possible pattern texts of a string expression."""
@@ -413,6 +433,9 @@ class PyExtractor(ast.NodeVisitor):
             for v in e.values:
                 if isinstance(v, ast.Constant):
                     choice = [literal(v.value)]
+                elif isinstance(v, ast.FormattedValue) and isinstance(v.value, ast.Call) \
+                        and getattr(v.value.func, "id", "") == "strerror":
+                    choice = [literal(x) for x in ERRNO_TEXTS]
                 else:
                     choice = ["{*}"]
                     # A local set just above from strerror() or a literal
@@ -422,12 +445,16 @@ class PyExtractor(ast.NodeVisitor):
                         opts = []
                         for a in vals:
                             if isinstance(a, ast.Call) and getattr(a.func, "id", "") == "strerror":
-                                opts += [literal(x) for x in PY_FILE_ERRNO_TEXTS]
-                            elif isinstance(a, ast.Constant) and isinstance(a.value, str):
-                                opts.append(literal(a.value))
+                                # strerror(err.errno): a read/write on an open file;
+                                # strerror(err): any OSError of an open, stat, rename...
+                                on_errno = a.args and isinstance(a.args[0], ast.Attribute)
+                                opts += [literal(x) for x in (PY_FILE_ERRNO_TEXTS if on_errno else ERRNO_TEXTS)]
                             else:
-                                opts = None
-                                break
+                                t = self.texts(a, depth + 1)
+                                if not t:
+                                    opts = None
+                                    break
+                                opts += t
                         if opts:
                             choice = opts
                 alts = [x + c for x in alts for c in choice]
@@ -458,6 +485,7 @@ class PyExtractor(ast.NodeVisitor):
         return None
 
     def visit_Assign(self, node):
+        self.call_line = node.lineno
         # data.py keeps the reply to send in self._resp = (text, logfun).
         for t in node.targets:
             if isinstance(t, ast.Attribute) and t.attr == "_resp" and isinstance(node.value, ast.Tuple) \
@@ -475,6 +503,7 @@ class PyExtractor(ast.NodeVisitor):
                 and self.func is not None and self.func.name in ("respond", "respond_w_warning"):
             return  # the definitions of respond() themselves
         if isinstance(f, ast.Attribute) and f.attr in ("respond", "respond_w_warning") and node.args:
+            self.call_line = node.lineno
             src = f"{self.rel}:{node.lineno}"
             texts = self.texts(node.args[0])
             got = False
