@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use ftp_reply::{ReplyCode, Server, diagnose};
+use ftp_reply::{Diagnosis, ReplyCode, Server, diagnose, diagnose_line};
 
 /// One extracted reply: code and text in pattern syntax.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -49,9 +49,17 @@ fn extractions() -> BTreeMap<String, Vec<Text>> {
                 continue;
             }
             let f: Vec<&str> = line.split('\t').collect();
-            assert_eq!(f.len(), 3, "{}:{}: expected code, text, source", path.display(), n + 1);
+            assert_eq!(
+                f.len(),
+                3,
+                "{}:{}: expected code, text, source",
+                path.display(),
+                n + 1
+            );
             rows.push(Text {
-                code: f[0].parse().unwrap_or_else(|_| panic!("{}:{}: bad code", path.display(), n + 1)),
+                code: f[0]
+                    .parse()
+                    .unwrap_or_else(|_| panic!("{}:{}: bad code", path.display(), n + 1)),
                 text: f[1].to_owned(),
                 source: f[2].to_owned(),
             });
@@ -74,8 +82,17 @@ fn list(name: &str, fields: usize) -> Vec<Vec<String>> {
             continue;
         }
         let f: Vec<String> = line.split('\t').map(str::to_owned).collect();
-        assert_eq!(f.len(), fields, "{name}:{}: expected {fields} tab-separated fields", n + 1);
-        assert!(!f[fields - 1].trim().is_empty(), "{name}:{}: no reason", n + 1);
+        assert_eq!(
+            f.len(),
+            fields,
+            "{name}:{}: expected {fields} tab-separated fields",
+            n + 1
+        );
+        assert!(
+            !f[fields - 1].trim().is_empty(),
+            "{name}:{}: no reason",
+            n + 1
+        );
         out.push(f);
     }
     out
@@ -147,7 +164,10 @@ fn every_negative_text_has_a_row_of_its_own_server() {
         "texts with no row of their own server; add rows, or these lines to excluded.tsv:\n{missing}"
     );
     let stale: Vec<_> = excluded.difference(&used).collect();
-    assert!(stale.is_empty(), "excluded.tsv lines that match no extracted text: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "excluded.tsv lines that match no extracted text: {stale:?}"
+    );
 }
 
 #[test]
@@ -163,7 +183,14 @@ fn no_row_claims_another_servers_text() {
     }
     let allowed: BTreeSet<(String, String, u16, String)> = list("overlaps.tsv", 5)
         .into_iter()
-        .map(|f| (f[0].clone(), f[1].clone(), f[2].parse().unwrap(), f[3].clone()))
+        .map(|f| {
+            (
+                f[0].clone(),
+                f[1].clone(),
+                f[2].parse().unwrap(),
+                f[3].clone(),
+            )
+        })
         .collect();
     let mut used = BTreeSet::new();
     let mut wrong = String::new();
@@ -202,7 +229,10 @@ fn no_row_claims_another_servers_text() {
         "rows whose pattern matches another server's unrelated text; narrow them, or list in overlaps.tsv:\n{wrong}"
     );
     let stale: Vec<_> = allowed.difference(&used).collect();
-    assert!(stale.is_empty(), "overlaps.tsv lines that no longer apply: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "overlaps.tsv lines that no longer apply: {stale:?}"
+    );
 }
 
 #[test]
@@ -211,8 +241,168 @@ fn extractions_are_well_formed() {
         let _ = server_of(&stem);
         for t in &texts {
             assert!((100..700).contains(&t.code), "{stem}: code {}", t.code);
-            assert_eq!(t.text.trim(), t.text, "{stem}: {:?} has surrounding spaces", t.text);
+            assert_eq!(
+                t.text.trim(),
+                t.text,
+                "{stem}: {:?} has surrounding spaces",
+                t.text
+            );
             assert!(!t.source.is_empty(), "{stem}: {:?} has no source", t.text);
         }
     }
+}
+
+/// Texts of servers the table does not cover: extractions under
+/// `reference/` (libunftp), and the negative single-line replies of session
+/// transcripts (`reference/*.session.txt`, `tests/data/servers/libunftp-*.txt`).
+fn reference_texts() -> Vec<(String, Text)> {
+    let mut out = Vec::new();
+    let mut sessions: Vec<PathBuf> = Vec::new();
+    for entry in std::fs::read_dir(dir().join("reference")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if name.ends_with(".session.txt") {
+            sessions.push(path);
+        } else if name.ends_with(".tsv") {
+            for line in std::fs::read_to_string(&path).unwrap().lines() {
+                if line.starts_with('#') || line.is_empty() {
+                    continue;
+                }
+                let f: Vec<&str> = line.split('\t').collect();
+                out.push((
+                    name.clone(),
+                    Text {
+                        code: f[0].parse().unwrap(),
+                        text: f[1].to_owned(),
+                        source: f[2].to_owned(),
+                    },
+                ));
+            }
+        }
+    }
+    let servers = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/servers");
+    for entry in std::fs::read_dir(servers).unwrap() {
+        let path = entry.unwrap().path();
+        if path
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("libunftp-")
+        {
+            sessions.push(path);
+        }
+    }
+    assert!(
+        sessions.len() >= 2,
+        "need the libunftp and inetutils transcripts"
+    );
+    for path in sessions {
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            let Some(reply) = line.strip_prefix("S: ") else {
+                continue;
+            };
+            let Ok(code) = ReplyCode::parse(reply) else {
+                continue;
+            };
+            if reply.as_bytes().get(3) != Some(&b' ') {
+                continue;
+            }
+            // Literal text: escape the pattern syntax.
+            let text = reply[4..].trim().replace('{', "{{");
+            out.push((
+                name.clone(),
+                Text {
+                    code: code.as_u16(),
+                    text,
+                    source: name.clone(),
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// Whether `row` matches a text that a server other than its own sends.
+fn matches_foreign_text(
+    row: &Diagnosis,
+    all: &BTreeMap<String, Vec<Text>>,
+    reference: &[(String, Text)],
+) -> Option<String> {
+    let code = row.code().as_u16();
+    let hit = |t: &Text| t.code == code && instances(&t.text).iter().any(|i| row.matches(i));
+    for (stem, texts) in all {
+        if server_of(stem) != row.server() {
+            if let Some(t) = texts.iter().find(|t| hit(t)) {
+                return Some(format!("{stem} {} {}", t.code, t.text));
+            }
+        }
+    }
+    reference
+        .iter()
+        .find(|(_, t)| hit(t))
+        .map(|(n, t)| format!("{n} {} {}", t.code, t.text))
+}
+
+#[test]
+fn server_specific_column_matches_the_extracted_texts() {
+    let all = extractions();
+    let reference = reference_texts();
+    let mut wrong = String::new();
+    let mut shared = 0;
+    for row in Diagnosis::all() {
+        let foreign = matches_foreign_text(row, &all, &reference);
+        shared += usize::from(foreign.is_some());
+        match (&foreign, row.is_server_specific()) {
+            (Some(t), true) => writeln!(
+                wrong,
+                "{}: add `server_specific = false` (matches {t})",
+                row.id()
+            )
+            .unwrap(),
+            (None, false) => writeln!(
+                wrong,
+                "{}: remove `server_specific = false` (matches no other server's text)",
+                row.id()
+            )
+            .unwrap(),
+            _ => {}
+        }
+    }
+    println!(
+        "{shared} of {} rows match another server's text (server_specific = false)",
+        Diagnosis::all().len()
+    );
+    assert!(
+        wrong.is_empty(),
+        "diagnoses.toml server_specific is out of date:\n{wrong}"
+    );
+}
+
+#[test]
+fn unknown_servers_are_never_claimed_as_a_known_one() {
+    // libunftp (tests/servers runs it in process) and GNU inetutils ftpd 2.4,
+    // captured for this test: the table covers neither.
+    let mut seen = 0;
+    for (name, t) in reference_texts()
+        .iter()
+        .filter(|(n, _)| n.ends_with(".txt"))
+    {
+        let line = format!("{} {}", t.code, t.text.replace("{{", "{"));
+        for d in diagnose_line(&line).unwrap() {
+            seen += 1;
+            assert!(
+                !d.is_server_specific(),
+                "{name}: {line:?} gets {} as if the text proved {}",
+                d.id(),
+                d.server()
+            );
+        }
+    }
+    println!("{seen} diagnoses of libunftp/inetutils replies, none claims a known server");
+    assert!(
+        seen > 0,
+        "the transcripts should share some texts with known servers"
+    );
 }

@@ -84,8 +84,14 @@ fn the_issue_examples() {
 fn review_corrections_of_issue_16() {
     let first = |line: &str| diagnose_line(line).unwrap().next().map(Diagnosis::id);
     // mod_core.c core_port: 500 for a refused address or port, 501 for a malformed argument.
-    assert_eq!(first("500 Illegal PORT command"), Some("proftpd-illegal-port"));
-    assert_eq!(first("501 Illegal PORT command"), Some("proftpd-illegal-port-syntax"));
+    assert_eq!(
+        first("500 Illegal PORT command"),
+        Some("proftpd-illegal-port")
+    );
+    assert_eq!(
+        first("501 Illegal PORT command"),
+        Some("proftpd-illegal-port-syntax")
+    );
     // mod_tls: EPERM on the data connection is a TLS refusal, not a firewall problem.
     let d = diagnose_line("425 Unable to build data connection: Operation not permitted")
         .unwrap()

@@ -680,7 +680,41 @@ def filezilla_09(root):
     return out, skipped, []
 
 
+# ---------------------------------------------------------------- libunftp (reference)
+
+def libunftp(root):
+    """`Reply::new(ReplyCode::Name, "text")` and `Reply::new_with_string(ReplyCode::Name, format!("..."))`.
+
+    libunftp is not a server the diagnosis table covers: its texts are data for
+    the test that no row claims a known server for another server's text."""
+    codes = {}
+    body = open(os.path.join(root, "src/server/controlchan/reply.rs")).read()
+    for m in re.finditer(r"(\w+)\s*=\s*(\d{3})", body):
+        codes[m.group(1)] = m.group(2)
+    out, skipped = [], []
+    for dirpath, _, names in os.walk(os.path.join(root, "src")):
+        for n in sorted(names):
+            if not n.endswith(".rs"):
+                continue
+            path = os.path.join(dirpath, n)
+            rel = os.path.relpath(path, root)
+            text = open(path).read()
+            for m in re.finditer(r"Reply::new(?:_with_string)?\(\s*ReplyCode::(\w+),\s*", text):
+                src = f"{rel}:{line_of(text, m.start())}"
+                rest = text[m.end():]
+                lm = re.match(r'"((?:[^"\\]|\\.)*)"', rest) or re.match(r'format!\(\s*"((?:[^"\\]|\\.)*)"', rest)
+                code = codes.get(m.group(1))
+                if lm and code:
+                    t = re.sub(r"\{[^{}]*\}", "\x01", lm.group(1).replace("{{", "\x02").replace("}}", "}"))
+                    t = literal(t.replace('\\"', '"')).replace("\x01", "{*}").replace("\x02", "{{")
+                    out.append((code, collapse(t), src))
+                else:
+                    skipped.append((src, text[m.start():m.start() + 100]))
+    return out, skipped, []
+
+
 SERVERS = {
+    "libunftp": libunftp,
     "vsftpd": vsftpd,
     "proftpd": proftpd,
     "pure-ftpd": pure_ftpd,

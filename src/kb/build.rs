@@ -682,6 +682,17 @@ fn pattern_tokens(p: &str) -> Result<(Vec<String>, usize)> {
     Ok((toks, literal_len))
 }
 
+/// A row's `server_specific` (issue 16): `false` when another server sends a
+/// text the pattern matches (kept in sync with the extracted server texts by
+/// tests/coverage.rs); `true` when absent.
+fn server_specific(r: &Table) -> Result<bool> {
+    match r.get("server_specific") {
+        None => Ok(true),
+        Some(Value::Boolean(b)) => Ok(*b),
+        Some(_) => Err("`server_specific` must be true or false".into()),
+    }
+}
+
 /// The diagnosis table: `diagnoses.toml` (facts) with `diagnoses.en.toml` and
 /// `diagnoses.fr.toml` (prose), sorted by code, then most specific pattern first.
 fn diagnoses(dir: &Path) -> Result<String> {
@@ -707,7 +718,15 @@ fn diagnoses(dir: &Path) -> Result<String> {
         let ctx = |m: &str| format!("diagnoses.toml: [{id}]: {m}");
         for k in r.keys() {
             if ![
-                "id", "server", "code", "kind", "pattern", "example", "source", "overlaps",
+                "id",
+                "server",
+                "code",
+                "kind",
+                "pattern",
+                "example",
+                "source",
+                "overlaps",
+                "server_specific",
             ]
             .contains(&k.as_str())
             {
@@ -744,6 +763,7 @@ fn diagnoses(dir: &Path) -> Result<String> {
         let example = get("example")?;
         let source = get("source")?;
         let overlaps = strings(r.get("overlaps")).map_err(|m| ctx(&m))?;
+        let specific = server_specific(r).map_err(|m| ctx(&m))?;
         declared_overlaps.push((id.to_owned(), overlaps.clone()));
         let mut prose = Vec::new();
         for (file, t) in [("diagnoses.en.toml", &en), ("diagnoses.fr.toml", &fr)] {
@@ -773,7 +793,7 @@ fn diagnoses(dir: &Path) -> Result<String> {
         }
         out.push((code, std::cmp::Reverse(literal_len), id.to_owned(), format!(
             "Diagnosis {{ id: {id:?}, server: Server::{variant}, code: ReplyCode::known({code}), banner: {banner}, \
-             pattern: {pattern:?}, tokens: &[{}], example: {example:?}, source: {source:?}, overlaps: &{overlaps:?}, \
+             pattern: {pattern:?}, tokens: &[{}], example: {example:?}, source: {source:?}, overlaps: &{overlaps:?}, specific: {specific}, \
              cause: Text {{ en: {:?}, fr: {:?} }}, fix: Text {{ en: {:?}, fr: {:?} }} }}",
             toks.join(", "), prose[0][0], prose[1][0], prose[0][1], prose[1][1]
         )));
