@@ -100,6 +100,18 @@ fn review_corrections_of_issue_16() {
     assert_eq!(d.id(), "proftpd-data-tls-rejected");
     assert!(d.fix(Lang::En).contains("NoSessionReuseRequired"));
     assert!(d.fix(Lang::Fr).contains("NoSessionReuseRequired"));
+    // ProFTPD's strerror() in the system locale (glibc 2.36 catalogues).
+    for line in [
+        "550 /x: Aucun fichier ou dossier de ce type",
+        "550 /x: Datei oder Verzeichnis nicht gefunden",
+        "550 /x: No existe el fichero o el directorio",
+        "550 /x: File o directory non esistente",
+        "550 /x: Нет такого файла или каталога",
+    ] {
+        let d = diagnose_line(line).unwrap().next().unwrap();
+        assert_eq!(d.server(), Server::Proftpd, "{line}");
+        assert!(d.id().starts_with("proftpd-no-such-file-"), "{line}");
+    }
 }
 
 #[test]

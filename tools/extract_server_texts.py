@@ -9,6 +9,8 @@ Run by hand against a fetched source tree (never by the build or the tests):
     python3 tools/extract_server_texts.py pyftpdlib SRC_DIR VERSION
     python3 tools/extract_server_texts.py filezilla-server SRC_DIR VERSION   (1.x: src/filezilla/ftp)
     python3 tools/extract_server_texts.py filezilla-server-0.9 SRC_DIR VERSION (0.9.x: source/*.cpp)
+    ... --locales fr,de,es,it,ru   only the strerror() texts, in glibc's translations
+                                   (this system's /usr/share/locale/<l>/LC_MESSAGES/libc.mo)
 
 It prints a TSV on stdout (tests/data/server-texts/<server>-<version>.tsv):
 
@@ -59,6 +61,26 @@ PY_FILE_ERRNO_TEXTS = [
 ]
 
 INT_CONV = set("diuxXo")
+
+# (code, printf format with the errno text filled in, errno text, source) of
+# every row made from a strerror() argument, for --locales.
+STRERROR_ROWS = []
+
+
+def localized(locales):
+    """The strerror() rows again, with glibc's translation of the errno text in
+    each locale (the system's libc.mo catalogues, /usr/share/locale/<l>/)."""
+    import gettext
+    rows = []
+    for loc in locales:
+        mo = f"/usr/share/locale/{loc}/LC_MESSAGES/libc.mo"
+        t = gettext.GNUTranslations(open(mo, "rb"))
+        for code, fmt, err, src in STRERROR_ROWS:
+            tr = t.gettext(err)
+            if tr != err:
+                rows.append((code, printf_to_pattern(fmt.replace(err, tr.replace("%", "%%"))),
+                             f"{src} (strerror in {loc}: {mo})"))
+    return rows
 
 
 def printf_to_pattern(fmt):
@@ -223,6 +245,7 @@ def emit_printf(out, code, fmt, args, src):
                     res.append(fmt[i])
                     i += 1
                 out.append((code, printf_to_pattern("".join(res)), src))
+                STRERROR_ROWS.append((code, "".join(res), e, src))
                 del f2
             return
     out.append((code, pattern, src))
@@ -735,6 +758,9 @@ def main(argv):
     fn = SERVERS[server]
     res = fn(root, binary) if server == "vsftpd" else fn(root)
     out, skipped, extra = res
+    if "--locales" in argv:
+        # Only the strerror() texts, translated (glibc catalogues of this system).
+        out, skipped, extra = localized(argv[argv.index("--locales") + 1].split(",")), [], []
     name = "filezilla-server" if server.startswith("filezilla-server") else server
     print(f"# {name} {version}: reply texts extracted from its source by tools/extract_server_texts.py")
     print(f"# command: python3 tools/extract_server_texts.py {' '.join(argv[1:])}")
