@@ -117,8 +117,16 @@ fn negative(code: u16) -> bool {
 #[test]
 fn every_negative_text_has_a_row_of_its_own_server() {
     let all = extractions();
-    let excluded: BTreeSet<(String, u16, String)> = list("excluded.tsv", 4)
-        .into_iter()
+    let lines = list("excluded.tsv", 4);
+    let excluded: BTreeSet<(String, u16, String)> = lines
+        .iter()
+        .map(|f| (f[0].clone(), f[1].parse().unwrap(), f[2].clone()))
+        .collect();
+    // Lines whose reason says why the text cannot be sent (or needs no row of
+    // its own), as opposed to "not yet covered".
+    let left_out: BTreeSet<(String, u16, String)> = lines
+        .iter()
+        .filter(|f| f[3].starts_with("left out"))
         .map(|f| (f[0].clone(), f[1].parse().unwrap(), f[2].clone()))
         .collect();
     let mut used = BTreeSet::new();
@@ -132,6 +140,7 @@ fn every_negative_text_has_a_row_of_its_own_server() {
             .map(|t| (t.code, t.text.clone()))
             .collect();
         let mut covered = 0;
+        let mut reasoned = 0;
         for (code, text) in &distinct {
             let code_v = ReplyCode::new(*code).unwrap();
             let own = instances(text)
@@ -145,15 +154,21 @@ fn every_negative_text_has_a_row_of_its_own_server() {
                     "excluded.tsv lists {stem} {code} {text:?}, which now has a row: remove the line"
                 );
             } else if excluded.contains(&key) {
+                if left_out.contains(&key) {
+                    reasoned += 1;
+                }
                 used.insert(key);
             } else {
                 writeln!(missing, "{stem}\t{code}\t{text}\tnot yet covered").unwrap();
             }
         }
         let pct = 100.0 * f64::from(covered) / distinct.len() as f64;
+        let sendable = distinct.len() - reasoned;
+        let pct_sendable = 100.0 * f64::from(covered) / sendable as f64;
         writeln!(
             report,
-            "{stem:28} {covered:4} of {:4} distinct negative texts diagnosed as {server} ({pct:.1} %)",
+            "{stem:28} {covered:4} of {:4} distinct negative texts diagnosed as {server} ({pct:.1} %); \
+             {reasoned:3} left out with a reason, {covered:4} of the other {sendable:4} ({pct_sendable:.1} %)",
             distinct.len()
         )
         .unwrap();
