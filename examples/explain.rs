@@ -71,6 +71,7 @@ fn diagnosis_json(d: &Diagnosis, lang: Lang) -> Value {
     json!({
         "id": d.id(),
         "server": d.server().to_string(),
+        "server_specific": d.is_server_specific(),
         "cause": d.cause(lang),
         "fix": d.fix(lang),
         "source": d.source(),

@@ -151,6 +151,7 @@ pub struct Diagnosis {
     pub(crate) example: &'static str,
     pub(crate) source: &'static str,
     pub(crate) overlaps: &'static [&'static str],
+    pub(crate) specific: bool,
     pub(crate) cause: Text,
     pub(crate) fix: Text,
 }
@@ -213,6 +214,25 @@ impl Diagnosis {
     #[must_use]
     pub const fn overlaps(&self) -> &'static [&'static str] {
         self.overlaps
+    }
+
+    /// Whether the text alone proves the server: no other server whose
+    /// texts were extracted from its source (`tests/data/server-texts/`)
+    /// sends a text this row's pattern matches. When `false`, the row says
+    /// what this server means by the text, which is only a possibility
+    /// unless the server was identified otherwise (its banner, for example).
+    ///
+    /// ```
+    /// use ftp_reply::{ReplyCode, diagnose};
+    /// // vsftpd, ProFTPD and FileZilla Server all send "530 Login incorrect.".
+    /// assert!(diagnose(ReplyCode::NOT_LOGGED_IN, "Login incorrect.").all(|d| !d.is_server_specific()));
+    /// let oops = diagnose(ReplyCode::new(500)?, "OOPS: vsftpd: refusing to run with writable root inside chroot()");
+    /// assert!(oops.take(1).all(|d| d.is_server_specific()));
+    /// # Ok::<(), ftp_reply::InvalidReplyCode>(())
+    /// ```
+    #[must_use]
+    pub const fn is_server_specific(&self) -> bool {
+        self.specific
     }
 
     /// What happened, in plain words.
@@ -308,7 +328,8 @@ pub struct Diagnoses<'a> {
     rows: &'static [Diagnosis],
     text: &'a [u8],
     prefer: Option<Server>,
-    /// 0: the preferred server's rows; 1: the others (or all, without preference).
+    /// 0: the preferred server's rows (without preference: the rows whose
+    /// text proves their server); 1: the others.
     pass: u8,
     next: usize,
 }
@@ -336,7 +357,7 @@ impl Iterator for Diagnoses<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             let Some(row) = self.rows.get(self.next) else {
-                if self.pass == 0 && self.prefer.is_some() {
+                if self.pass == 0 {
                     self.pass = 1;
                     self.next = 0;
                     continue;
@@ -347,7 +368,10 @@ impl Iterator for Diagnoses<'_> {
             let wanted = match (self.prefer, self.pass) {
                 (Some(p), 0) => row.server == p,
                 (Some(p), _) => row.server != p,
-                (None, _) => true,
+                // The server is unknown: rows that the text alone proves
+                // first, then the ones other servers share (possibilities).
+                (None, 0) => row.specific,
+                (None, _) => !row.specific,
             };
             if wanted && matches(row.tokens, self.text) {
                 return Some(row);
@@ -356,7 +380,9 @@ impl Iterator for Diagnoses<'_> {
     }
 }
 
-/// The diagnoses for a reply code and the text of one of its lines, most
+/// The diagnoses for a reply code and the text of one of its lines: the
+/// rows whose text proves their server first, then those whose text other
+/// servers send too ([`Diagnosis::is_server_specific`]), each group most
 /// specific (longest literal pattern) first. Empty when nothing in the table
 /// matches: the crate never guesses.
 ///
@@ -457,13 +483,17 @@ impl Diagnosis {
         lang.phrases().diagnosis_none
     }
 
-    /// The server, cause, fix and source as text in `lang`.
+    /// The server, cause, fix and source as text in `lang`. The server is
+    /// given as "possibly ..." when the text does not prove it
+    /// ([`is_server_specific`](Self::is_server_specific) is `false`).
     ///
     /// ```
     /// use ftp_reply::{Lang, diagnose_line};
     /// let d = diagnose_line("530 This FTP server is anonymous only.")?.next().unwrap();
     /// let text = d.render("fr".parse::<Lang>().unwrap()).to_string();
     /// assert!(text.starts_with("Serveur : vsftpd"));
+    /// let shared = diagnose_line("530 Login incorrect.")?.next().unwrap();
+    /// assert!(shared.render(Lang::En).to_string().starts_with("Server: possibly "));
     /// # Ok::<(), ftp_reply::ParseError>(())
     /// ```
     #[must_use]
@@ -487,7 +517,12 @@ impl fmt::Display for RenderedDiagnosis {
         let (d, lang) = (&self.diagnosis, self.lang);
         let p = lang.phrases();
         let c = p.typography_colon;
-        writeln!(f, "{}{c}{}", p.diagnosis_server, d.server)?;
+        if d.specific {
+            writeln!(f, "{}{c}{}", p.diagnosis_server, d.server)?;
+        } else {
+            let possibly = p.diagnosis_possibly;
+            writeln!(f, "{}{c}{possibly}{}", p.diagnosis_server, d.server)?;
+        }
         writeln!(f, "{}{c}{}", p.diagnosis_cause, d.cause(lang))?;
         writeln!(f, "{}{c}{}", p.diagnosis_fix, d.fix(lang))?;
         writeln!(f, "{}{c}{}", p.diagnosis_source, d.source)

@@ -92,6 +92,40 @@ fn the_issue_examples() {
 }
 
 #[test]
+fn review_corrections_of_issue_16() {
+    let first = |line: &str| diagnose_line(line).unwrap().next().map(Diagnosis::id);
+    // mod_core.c core_port: 500 for a refused address or port, 501 for a malformed argument.
+    assert_eq!(
+        first("500 Illegal PORT command"),
+        Some("proftpd-illegal-port")
+    );
+    assert_eq!(
+        first("501 Illegal PORT command"),
+        Some("proftpd-illegal-port-syntax")
+    );
+    // mod_tls: EPERM on the data connection is a TLS refusal, not a firewall problem.
+    let d = diagnose_line("425 Unable to build data connection: Operation not permitted")
+        .unwrap()
+        .next()
+        .unwrap();
+    assert_eq!(d.id(), "proftpd-data-tls-rejected");
+    assert!(d.fix(Lang::En).contains("NoSessionReuseRequired"));
+    assert!(d.fix(Lang::Fr).contains("NoSessionReuseRequired"));
+    // ProFTPD's strerror() in the system locale (glibc 2.36 catalogues).
+    for line in [
+        "550 /x: Aucun fichier ou dossier de ce type",
+        "550 /x: Datei oder Verzeichnis nicht gefunden",
+        "550 /x: No existe el fichero o el directorio",
+        "550 /x: File o directory non esistente",
+        "550 /x: Нет такого файла или каталога",
+    ] {
+        let d = diagnose_line(line).unwrap().next().unwrap();
+        assert_eq!(d.server(), Server::Proftpd, "{line}");
+        assert!(d.id().starts_with("proftpd-no-such-file-"), "{line}");
+    }
+}
+
+#[test]
 fn nothing_matches_means_no_diagnosis() {
     assert_eq!(diagnose_line("550 Nobody says this").unwrap().count(), 0);
     assert_eq!(

@@ -146,6 +146,12 @@ pub enum Leniency {
     /// 150 when no data connection was prepared), or a reply listed instead
     /// of the 1yz sent after it.
     ErrorTiming,
+    /// 452 (insufficient storage) after the 1yz of a transfer, where the
+    /// command lists 452 only instead of the 1yz (RFC 959 §5.4 lists 452
+    /// before the 150 of STOR, STOU and APPE, and 552 after it). `ProFTPD`
+    /// and Pure-FTPd find the disk full while writing, so their 452 comes
+    /// after the 150.
+    StorageFullDuringTransfer,
     /// A completion reply (226, 250) of a transfer with no 1yz before it.
     CompletionWithoutPreliminary,
     /// 125 where the command lists only 150, or the other way round (RFC 3659
@@ -573,7 +579,13 @@ impl Exchange {
         if code.as_u16() == 421 && self.command.is_some() {
             return Verdict::Lenient(late, Leniency::ServiceNotAvailable);
         }
-        // 4. Listed, at the other point.
+        // 4. Listed, at the other point (452 during a transfer has its own rule).
+        if after && code.as_u16() == 452 && self.lists(code, Role::Error) {
+            return Verdict::Lenient(
+                Role::ErrorAfterPreliminary,
+                Leniency::StorageFullDuringTransfer,
+            );
+        }
         if !after && self.lists(code, Role::Success) {
             return Verdict::Lenient(Role::Success, Leniency::CompletionWithoutPreliminary);
         }
@@ -673,6 +685,30 @@ mod tests {
         assert_eq!(
             verdicts(Command::Retr, &[150, 125])[1],
             Verdict::Unexpected(Problem::SecondPreliminary)
+        );
+    }
+
+    #[test]
+    fn storage_full_during_transfer() {
+        // ProFTPD and Pure-FTPd: 150, then 452 when the disk fills up.
+        for cmd in [Command::Stor, Command::Appe, Command::Stou] {
+            assert_eq!(
+                verdicts(cmd, &[150, 452])[1],
+                Verdict::Lenient(
+                    Role::ErrorAfterPreliminary,
+                    Leniency::StorageFullDuringTransfer
+                ),
+                "{cmd:?}"
+            );
+        }
+        // Before the 1yz it is listed; 552 after it is listed too.
+        assert_eq!(
+            verdicts(Command::Stor, &[452])[0],
+            Verdict::Expected(Role::Error)
+        );
+        assert_eq!(
+            verdicts(Command::Stor, &[150, 552])[1],
+            Verdict::Expected(Role::ErrorAfterPreliminary)
         );
     }
 

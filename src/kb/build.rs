@@ -727,6 +727,17 @@ fn pattern_tokens(p: &str) -> Result<(Vec<String>, usize)> {
     Ok((toks, literal_len))
 }
 
+/// A row's `server_specific` (issue 16): `false` when another server sends a
+/// text the pattern matches (kept in sync with the extracted server texts by
+/// tests/coverage.rs); `true` when absent.
+fn server_specific(r: &Table) -> Result<bool> {
+    match r.get("server_specific") {
+        None => Ok(true),
+        Some(Value::Boolean(b)) => Ok(*b),
+        Some(_) => Err("`server_specific` must be true or false".into()),
+    }
+}
+
 /// The diagnosis table: `diagnoses.toml` (facts) with `diagnoses.en.toml` and
 /// `diagnoses.fr.toml` (prose), sorted by code, then most specific pattern first.
 fn diagnoses(dir: &Path, langs: &[String]) -> Result<String> {
@@ -757,7 +768,15 @@ fn diagnoses(dir: &Path, langs: &[String]) -> Result<String> {
         let ctx = |m: &str| format!("diagnoses.toml: [{id}]: {m}");
         for k in r.keys() {
             if ![
-                "id", "server", "code", "kind", "pattern", "example", "source", "overlaps",
+                "id",
+                "server",
+                "code",
+                "kind",
+                "pattern",
+                "example",
+                "source",
+                "overlaps",
+                "server_specific",
             ]
             .contains(&k.as_str())
             {
@@ -794,6 +813,7 @@ fn diagnoses(dir: &Path, langs: &[String]) -> Result<String> {
         let example = get("example")?;
         let source = get("source")?;
         let overlaps = strings(r.get("overlaps")).map_err(|m| ctx(&m))?;
+        let specific = server_specific(r).map_err(|m| ctx(&m))?;
         declared_overlaps.push((id.to_owned(), overlaps.clone()));
         let mut texts = Vec::new();
         for (file, t) in &prose {
@@ -828,7 +848,7 @@ fn diagnoses(dir: &Path, langs: &[String]) -> Result<String> {
         }
         out.push((code, std::cmp::Reverse(literal_len), id.to_owned(), format!(
             "Diagnosis {{ id: {id:?}, server: Server::{variant}, code: ReplyCode::known({code}), banner: {banner}, \
-             pattern: {pattern:?}, tokens: &[{}], example: {example:?}, source: {source:?}, overlaps: &{overlaps:?}, \
+             pattern: {pattern:?}, tokens: &[{}], example: {example:?}, source: {source:?}, overlaps: &{overlaps:?}, specific: {specific}, \
              cause: {}, fix: {} }}",
             toks.join(", "), prose_expr[0], prose_expr[1]
         )));

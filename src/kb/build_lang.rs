@@ -232,6 +232,7 @@ const SCHEMA: &[(&str, Kind)] = &[
     ("diagnosis.cause", Kind::Text),
     ("diagnosis.fix", Kind::Text),
     ("diagnosis.source", Kind::Text),
+    ("diagnosis.possibly", Kind::Raw),
     ("diff.key_differences", Kind::Text),
     ("diff.no_differences", Kind::Text),
     ("diff.how_they_differ", Kind::Text),

@@ -31,6 +31,23 @@ fn run(server: Server) {
     }
     let undiagnosed = expect::undiagnosed(server, &outcome.negatives);
     println!("{report}");
+    if server == Server::Libunftp {
+        // Issue 16: the table does not cover libunftp, so none of its
+        // replies may be diagnosed as if the text proved a known server.
+        for (verb, line, ids) in &outcome.negatives {
+            for id in ids {
+                let row = ftp_reply::Diagnosis::all()
+                    .iter()
+                    .find(|d| d.id() == *id)
+                    .unwrap();
+                assert!(
+                    !row.is_server_specific(),
+                    "libunftp {verb}: {line:?} diagnosed as {id}, as if it proved {}",
+                    row.server()
+                );
+            }
+        }
+    }
     assert!(
         undiagnosed.is_empty(),
         "{server}: negative replies without a diagnosis (add rows to src/kb/data/diagnoses.toml, or list them in expect::NOT_YET_DIAGNOSED): {undiagnosed:#?}"
