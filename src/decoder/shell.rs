@@ -53,8 +53,7 @@ use crate::{Reply, ReplyRef};
 /// ended yet in the input buffer (searching each byte for a line end once)
 /// until its line end arrives, so that small reads cost little more than
 /// large ones; an error inside such a line is reported when it ends. [`next_reply`](Self::next_reply) copies it into a
-/// [`Reply`]: one allocation for a single-line reply, two (its bytes and
-/// the index of its lines) for a multi-line one.
+/// [`Reply`]: one allocation per reply, for its bytes.
 ///
 /// # Example: decode a stream
 ///
