@@ -189,7 +189,6 @@ pub fn transcript(input: &[u8]) {
     }
 }
 
-
 // ---- payload parsers (issue 17) ----
 
 use ftp_reply::payload::{self, MlstEntry};
