@@ -4,6 +4,7 @@
 use alloc::vec::Vec;
 
 use super::{Core, DecodeError, Framing, Limits};
+use crate::reply_ref::Text;
 use crate::{Reply, ReplyRef};
 
 /// A sans-IO streaming decoder of FTP replies, with limits.
@@ -193,6 +194,9 @@ impl ReplyDecoder {
     pub fn feed(&mut self, bytes: &[u8]) {
         if self.pos == self.input.len() {
             self.input.clear();
+            if self.input.capacity() > RETAINED_INPUT {
+                self.input = Vec::new();
+            }
         } else if self.pos > 0 {
             self.input.drain(..self.pos);
         }
@@ -288,7 +292,7 @@ impl ReplyDecoder {
                 return Ok(None);
             }
         }
-        let (used, event) = self.core.advance(&self.input[self.pos..], defer);
+        let (used, event) = self.core.advance(&self.input[self.pos..], defer, true);
         self.pos += used;
         // Bytes left without an event were searched: no LF among them.
         self.scanned = if event.is_none() {
@@ -296,7 +300,10 @@ impl ReplyDecoder {
         } else {
             self.pos
         };
-        if self.pos == self.input.len() {
+        // A whole single-line reply is lent from the input itself (the
+        // input is then compacted at the next `feed`).
+        let lent = self.core.take_lent();
+        if lent.is_none() && self.pos == self.input.len() {
             self.input.clear();
             self.pos = 0;
             self.scanned = 0;
@@ -305,7 +312,14 @@ impl ReplyDecoder {
             }
         }
         match event {
-            Some(Ok(code)) => Ok(Some(self.core.held_reply(code))),
+            Some(Ok(code)) => Ok(Some(match lent {
+                Some((back, len)) => {
+                    let start = self.pos - back;
+                    let text = Text::new(&self.input[start..start + len]);
+                    ReplyRef::from_parts(code, text, &[])
+                }
+                None => self.core.held_reply(code),
+            })),
             Some(Err(e)) => Err(e),
             None if self.eof => self.core.take_incomplete().map_or(Ok(None), Err),
             None => Ok(None),
