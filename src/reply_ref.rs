@@ -157,7 +157,7 @@ impl<'a> ReplyRef<'a> {
     /// UTF-8, whose line ends are found when the lines are read.
     pub(crate) fn from_counted(code: ReplyCode, text: Text<'a>, lines: usize) -> Self {
         debug_assert_eq!(
-            text.as_bytes().iter().filter(|&&b| b == b'\n').count() + 1,
+            memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1,
             lines
         );
         Self {

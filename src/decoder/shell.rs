@@ -233,7 +233,7 @@ impl ReplyDecoder {
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     pub fn next_reply(&mut self) -> Result<Option<Reply>, DecodeError> {
-        Ok(self.decode(false)?.map(ReplyRef::to_owned))
+        Ok(self.decode(false, false)?.map(ReplyRef::to_owned))
     }
 
     /// The next complete reply, borrowed from the decoder's buffer until the
@@ -266,7 +266,26 @@ impl ReplyDecoder {
     /// ```
     #[inline]
     pub fn next_reply_ref(&mut self) -> Result<Option<ReplyRef<'_>>, DecodeError> {
-        self.decode(true)
+        if self.still_incomplete() {
+            return Ok(None);
+        }
+        self.decode(true, true)
+    }
+
+    /// The check of [`decode`](Self::decode) for a line start kept aside,
+    /// inlined into the caller: whether the bytes fed since hold no line
+    /// end, so that the answer is still "feed me" (small reads: no call).
+    #[inline]
+    fn still_incomplete(&mut self) -> bool {
+        if self.eof || self.scanned <= self.pos {
+            return false;
+        }
+        let held = self.input.len() - self.pos;
+        if held < self.core.defer_room() && !self.input[self.scanned..].contains(&b'\n') {
+            self.scanned = self.input.len();
+            return true;
+        }
+        false
     }
 
     /// The next reply or error. With `defer`, the bytes of a line not yet
@@ -278,11 +297,17 @@ impl ReplyDecoder {
     ///
     /// `next_reply` does not defer: [`ReplyReader`](crate::ReplyReader)
     /// relies on it using all of the decoder's own input.
-    fn decode(&mut self, defer: bool) -> Result<Option<ReplyRef<'_>>, DecodeError> {
+    ///
+    /// `checked`: [`still_incomplete`](Self::still_incomplete) has just
+    /// found a line end (or a full line start) in the bytes kept aside.
+    fn decode(&mut self, defer: bool, checked: bool) -> Result<Option<ReplyRef<'_>>, DecodeError> {
         let defer = defer && !self.eof;
         // After a reply, `pos > 0` (or the input is empty): the machine goes
         // on with the rest of the input without a search here.
-        if defer && (self.scanned > self.pos || (self.pos == 0 && self.core.at_line_start_idle())) {
+        let kept = self.scanned > self.pos;
+        if defer
+            && ((kept && !checked) || (!kept && self.pos == 0 && self.core.at_line_start_idle()))
+        {
             // A line start is kept aside (or the machine waits for one):
             // search only the bytes fed since, with core's `memchr`, which
             // costs less than a call of `memchr::memchr` on a few bytes.
@@ -360,7 +385,7 @@ impl ReplyDecoder {
         if self.scanned == self.input.len() {
             // Only the start of a line, left by `next_reply_ref`: it holds no
             // line end, so it can end no reply; decode it now.
-            return self.decode(false).map(|_| ());
+            return self.decode(false, false).map(|_| ());
         }
         Ok(())
     }
