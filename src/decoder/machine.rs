@@ -317,6 +317,7 @@ impl Core {
     /// How many bytes of a line not ended yet a caller of
     /// [`advance`](Self::advance) may keep aside, within the limits: less
     /// than a line may take, and than the reply may still add.
+    #[inline]
     pub(super) fn defer_room(&self) -> usize {
         self.limits
             .max_line_len()

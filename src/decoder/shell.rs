@@ -44,7 +44,8 @@ use crate::{Reply, ReplyRef};
 /// Each byte is examined at most twice: the decoder keeps its scan
 /// position, so feeding a reply one byte at a time costs no more per byte
 /// than feeding it whole. Complete lines without Telnet sequences are
-/// decoded whole (a line-end search and a copy into the reply buffer); the
+/// decoded whole (a line-end search and a copy into the reply buffer; a
+/// reply made of one such line is not copied but lent from the input); the
 /// rest of a line split across feeds, or with an IAC, goes through the
 /// general path. A reply's bytes are checked for UTF-8 once, when it ends.
 ///
