@@ -64,12 +64,10 @@ pub struct Reply {
     /// The code of the last line (the opening code except under lenient framing).
     code: ReplyCode,
     /// Every line, each but the last followed by `\n`, checked for UTF-8
-    /// once, when decoded.
+    /// once, when decoded: the one allocation of a reply. Lines are found by
+    /// searching `\n` when they are read (no index to allocate).
     text: OwnedText,
-    /// The index in `text` of the `\n` after each line but the last; empty
-    /// (no allocation) for a single-line reply.
-    ends: Vec<usize>,
-    /// `ends.len() + 1`, for `const` accessors.
+    /// The number of lines.
     lines: usize,
 }
 
@@ -200,7 +198,7 @@ impl Reply {
             OwnedText::Utf8(s) => Text::Utf8(s),
             OwnedText::Bytes(b) => Text::Bytes(b),
         };
-        ReplyRef::from_parts(self.code, text, &self.ends)
+        ReplyRef::from_counted(self.code, text, self.lines)
     }
 
     /// The reply's code: the code of its last line.
@@ -378,9 +376,9 @@ impl Reply {
 }
 
 impl ReplyRef<'_> {
-    /// Copies this reply out of the buffer it borrows: one allocation for its
-    /// bytes, and for a multi-line reply one for the index of its lines.
-    /// The bytes are not checked for UTF-8 again.
+    /// Copies this reply out of the buffer it borrows: one allocation, for
+    /// its bytes (the owned reply finds its line ends when its lines are
+    /// read). The bytes are not checked for UTF-8 again.
     ///
     /// ```
     /// use ftp_reply::{Reply, ReplyDecoder};
@@ -394,17 +392,12 @@ impl ReplyRef<'_> {
     /// ```
     #[must_use]
     pub fn to_owned(self) -> Reply {
-        let (code, text, ends) = self.parts();
+        let (code, text, lines) = self.parts();
         let text = match text {
             Text::Utf8(s) => OwnedText::Utf8(s.into()),
             Text::Bytes(b) => OwnedText::Bytes(b.into()),
         };
-        Reply {
-            code,
-            text,
-            ends: ends.to_vec(),
-            lines: ends.len() + 1,
-        }
+        Reply { code, text, lines }
     }
 }
 

@@ -92,15 +92,53 @@ impl<'a> Text<'a> {
 /// assert_eq!(codes, [211, 226]);
 /// # Ok::<(), ftp_reply::DecodeError>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 pub struct ReplyRef<'a> {
     /// The code of the last line (the opening code except under lenient framing).
     code: ReplyCode,
     /// Every line, each but the last followed by `\n` (lines never contain
     /// `\n`: it always ends a line).
     text: Text<'a>,
-    /// The index in `text` of the `\n` after each line but the last.
-    ends: &'a [usize],
+    /// Where the lines end.
+    ends: Ends<'a>,
+}
+
+/// Where the lines of a reply end: indexed (the decoder's buffer), or only
+/// counted and found by searching `\n` when the lines are read (an owned
+/// [`Reply`](crate::Reply): no second allocation). Lines never contain
+/// `\n`, so the bytes alone decide where they end.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Ends<'a> {
+    /// The index in the text of the `\n` after each line but the last.
+    Index(&'a [usize]),
+    /// How many `\n` the text holds.
+    Count(usize),
+}
+
+impl Ends<'_> {
+    /// The number of `\n` (lines but one).
+    const fn breaks(self) -> usize {
+        match self {
+            Self::Index(ends) => ends.len(),
+            Self::Count(n) => n,
+        }
+    }
+}
+
+// The bytes decide the lines: the code and the bytes decide the reply.
+impl PartialEq for ReplyRef<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.text == other.text
+    }
+}
+
+impl Eq for ReplyRef<'_> {}
+
+impl core::hash::Hash for ReplyRef<'_> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code.hash(state);
+        self.text.hash(state);
+    }
 }
 
 impl<'a> ReplyRef<'a> {
@@ -108,12 +146,30 @@ impl<'a> ReplyRef<'a> {
     /// already checked for UTF-8.
     pub(crate) fn from_parts(code: ReplyCode, text: Text<'a>, ends: &'a [usize]) -> Self {
         debug_assert!(ends.iter().all(|&e| text.as_bytes().get(e) == Some(&b'\n')));
-        Self { code, text, ends }
+        Self {
+            code,
+            text,
+            ends: Ends::Index(ends),
+        }
     }
 
-    /// The parts, for [`Reply`](crate::Reply) to copy.
-    pub(crate) fn parts(self) -> (ReplyCode, Text<'a>, &'a [usize]) {
-        (self.code, self.text, self.ends)
+    /// A view of `text` (`lines` lines joined by `\n`), already checked for
+    /// UTF-8, whose line ends are found when the lines are read.
+    pub(crate) fn from_counted(code: ReplyCode, text: Text<'a>, lines: usize) -> Self {
+        debug_assert_eq!(
+            memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1,
+            lines
+        );
+        Self {
+            code,
+            text,
+            ends: Ends::Count(lines - 1),
+        }
+    }
+
+    /// The code, the text and the line count, for [`Reply`](crate::Reply) to copy.
+    pub(crate) fn parts(self) -> (ReplyCode, Text<'a>, usize) {
+        (self.code, self.text, self.ends.breaks() + 1)
     }
 
     /// The reply's code: the code of its last line.
@@ -162,7 +218,7 @@ impl<'a> ReplyRef<'a> {
     /// ```
     #[must_use]
     pub const fn is_multiline(self) -> bool {
-        !self.ends.is_empty()
+        self.ends.breaks() > 0
     }
 
     /// How many lines the reply has (one for a single-line reply).
@@ -174,16 +230,19 @@ impl<'a> ReplyRef<'a> {
     /// ```
     #[must_use]
     pub const fn line_count(self) -> usize {
-        self.ends.len() + 1
+        self.ends.breaks() + 1
     }
 
     /// Where each line lies in `text`.
     fn ranges(self) -> Ranges<'a> {
+        let bytes = self.text.as_bytes();
         Ranges {
+            bytes,
             ends: self.ends,
-            len: self.text.as_bytes().len(),
             front: 0,
-            back: self.ends.len() + 1,
+            back: self.ends.breaks() + 1,
+            front_at: 0,
+            back_at: bytes.len(),
         }
     }
 
@@ -221,7 +280,7 @@ impl<'a> ReplyRef<'a> {
 
     /// Where the text of each line (without the reply codes) lies.
     fn text_ranges(self) -> impl DoubleEndedIterator<Item = Range<usize>> + ExactSizeIterator + 'a {
-        let last = self.ends.len();
+        let last = self.ends.breaks();
         let open = self.opening_code();
         let bytes = self.text.as_bytes();
         self.ranges().enumerate().map(move |(i, r)| {
@@ -381,23 +440,17 @@ impl ReplyRef<'_> {
     }
 }
 
-/// Where the lines of a reply lie: line `i` ends at `ends[i]` (its `\n`),
-/// the last line at `len`.
+/// Where the lines of a reply lie, read from both ends: lines
+/// `front..back` are still to be returned, and lie in
+/// `bytes[front_at..back_at]`.
 #[derive(Debug, Clone)]
 struct Ranges<'a> {
-    ends: &'a [usize],
-    len: usize,
-    /// Lines `front..back` are still to be returned.
+    bytes: &'a [u8],
+    ends: Ends<'a>,
     front: usize,
     back: usize,
-}
-
-impl Ranges<'_> {
-    fn line(&self, i: usize) -> Range<usize> {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] + 1 };
-        let end = self.ends.get(i).copied().unwrap_or(self.len);
-        start..end
-    }
+    front_at: usize,
+    back_at: usize,
 }
 
 impl Iterator for Ranges<'_> {
@@ -408,8 +461,18 @@ impl Iterator for Ranges<'_> {
         if self.front == self.back {
             return None;
         }
-        let r = self.line(self.front);
+        let end = if self.front + 1 == self.back {
+            self.back_at
+        } else {
+            match self.ends {
+                Ends::Index(ends) => ends[self.front],
+                Ends::Count(_) => memchr::memchr(b'\n', &self.bytes[self.front_at..self.back_at])
+                    .map_or(self.back_at, |n| self.front_at + n),
+            }
+        };
+        let r = self.front_at..end;
         self.front += 1;
+        self.front_at = end + 1;
         Some(r)
     }
 
@@ -424,8 +487,19 @@ impl DoubleEndedIterator for Ranges<'_> {
         if self.front == self.back {
             return None;
         }
+        let start = if self.front + 1 == self.back {
+            self.front_at
+        } else {
+            match self.ends {
+                Ends::Index(ends) => ends[self.back - 2] + 1,
+                Ends::Count(_) => memchr::memrchr(b'\n', &self.bytes[self.front_at..self.back_at])
+                    .map_or(self.front_at, |n| self.front_at + n + 1),
+            }
+        };
+        let r = start..self.back_at;
         self.back -= 1;
-        Some(self.line(self.back))
+        self.back_at = start.saturating_sub(1);
+        Some(r)
     }
 }
 

@@ -56,6 +56,10 @@ pub(crate) struct Core {
     ends: Vec<usize>,
     /// `buf` holds a complete reply, lent out until the next call.
     held: bool,
+    /// The reply that ended is a single line lent from the input instead
+    /// of `buf`: its line's length with its line end (back from the end of
+    /// the bytes used) and the length of its text.
+    lent: Option<(usize, usize)>,
     line_start: u64,
     raw_len: usize,
     dec_len: usize,
@@ -87,6 +91,7 @@ impl Core {
             buf: Vec::new(),
             ends: Vec::new(),
             held: false,
+            lent: None,
             line_start: 0,
             raw_len: 0,
             dec_len: 0,
@@ -112,7 +117,7 @@ impl Core {
         &mut self,
         input: &[u8],
     ) -> (usize, Option<Result<ReplyRef<'_>, DecodeError>>) {
-        let (used, event) = self.advance(input, false);
+        let (used, event) = self.advance(input, false, false);
         (used, event.map(|e| e.map(|code| self.held_reply(code))))
     }
 
@@ -143,13 +148,23 @@ impl Core {
     /// [`defer_room`](Self::defer_room)): the caller keeps it and calls
     /// again once its line end has arrived, so that the line takes the fast
     /// path whole. Without `defer`, every byte is used when there is no event.
-    pub(super) fn advance(&mut self, input: &[u8], defer: bool) -> (usize, Option<Event>) {
+    ///
+    /// With `lend`, a reply made of one whole line on the fast path is not
+    /// copied into `buf`: [`take_lent`](Self::take_lent) then says where it
+    /// lies in `input`.
+    pub(super) fn advance(
+        &mut self,
+        input: &[u8],
+        defer: bool,
+        lend: bool,
+    ) -> (usize, Option<Event>) {
         self.release();
         let base = self.offset;
         let mut i = 0;
         while i < input.len() {
             if self.at_line_start() {
-                let (used, code, deferred) = self.whole_lines(&input[i..], base + i as u64, defer);
+                let (used, code, deferred) =
+                    self.whole_lines(&input[i..], base + i as u64, defer, lend);
                 i += used;
                 if let Some(code) = code {
                     self.offset = base + i as u64;
@@ -186,6 +201,14 @@ impl Core {
         }
         self.offset = base + i as u64;
         (i, None)
+    }
+
+    /// Where the reply that the last call of [`advance`](Self::advance)
+    /// returned lies in its input, if it was lent from there: its line's
+    /// length with its line end, back from the end of the bytes used, and
+    /// the length of its text.
+    pub(super) fn take_lent(&mut self) -> Option<(usize, usize)> {
+        self.lent.take()
     }
 
     /// Whether `advance` would start on the fast path at a line start
@@ -225,6 +248,7 @@ impl Core {
         input: &[u8],
         off: u64,
         defer: bool,
+        lend: bool,
     ) -> (usize, Option<ReplyCode>, bool) {
         let limits = self.limits;
         // The opening code of the multi-line reply in progress.
@@ -257,6 +281,13 @@ impl Core {
                 self.framing.closes(text, code)
             } else {
                 match grammar::first_line(text) {
+                    Ok((code, Sep::Last)) if lend && self.buf.is_empty() => {
+                        // The whole reply is this line: lend it from the input.
+                        self.lent = Some((n + 1, text.len()));
+                        i = end + 1;
+                        self.start_line(off + i as u64);
+                        return (i, Some(code), false);
+                    }
                     Ok((code, Sep::Last)) => Some(code),
                     Ok((code, Sep::Dash)) => {
                         self.first = Some((code, Sep::Dash));
@@ -286,6 +317,7 @@ impl Core {
     /// How many bytes of a line not ended yet a caller of
     /// [`advance`](Self::advance) may keep aside, within the limits: less
     /// than a line may take, and than the reply may still add.
+    #[inline]
     pub(super) fn defer_room(&self) -> usize {
         self.limits
             .max_line_len()

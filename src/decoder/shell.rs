@@ -4,6 +4,7 @@
 use alloc::vec::Vec;
 
 use super::{Core, DecodeError, Framing, Limits};
+use crate::reply_ref::Text;
 use crate::{Reply, ReplyRef};
 
 /// A sans-IO streaming decoder of FTP replies, with limits.
@@ -43,7 +44,8 @@ use crate::{Reply, ReplyRef};
 /// Each byte is examined at most twice: the decoder keeps its scan
 /// position, so feeding a reply one byte at a time costs no more per byte
 /// than feeding it whole. Complete lines without Telnet sequences are
-/// decoded whole (a line-end search and a copy into the reply buffer); the
+/// decoded whole (a line-end search and a copy into the reply buffer; a
+/// reply made of one such line is not copied but lent from the input); the
 /// rest of a line split across feeds, or with an IAC, goes through the
 /// general path. A reply's bytes are checked for UTF-8 once, when it ends.
 ///
@@ -53,8 +55,7 @@ use crate::{Reply, ReplyRef};
 /// ended yet in the input buffer (searching each byte for a line end once)
 /// until its line end arrives, so that small reads cost little more than
 /// large ones; an error inside such a line is reported when it ends. [`next_reply`](Self::next_reply) copies it into a
-/// [`Reply`]: one allocation for a single-line reply, two (its bytes and
-/// the index of its lines) for a multi-line one.
+/// [`Reply`]: one allocation per reply, for its bytes.
 ///
 /// # Example: decode a stream
 ///
@@ -194,6 +195,9 @@ impl ReplyDecoder {
     pub fn feed(&mut self, bytes: &[u8]) {
         if self.pos == self.input.len() {
             self.input.clear();
+            if self.input.capacity() > RETAINED_INPUT {
+                self.input = Vec::new();
+            }
         } else if self.pos > 0 {
             self.input.drain(..self.pos);
         }
@@ -230,7 +234,7 @@ impl ReplyDecoder {
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     pub fn next_reply(&mut self) -> Result<Option<Reply>, DecodeError> {
-        Ok(self.decode(false)?.map(ReplyRef::to_owned))
+        Ok(self.decode(false, false)?.map(ReplyRef::to_owned))
     }
 
     /// The next complete reply, borrowed from the decoder's buffer until the
@@ -263,7 +267,26 @@ impl ReplyDecoder {
     /// ```
     #[inline]
     pub fn next_reply_ref(&mut self) -> Result<Option<ReplyRef<'_>>, DecodeError> {
-        self.decode(true)
+        if self.still_incomplete() {
+            return Ok(None);
+        }
+        self.decode(true, true)
+    }
+
+    /// The check of [`decode`](Self::decode) for a line start kept aside,
+    /// inlined into the caller: whether the bytes fed since hold no line
+    /// end, so that the answer is still "feed me" (small reads: no call).
+    #[inline]
+    fn still_incomplete(&mut self) -> bool {
+        if self.eof || self.scanned <= self.pos {
+            return false;
+        }
+        let held = self.input.len() - self.pos;
+        if held < self.core.defer_room() && !self.input[self.scanned..].contains(&b'\n') {
+            self.scanned = self.input.len();
+            return true;
+        }
+        false
     }
 
     /// The next reply or error. With `defer`, the bytes of a line not yet
@@ -275,11 +298,17 @@ impl ReplyDecoder {
     ///
     /// `next_reply` does not defer: [`ReplyReader`](crate::ReplyReader)
     /// relies on it using all of the decoder's own input.
-    fn decode(&mut self, defer: bool) -> Result<Option<ReplyRef<'_>>, DecodeError> {
+    ///
+    /// `checked`: [`still_incomplete`](Self::still_incomplete) has just
+    /// found a line end (or a full line start) in the bytes kept aside.
+    fn decode(&mut self, defer: bool, checked: bool) -> Result<Option<ReplyRef<'_>>, DecodeError> {
         let defer = defer && !self.eof;
         // After a reply, `pos > 0` (or the input is empty): the machine goes
         // on with the rest of the input without a search here.
-        if defer && (self.scanned > self.pos || (self.pos == 0 && self.core.at_line_start_idle())) {
+        let kept = self.scanned > self.pos;
+        if defer
+            && ((kept && !checked) || (!kept && self.pos == 0 && self.core.at_line_start_idle()))
+        {
             // A line start is kept aside (or the machine waits for one):
             // search only the bytes fed since, with core's `memchr`, which
             // costs less than a call of `memchr::memchr` on a few bytes.
@@ -289,7 +318,7 @@ impl ReplyDecoder {
                 return Ok(None);
             }
         }
-        let (used, event) = self.core.advance(&self.input[self.pos..], defer);
+        let (used, event) = self.core.advance(&self.input[self.pos..], defer, true);
         self.pos += used;
         // Bytes left without an event were searched: no LF among them.
         self.scanned = if event.is_none() {
@@ -297,7 +326,10 @@ impl ReplyDecoder {
         } else {
             self.pos
         };
-        if self.pos == self.input.len() {
+        // A whole single-line reply is lent from the input itself (the
+        // input is then compacted at the next `feed`).
+        let lent = self.core.take_lent();
+        if lent.is_none() && self.pos == self.input.len() {
             self.input.clear();
             self.pos = 0;
             self.scanned = 0;
@@ -306,7 +338,14 @@ impl ReplyDecoder {
             }
         }
         match event {
-            Some(Ok(code)) => Ok(Some(self.core.held_reply(code))),
+            Some(Ok(code)) => Ok(Some(match lent {
+                Some((back, len)) => {
+                    let start = self.pos - back;
+                    let text = Text::new(&self.input[start..start + len]);
+                    ReplyRef::from_parts(code, text, &[])
+                }
+                None => self.core.held_reply(code),
+            })),
             Some(Err(e)) => Err(e),
             None if self.eof => self.core.take_incomplete().map_or(Ok(None), Err),
             None => Ok(None),
@@ -347,7 +386,7 @@ impl ReplyDecoder {
         if self.scanned == self.input.len() {
             // Only the start of a line, left by `next_reply_ref`: it holds no
             // line end, so it can end no reply; decode it now.
-            return self.decode(false).map(|_| ());
+            return self.decode(false, false).map(|_| ());
         }
         Ok(())
     }
