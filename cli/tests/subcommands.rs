@@ -88,6 +88,24 @@ fn explain_markdown_and_json() {
             .iter()
             .any(|d| d["server_id"] == "vsftpd")
     );
+    // Several servers send "530 Login incorrect.": no row may claim it proves one.
+    assert!(
+        v["diagnosis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["server_specific"] == false)
+    );
+    let vsftpd = json(
+        run(&[
+            "explain",
+            "500 OOPS: vsftpd: refusing to run with writable root inside chroot()",
+            "--format",
+            "json",
+        ])
+        .ok(),
+    );
+    assert_eq!(vsftpd["diagnosis"][0]["server_specific"], true);
     // A well-formed code that nothing defines still has its category.
     let unknown = json(run(&["explain", "299", "--format", "json"]).ok());
     assert_eq!(unknown["title"], Value::Null);

@@ -88,6 +88,7 @@ pub fn diagnosis_json(d: &Diagnosis, lang: Lang) -> Value {
         "id": d.id(),
         "server": d.server().to_string(),
         "server_id": d.server().id(),
+        "server_specific": d.is_server_specific(),
         "cause": d.cause(lang),
         "fix": d.fix(lang),
         "source": d.source(),
