@@ -5,7 +5,7 @@ mod common;
 use std::io::Read;
 use std::process::Stdio;
 
-use common::{command, run, run_with};
+use common::{command, run, run_into_closed_pipe, run_with};
 
 #[test]
 fn bad_arguments_exit_2_with_one_line_on_stderr() {
@@ -81,28 +81,9 @@ fn a_closed_stdout_pipe_ends_quietly() {
         &["--help"],
     ];
     for args in cases {
-        let mut child = command(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        // Close the read end before the tool writes anything: its first write
-        // fails with EPIPE, whatever the timing.
-        drop(child.stdout.take());
-        let mut stdin = child.stdin.take().unwrap();
-        let _ = std::io::Write::write_all(&mut stdin, b"220 Ready\r\n");
-        drop(stdin);
-        let mut stderr = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut stderr)
-            .unwrap();
-        let status = child.wait().unwrap();
+        let (stderr, status) = run_into_closed_pipe(args, b"220 Ready\r\n");
         assert_eq!(stderr, "", "{args:?}");
-        assert_eq!(status.code(), Some(0), "{args:?}");
+        assert_eq!(status, Some(0), "{args:?}");
     }
 }
 

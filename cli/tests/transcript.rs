@@ -4,11 +4,9 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 
-use common::{command, run, run_with, temp_dir};
+use common::{run, run_into_closed_pipe, run_with, temp_dir};
 use ftp_reply::transcript::{Analyzer, Format, Renderer, Style};
 use ftp_reply::{Lang, ReplyCode};
 use serde_json::Value;
@@ -212,27 +210,12 @@ fn non_utf8_bytes_in_the_log() {
 #[test]
 fn a_closed_stdout_pipe_ends_quietly() {
     for (name, format) in [(OK, "text"), (FAILED, "text"), (FAILED, "json")] {
-        let mut child = command(&["transcript", "--format", format])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        // The reader is gone before the tool writes anything.
-        drop(child.stdout.take());
-        let mut stdin = child.stdin.take().unwrap();
-        let _ = stdin.write_all(&std::fs::read(log(name)).unwrap());
-        drop(stdin);
-        let mut stderr = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut stderr)
-            .unwrap();
-        let status = child.wait().unwrap();
+        let (stderr, status) = run_into_closed_pipe(
+            &["transcript", "--format", format],
+            &std::fs::read(log(name)).unwrap(),
+        );
         assert_eq!(stderr, "", "{name} {format}");
-        assert_eq!(status.code(), Some(0), "{name} {format}");
+        assert_eq!(status, Some(0), "{name} {format}");
     }
 }
 

@@ -1,7 +1,7 @@
 //! Runs the built `ftp-reply` binary with a controlled environment.
 #![allow(dead_code)] // each test file uses part of it
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 
 /// What one run printed and how it ended.
@@ -83,4 +83,29 @@ pub fn temp_dir(name: &str) -> std::path::PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
+}
+
+/// Runs the tool with `args`, `stdin` as its input and the read end of its
+/// stdout closed before it writes anything (its first write fails with
+/// EPIPE, whatever the timing); returns what it wrote on stderr and its exit
+/// status.
+pub fn run_into_closed_pipe(args: &[&str], stdin: &[u8]) -> (String, Option<i32>) {
+    let mut child = command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut input = child.stdin.take().unwrap();
+    let _ = input.write_all(stdin);
+    drop(input);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    (stderr, child.wait().unwrap().code())
 }
