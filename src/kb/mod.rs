@@ -690,3 +690,16 @@ mod generated {
 
     include!(concat!(env!("OUT_DIR"), "/kb.rs"));
 }
+
+// One named constant per code of the knowledge base (`ReplyCode::SERVICE_NOT_AVAILABLE`...),
+// generated from `src/kb/data/codes.toml` by the build script, each with a
+// one-line doc (code, title, defining section). They live here rather than
+// in `code.rs` for the rendered page: rustdoc shows a type's inherent impl
+// blocks in the order of the modules in `lib.rs`, and `kb` comes after
+// `code`, `command`, `diff` and `explain`, whose impl blocks hold the methods;
+// so `ReplyCode`'s page lists its methods first, then the constants.
+mod constants {
+    use crate::ReplyCode;
+
+    include!(concat!(env!("OUT_DIR"), "/constants.rs"));
+}
