@@ -415,9 +415,8 @@ pub use reply_ref::{RawLines, ReplyRef};
 #[cfg(feature = "alloc")]
 pub mod transcript;
 
-#[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-struct ReadmeDoctests;
+// The README's Rust examples are these crate docs' (tests/readme.rs), and
+// are tested here as doctests.
 
 // The client loop (issue 17): the replies of one command, refused commands
 // as errors, the tokio codec.

@@ -433,10 +433,7 @@ fn pick(v: Option<&Value>, table: &[(&str, &'static str)], default: &str) -> Res
 /// The long text stays in the knowledge base, behind `ReplyCode::info()`.
 /// `meaning` is 0 for the code's main constant, `i` for its `i`-th alias.
 fn constant_doc(e: &Entry, meaning: usize, title_en: &str) -> Result<String> {
-    let source = e
-        .meanings
-        .get(meaning)
-        .map_or(&e.sources[0], |m| &m.source);
+    let source = e.meanings.get(meaning).map_or(&e.sources[0], |m| &m.source);
     let mut doc = format!("`{}` {title_en} ({})", e.code, source_link(source)?);
     if !e.standard {
         doc.push_str(", not standard");
