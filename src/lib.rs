@@ -26,13 +26,13 @@
 //! ```
 //! use ftp_reply::{Category, ReplyCode};
 //!
-//! let code = ReplyCode::parse("150 Opening BINARY mode data connection for file.txt\r\n")?;
+//! let code = ReplyCode::parse_str("150 Opening BINARY mode data connection for file.txt\r\n")?;
 //! assert_eq!(code, ReplyCode::FILE_STATUS_OK);
 //! assert_eq!(code.category(), Category::PositivePreliminary);
 //! assert!(code.more_replies_follow());
 //!
 //! // Malformed lines are errors that say what is wrong, and where.
-//! let err = ReplyCode::parse("42 oops").unwrap_err();
+//! let err = ReplyCode::parse_str("42 oops").unwrap_err();
 //! assert_eq!(err.to_string(), "invalid reply line at byte 2: expected an ASCII digit, found a space");
 //! # Ok::<(), ftp_reply::ParseError>(())
 //! ```
@@ -72,7 +72,7 @@
 //! assert_eq!(code.category(), Category::TransientNegativeCompletion);
 //! assert_eq!(code.function(), FunctionGroup::FileSystem);
 //! assert_eq!(code.retry_advice(), RetryAdvice::RetryLater);
-//! # Ok::<(), ftp_reply::InvalidReplyCode>(())
+//! # Ok::<(), ftp_reply::InvalidCodeError>(())
 //! ```
 //!
 //! # Example: decode a stream with limits
@@ -86,7 +86,7 @@
 //! use ftp_reply::{DecodeErrorKind, Framing, Limits, ReplyDecoder};
 //!
 //! let limits = Limits::default().with_max_line_len(4096).with_max_lines(256);
-//! let mut decoder = ReplyDecoder::with_limits(limits).framing(Framing::Strict);
+//! let mut decoder = ReplyDecoder::new().with_limits(limits).with_framing(Framing::Strict);
 //! decoder.feed(b"220-Welcome\r\n220 Ready\r\n211-Feat");
 //! decoder.feed(b"ures:\r\n MDTM\r\n211 End\r\n");
 //! decoder.feed(b"550 ");
@@ -228,15 +228,15 @@ pub use command::{
     Command, CommandLine, CommandParseError, CommandSet, Exchange, Leniency, Problem, Role, Verdict,
 };
 pub use diagnose::{
-    Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_bytes, diagnose_line,
-    identify_server,
+    Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_line, diagnose_line_str,
+    diagnose_str, identify_server, identify_server_str,
 };
 #[cfg(feature = "serde")]
 pub use diff::LocalizedDiff;
 pub use diff::{
     Diff, Difference, Format, Outcome, Persistence, Rendered, Sentence, Stage, Standing, diff,
 };
-pub use error::{InvalidReplyCode, ParseError, ParseErrorKind, UnknownName};
+pub use error::{InvalidCodeError, ParseError, ParseErrorKind, UnknownNameError};
 pub use explain::Explanation;
 pub use kb::{
     DataConnection, LocalizedInfo, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec,
