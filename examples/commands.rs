@@ -58,7 +58,7 @@ fn list(arg: &str, out: &mut impl Write) -> io::Result<ExitCode> {
             sources.join(", ")
         )?;
     }
-    for note in command.notes() {
+    for note in command.notes(Lang::En) {
         writeln!(out, "  note: {note}")?;
     }
     for note in command.server_notes() {

@@ -55,7 +55,7 @@ fn parse_args() -> Result<(ReplyCode, ReplyCode, Lang, Output), String> {
             a if a.starts_with('-') => return Err(format!("unknown option {a}")),
             a => {
                 let code =
-                    ReplyCode::parse(a).map_err(|e| format!("{a:?} is not a reply code: {e}"))?;
+                    ReplyCode::parse_str(a).map_err(|e| format!("{a:?} is not a reply code: {e}"))?;
                 codes.push(code);
             }
         }

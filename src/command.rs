@@ -10,7 +10,7 @@
 //!
 //! - [`Command`]: every command an FTP RFC defines, plus the experimental
 //!   `X*` directory commands and [`Command::Other`], parsed from a command
-//!   line by [`Command::parse_line`];
+//!   line by [`CommandLine::parse_str`];
 //! - [`Command::expected_replies`] and [`Command::expects`]: the replies a
 //!   command may get, each with its [`Role`] and sources;
 //! - [`commands_producing`] (or [`ReplyCode::commands`]): the other way round,
@@ -24,10 +24,10 @@
 //! # Example: what may answer RETR, and what may send 150
 //!
 //! ```
-//! use ftp_reply::command::{commands_producing, Command, Role};
+//! use ftp_reply::command::{commands_producing, Command, CommandLine, Role};
 //! use ftp_reply::ReplyCode;
 //!
-//! let line = Command::parse_line("retr file.txt\r\n")?;
+//! let line = CommandLine::parse_str("retr file.txt\r\n")?;
 //! assert_eq!(line.command(), Command::Retr);
 //! assert_eq!(line.argument(), Some("file.txt"));
 //!
@@ -110,7 +110,7 @@ pub use line::{CommandLine, CommandParseError, CommandParseErrorKind};
     strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "UPPERCASE", ascii_case_insensitive)]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::command)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::command)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "UPPERCASE"))]
 #[non_exhaustive]
@@ -336,32 +336,6 @@ impl Command {
         self.into()
     }
 
-    /// Parses a command line such as `"retr file.txt\r\n"` into the command and
-    /// its argument (see [`CommandLine`] for the exact rules).
-    ///
-    /// # Errors
-    ///
-    /// [`CommandParseError`] when the line is empty, when the verb holds a byte
-    /// other than an ASCII letter or digit or is longer than 16 bytes, when
-    /// a CR or LF appears before the end of the line, or when the line holds
-    /// a NUL.
-    ///
-    /// ```
-    /// use ftp_reply::command::{Command, CommandParseErrorKind};
-    ///
-    /// let line = Command::parse_line("STOR my file.txt\r\n")?;
-    /// assert_eq!(line.command(), Command::Stor);
-    /// assert_eq!(line.argument(), Some("my file.txt"));
-    ///
-    /// let err = Command::parse_line("RETR a\r\nDELE a\r\n").unwrap_err();
-    /// assert_eq!(err.kind(), CommandParseErrorKind::LineBreak);
-    /// assert_eq!(err.offset(), 6);
-    /// # Ok::<(), ftp_reply::command::CommandParseError>(())
-    /// ```
-    pub fn parse_line(line: &str) -> Result<CommandLine<'_>, CommandParseError> {
-        line::parse(line)
-    }
-
     /// `true` for every command but [`Command::Other`].
     ///
     /// ```
@@ -473,11 +447,11 @@ impl Command {
     ///
     /// ```
     /// use ftp_reply::command::Command;
-    /// assert!(Command::List.success_after_preliminary());
-    /// assert!(!Command::Rein.success_after_preliminary());
+    /// assert!(Command::List.completes_after_preliminary());
+    /// assert!(!Command::Rein.completes_after_preliminary());
     /// ```
     #[must_use]
-    pub const fn success_after_preliminary(self) -> bool {
+    pub const fn completes_after_preliminary(self) -> bool {
         table::data(self).success_after_preliminary
     }
 
@@ -495,19 +469,6 @@ impl Command {
     }
 
     /// What the RFCs add or say differently about this command's replies, in
-    /// English, each note citing its source; same as
-    /// [`notes_in(Lang::default())`](Self::notes_in).
-    ///
-    /// ```
-    /// use ftp_reply::command::Command;
-    /// assert!(Command::Abor.notes()[0].contains("426"));
-    /// ```
-    #[must_use]
-    pub const fn notes(self) -> &'static [&'static str] {
-        self.notes_in(Lang::ALL[0])
-    }
-
-    /// What the RFCs add or say differently about this command's replies, in
     /// `lang` (`commands.<lang>.toml`), each note citing its source. Every
     /// language has the same notes in the same order.
     ///
@@ -515,12 +476,12 @@ impl Command {
     /// use ftp_reply::command::Command;
     /// use ftp_reply::Lang;
     /// for lang in Lang::ALL {
-    ///     assert_eq!(Command::Abor.notes_in(lang).len(), Command::Abor.notes().len());
-    ///     assert!(Command::Abor.notes_in(lang)[0].contains("426"));
+    ///     assert_eq!(Command::Abor.notes(lang).len(), Command::Abor.notes(Lang::En).len());
+    ///     assert!(Command::Abor.notes(lang)[0].contains("426"));
     /// }
     /// ```
     #[must_use]
-    pub const fn notes_in(self, lang: Lang) -> &'static [&'static str] {
+    pub const fn notes(self, lang: Lang) -> &'static [&'static str] {
         table::data(self).notes[lang as usize]
     }
 
@@ -572,7 +533,7 @@ impl Command {
     strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "snake_case")]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::role)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::role)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
@@ -793,25 +754,14 @@ pub fn greeting_expects(code: ReplyCode) -> Option<Role> {
         .map(|e| e.role)
 }
 
-/// What the RFCs say about the greeting, in English; same as
-/// [`greeting_notes_in(Lang::default())`](greeting_notes_in).
-///
-/// ```
-/// assert!(ftp_reply::command::greeting_notes()[0].contains("120"));
-/// ```
-#[must_use]
-pub const fn greeting_notes() -> &'static [&'static str] {
-    greeting_notes_in(Lang::ALL[0])
-}
-
 /// What the RFCs say about the greeting, in `lang`.
 ///
 /// ```
 /// use ftp_reply::Lang;
-/// assert!(Lang::ALL.iter().all(|&l| ftp_reply::command::greeting_notes_in(l)[0].contains("120")));
+/// assert!(Lang::ALL.iter().all(|&l| ftp_reply::command::greeting_notes(l)[0].contains("120")));
 /// ```
 #[must_use]
-pub const fn greeting_notes_in(lang: Lang) -> &'static [&'static str] {
+pub const fn greeting_notes(lang: Lang) -> &'static [&'static str] {
     table::GREETING.notes[lang as usize]
 }
 
@@ -896,7 +846,7 @@ mod tests {
         for c in Command::all() {
             if let Some(t) = c.alias_of() {
                 assert_eq!(c.expected_replies(), t.expected_replies());
-                assert_eq!(c.success_after_preliminary(), t.success_after_preliminary());
+                assert_eq!(c.completes_after_preliminary(), t.completes_after_preliminary());
                 assert!(c.verb().starts_with('X'));
             }
         }
@@ -927,8 +877,8 @@ mod tests {
 ///
 /// let set = CommandSet::producing(ReplyCode::ENTERING_PASSIVE_MODE);
 /// assert_eq!(set.iter().collect::<Vec<_>>(), [Command::Pasv]);
-/// assert!(!set.greeting());
-/// assert!(CommandSet::producing(ReplyCode::SERVICE_NOT_AVAILABLE).greeting());
+/// assert!(!set.has_greeting());
+/// assert!(CommandSet::producing(ReplyCode::SERVICE_NOT_AVAILABLE).has_greeting());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct CommandSet {
@@ -961,7 +911,7 @@ impl CommandSet {
 
     /// Whether the code can be the connection greeting (120, 220, 421).
     #[must_use]
-    pub const fn greeting(&self) -> bool {
+    pub const fn has_greeting(&self) -> bool {
         self.greeting
     }
 

@@ -46,7 +46,7 @@ use crate::{Lang, ParseError, ReplyCode, Text};
     strum::IntoStaticStr,
 )]
 #[strum(ascii_case_insensitive)]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::server)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::server)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
@@ -130,15 +130,15 @@ pub(crate) enum Tok {
 /// to the text length times the pattern length.
 ///
 /// ```
-/// use ftp_reply::{Lang, ReplyCode, Server, diagnose};
+/// use ftp_reply::{Lang, ReplyCode, Server, diagnose_str};
 ///
-/// let d = diagnose(ReplyCode::new(500)?, "OOPS: vsftpd: refusing to run with writable root inside chroot()")
+/// let d = diagnose_str(ReplyCode::new(500)?, "OOPS: vsftpd: refusing to run with writable root inside chroot()")
 ///     .next()
 ///     .expect("a known vsftpd failure");
 /// assert_eq!(d.server(), Server::Vsftpd);
 /// assert!(d.fix(Lang::En).contains("allow_writeable_chroot"));
 /// assert!(!d.cause(Lang::Fr).is_empty());
-/// # Ok::<(), ftp_reply::InvalidReplyCode>(())
+/// # Ok::<(), ftp_reply::InvalidCodeError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Diagnosis {
@@ -223,12 +223,12 @@ impl Diagnosis {
     /// unless the server was identified otherwise (its banner, for example).
     ///
     /// ```
-    /// use ftp_reply::{ReplyCode, diagnose};
+    /// use ftp_reply::{ReplyCode, diagnose_str};
     /// // vsftpd, ProFTPD and FileZilla Server all send "530 Login incorrect.".
-    /// assert!(diagnose(ReplyCode::NOT_LOGGED_IN, "Login incorrect.").all(|d| !d.is_server_specific()));
-    /// let oops = diagnose(ReplyCode::new(500)?, "OOPS: vsftpd: refusing to run with writable root inside chroot()");
+    /// assert!(diagnose_str(ReplyCode::NOT_LOGGED_IN, "Login incorrect.").all(|d| !d.is_server_specific()));
+    /// let oops = diagnose_str(ReplyCode::new(500)?, "OOPS: vsftpd: refusing to run with writable root inside chroot()");
     /// assert!(oops.take(1).all(|d| d.is_server_specific()));
-    /// # Ok::<(), ftp_reply::InvalidReplyCode>(())
+    /// # Ok::<(), ftp_reply::InvalidCodeError>(())
     /// ```
     #[must_use]
     pub const fn is_server_specific(&self) -> bool {
@@ -252,11 +252,11 @@ impl Diagnosis {
     /// without the code); the syntax is described on [`Diagnosis`].
     ///
     /// ```
-    /// use ftp_reply::{Diagnosis, ReplyCode, diagnose};
-    /// let row = diagnose(ReplyCode::new(421)?, "Too many connections (8) from this IP").next().unwrap();
+    /// use ftp_reply::{Diagnosis, ReplyCode, diagnose_str};
+    /// let row = diagnose_str(ReplyCode::new(421)?, "Too many connections (8) from this IP").next().unwrap();
     /// assert!(row.matches("too many connections (12) from this ip"));
     /// assert!(!row.matches("Too many connections from this IP"));
-    /// # Ok::<(), ftp_reply::InvalidReplyCode>(())
+    /// # Ok::<(), ftp_reply::InvalidCodeError>(())
     /// ```
     #[must_use]
     pub fn matches(&self, text: &str) -> bool {
@@ -339,9 +339,9 @@ impl Diagnoses<'_> {
     /// greeting identified (see [`identify_server`]).
     ///
     /// ```
-    /// use ftp_reply::{ReplyCode, Server, diagnose};
+    /// use ftp_reply::{ReplyCode, Server, diagnose_str};
     /// let code = ReplyCode::NOT_LOGGED_IN;
-    /// let first = diagnose(code, "Login incorrect.").prefer(Server::Proftpd).next().unwrap();
+    /// let first = diagnose_str(code, "Login incorrect.").prefer(Server::Proftpd).next().unwrap();
     /// assert_eq!(first.server(), Server::Proftpd);
     /// ```
     #[must_use]
@@ -380,32 +380,24 @@ impl Iterator for Diagnoses<'_> {
     }
 }
 
-/// The diagnoses for a reply code and the text of one of its lines: the
-/// rows whose text proves their server first, then those whose text other
-/// servers send too ([`Diagnosis::is_server_specific`]), each group most
-/// specific (longest literal pattern) first. Empty when nothing in the table
-/// matches: the crate never guesses.
+/// The diagnoses for a reply code and the text of one of its lines, as raw
+/// bytes (reply text need not be UTF-8): the rows whose text proves their
+/// server first, then those whose text other servers send too
+/// ([`Diagnosis::is_server_specific`]), each group most specific (longest
+/// literal pattern) first. Empty when nothing in the table matches: the
+/// crate never guesses. [`diagnose_str`] does the same on a `&str`.
 ///
 /// `text` is what follows the code and its separator; surrounding spaces and
 /// a line end are ignored. For a whole reply line use [`diagnose_line`].
 ///
 /// ```
-/// use ftp_reply::{Lang, ReplyCode, Server, diagnose};
+/// use ftp_reply::{ReplyCode, Server, diagnose};
 ///
-/// let code = ReplyCode::SERVICE_NOT_AVAILABLE;
-/// let d: Vec<_> = diagnose(code, "Too many connections (8) from this IP").collect();
-/// assert_eq!(d[0].server(), Server::PureFtpd);
-/// println!("{}\n{}", d[0].cause(Lang::En), d[0].fix(Lang::En));
-/// assert_eq!(diagnose(code, "Something no server says").count(), 0);
+/// let d = diagnose(ReplyCode::NOT_LOGGED_IN, b"This FTP server is anonymous only.").next().unwrap();
+/// assert_eq!(d.server(), Server::Vsftpd);
 /// ```
 #[must_use]
-pub fn diagnose(code: ReplyCode, text: &str) -> Diagnoses<'_> {
-    diagnose_bytes(code, text.as_bytes())
-}
-
-/// Like [`diagnose`], on raw bytes (reply text need not be UTF-8).
-#[must_use]
-pub fn diagnose_bytes(code: ReplyCode, text: &[u8]) -> Diagnoses<'_> {
+pub fn diagnose(code: ReplyCode, text: &[u8]) -> Diagnoses<'_> {
     let all = Diagnosis::all();
     let start = all.partition_point(|d| d.code < code);
     let end = start + all[start..].partition_point(|d| d.code == code);
@@ -418,8 +410,25 @@ pub fn diagnose_bytes(code: ReplyCode, text: &[u8]) -> Diagnoses<'_> {
     }
 }
 
-/// The diagnoses for one whole reply line, such as
-/// `"500 OOPS: vsftpd: refusing to run with writable root inside chroot()"`.
+/// Like [`diagnose`], on a `&str`.
+///
+/// ```
+/// use ftp_reply::{Lang, ReplyCode, Server, diagnose_str};
+///
+/// let code = ReplyCode::SERVICE_NOT_AVAILABLE;
+/// let d: Vec<_> = diagnose_str(code, "Too many connections (8) from this IP").collect();
+/// assert_eq!(d[0].server(), Server::PureFtpd);
+/// println!("{}\n{}", d[0].cause(Lang::En), d[0].fix(Lang::En));
+/// assert_eq!(diagnose_str(code, "Something no server says").count(), 0);
+/// ```
+#[must_use]
+pub fn diagnose_str(code: ReplyCode, text: &str) -> Diagnoses<'_> {
+    diagnose(code, text.as_bytes())
+}
+
+/// The diagnoses for one whole reply line as raw bytes, such as
+/// `b"500 OOPS: vsftpd: refusing to run with writable root inside chroot()"`.
+/// [`diagnose_line_str`] does the same on a `&str`.
 ///
 /// # Errors
 ///
@@ -427,37 +436,62 @@ pub fn diagnose_bytes(code: ReplyCode, text: &[u8]) -> Diagnoses<'_> {
 ///
 /// ```
 /// use ftp_reply::{Server, diagnose_line};
-/// let d = diagnose_line("500 OOPS: vsftpd: refusing to run with writable root inside chroot()\r\n")?
+/// let d = diagnose_line(b"530 This FTP server is anonymous only.\r\n")?.next().unwrap();
+/// assert_eq!(d.server(), Server::Vsftpd);
+/// # Ok::<(), ftp_reply::ParseError>(())
+/// ```
+pub fn diagnose_line(line: &[u8]) -> Result<Diagnoses<'_>, ParseError> {
+    let code = ReplyCode::parse(line)?;
+    Ok(diagnose(code, line.get(4..).unwrap_or_default()))
+}
+
+/// Like [`diagnose_line`], on a `&str`.
+///
+/// # Errors
+///
+/// As for [`diagnose_line`].
+///
+/// ```
+/// use ftp_reply::{Server, diagnose_line_str};
+/// let d = diagnose_line_str("500 OOPS: vsftpd: refusing to run with writable root inside chroot()\r\n")?
 ///     .next()
 ///     .unwrap();
 /// assert_eq!(d.server(), Server::Vsftpd);
 /// assert_eq!(d.id(), "vsftpd-writable-chroot");
 /// # Ok::<(), ftp_reply::ParseError>(())
 /// ```
-pub fn diagnose_line(line: &str) -> Result<Diagnoses<'_>, ParseError> {
-    let code = ReplyCode::parse(line)?;
-    Ok(diagnose_bytes(
-        code,
-        line.as_bytes().get(4..).unwrap_or_default(),
-    ))
+pub fn diagnose_line_str(line: &str) -> Result<Diagnoses<'_>, ParseError> {
+    diagnose_line(line.as_bytes())
 }
 
-/// The server that a greeting line (220) identifies, from the banner rows of
-/// the table, or `None` when the greeting names no known server.
+/// The server that a greeting line (220), as raw bytes, identifies, from the
+/// banner rows of the table, or `None` when the greeting names no known
+/// server. [`identify_server_str`] does the same on a `&str`.
 ///
 /// ```
 /// use ftp_reply::{Server, identify_server};
-/// assert_eq!(identify_server("220 (vsFTPd 3.0.3)"), Some(Server::Vsftpd));
-/// assert_eq!(identify_server("220 ProFTPD Server (Debian) [::ffff:127.0.0.1]"), Some(Server::Proftpd));
-/// assert_eq!(identify_server("220 Welcome"), None);
-/// assert_eq!(identify_server("530 Login incorrect."), None);
+/// assert_eq!(identify_server(b"220 (vsFTPd 3.0.3)\r\n"), Some(Server::Vsftpd));
 /// ```
 #[must_use]
-pub fn identify_server(line: &str) -> Option<Server> {
+pub fn identify_server(line: &[u8]) -> Option<Server> {
     diagnose_line(line)
         .ok()?
         .find(|d| d.is_banner())
         .map(|d| d.server)
+}
+
+/// Like [`identify_server`], on a `&str`.
+///
+/// ```
+/// use ftp_reply::{Server, identify_server_str};
+/// assert_eq!(identify_server_str("220 (vsFTPd 3.0.3)"), Some(Server::Vsftpd));
+/// assert_eq!(identify_server_str("220 ProFTPD Server (Debian) [::ffff:127.0.0.1]"), Some(Server::Proftpd));
+/// assert_eq!(identify_server_str("220 Welcome"), None);
+/// assert_eq!(identify_server_str("530 Login incorrect."), None);
+/// ```
+#[must_use]
+pub fn identify_server_str(line: &str) -> Option<Server> {
+    identify_server(line.as_bytes())
 }
 
 impl Diagnosis {
@@ -488,11 +522,11 @@ impl Diagnosis {
     /// ([`is_server_specific`](Self::is_server_specific) is `false`).
     ///
     /// ```
-    /// use ftp_reply::{Lang, diagnose_line};
-    /// let d = diagnose_line("530 This FTP server is anonymous only.")?.next().unwrap();
+    /// use ftp_reply::{Lang, diagnose_line_str};
+    /// let d = diagnose_line_str("530 This FTP server is anonymous only.")?.next().unwrap();
     /// let text = d.render("fr".parse::<Lang>().unwrap()).to_string();
     /// assert!(text.starts_with("Serveur : vsftpd"));
-    /// let shared = diagnose_line("530 Login incorrect.")?.next().unwrap();
+    /// let shared = diagnose_line_str("530 Login incorrect.")?.next().unwrap();
     /// assert!(shared.render(Lang::En).to_string().starts_with("Server: possibly "));
     /// # Ok::<(), ftp_reply::ParseError>(())
     /// ```
@@ -603,7 +637,7 @@ impl crate::ReplyRef<'_> {
                 &both[1..]
             };
             for &code in codes {
-                for d in diagnose_bytes(code, text) {
+                for d in diagnose(code, text) {
                     if !out.iter().any(|o| o.id == d.id) {
                         out.push(d);
                     }

@@ -26,11 +26,11 @@ use core::fmt;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("invalid reply code {value}: {}", self.reason())]
-pub struct InvalidReplyCode {
+pub struct InvalidCodeError {
     value: u16,
 }
 
-impl InvalidReplyCode {
+impl InvalidCodeError {
     pub(crate) const fn new(value: u16) -> Self {
         Self { value }
     }
@@ -74,7 +74,7 @@ impl InvalidReplyCode {
 /// ```
 /// use ftp_reply::{ParseErrorKind, ReplyCode};
 ///
-/// let err = ReplyCode::parse("42x Oops").unwrap_err();
+/// let err = ReplyCode::parse_str("42x Oops").unwrap_err();
 /// assert_eq!(err.offset(), 2);
 /// assert_eq!(err.kind(), ParseErrorKind::NotADigit { found: b'x' });
 /// assert_eq!(
@@ -98,7 +98,7 @@ impl ParseError {
     ///
     /// ```
     /// # use ftp_reply::{ParseErrorKind, ReplyCode};
-    /// assert_eq!(ReplyCode::parse("").unwrap_err().kind(), ParseErrorKind::Empty);
+    /// assert_eq!(ReplyCode::parse_str("").unwrap_err().kind(), ParseErrorKind::Empty);
     /// ```
     #[must_use]
     pub const fn kind(&self) -> ParseErrorKind {
@@ -109,7 +109,7 @@ impl ParseError {
     ///
     /// ```
     /// # use ftp_reply::ReplyCode;
-    /// assert_eq!(ReplyCode::parse("421x").unwrap_err().offset(), 3);
+    /// assert_eq!(ReplyCode::parse_str("421x").unwrap_err().offset(), 3);
     /// ```
     #[must_use]
     pub const fn offset(&self) -> usize {
@@ -186,11 +186,11 @@ impl fmt::Display for Byte {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("not a known {what} name")]
-pub struct UnknownName {
+pub struct UnknownNameError {
     what: &'static str,
 }
 
-impl UnknownName {
+impl UnknownNameError {
     pub(crate) const LANG: Self = Self { what: "language" };
 
     /// What kind of name was expected (`language`, `category`, `command`...).

@@ -93,7 +93,7 @@
 //! assert_eq!(best.server(), Server::Pyftpdlib);
 //! assert_eq!(best.confidence(), Confidence::Likely);
 //! assert_eq!(best.score(), 80);
-//! # Ok::<(), ftp_reply::InvalidReplyCode>(())
+//! # Ok::<(), ftp_reply::InvalidCodeError>(())
 //! ```
 
 mod clue;

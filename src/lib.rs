@@ -45,7 +45,7 @@
 //! ```rust
 //! use ftp_reply::{Category, Reply, ReplyCode};
 //!
-//! let code = ReplyCode::parse("150 Opening BINARY mode data connection for file.txt\r\n")?;
+//! let code = ReplyCode::parse_str("150 Opening BINARY mode data connection for file.txt\r\n")?;
 //! assert_eq!(code, ReplyCode::FILE_STATUS_OK);
 //! assert_eq!(code.category(), Category::PositivePreliminary);
 //! assert!(code.more_replies_follow());
@@ -54,7 +54,7 @@
 //! assert_eq!((feat.code(), feat.line_count()), (ReplyCode::SYSTEM_STATUS, 4));
 //! assert_eq!(feat.text(), "Features:\n MDTM\n SIZE\nEnd");
 //!
-//! let err = ReplyCode::parse("42 oops").unwrap_err();
+//! let err = ReplyCode::parse_str("42 oops").unwrap_err();
 //! assert_eq!(err.to_string(), "invalid reply line at byte 2: expected an ASCII digit, found a space");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -111,7 +111,7 @@
 //! ```rust
 //! use ftp_reply::{DecodeErrorKind, Limits, ReplyDecoder};
 //!
-//! let mut decoder = ReplyDecoder::with_limits(Limits::default().with_max_line_len(4096));
+//! let mut decoder = ReplyDecoder::new().with_limits(Limits::default().with_max_line_len(4096));
 //! decoder.feed(b"220-Welcome\r\n220 Ready\r\n211-Feat");
 //! decoder.feed(b"ures:\r\n MDTM\r\n211 End\r\n550 ");
 //! decoder.feed(&[b'x'; 5000]); // a line far over the limit...
@@ -215,15 +215,15 @@
 //! is returned.
 //!
 //! ```rust
-//! use ftp_reply::{Lang, Server, diagnose_line};
+//! use ftp_reply::{Lang, Server, diagnose_line_str};
 //!
 //! let line = "500 OOPS: vsftpd: refusing to run with writable root inside chroot()";
-//! let d = diagnose_line(line)?.next().expect("a known vsftpd failure");
+//! let d = diagnose_line_str(line)?.next().expect("a known vsftpd failure");
 //! assert_eq!(d.server(), Server::Vsftpd);
 //! assert!(d.fix(Lang::En).contains("allow_writeable_chroot=YES"));
 //! println!("{}", d.render(Lang::Fr)); // server, cause, fix, source
 //!
-//! assert_eq!(diagnose_line("550 Something no server says")?.count(), 0);
+//! assert_eq!(diagnose_line_str("550 Something no server says")?.count(), 0);
 //! # Ok::<(), ftp_reply::ParseError>(())
 //! ```
 //!
@@ -374,15 +374,15 @@ pub use command::{
     Command, CommandLine, CommandParseError, CommandSet, Exchange, Leniency, Problem, Role, Verdict,
 };
 pub use diagnose::{
-    Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_bytes, diagnose_line,
-    identify_server,
+    Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_line, diagnose_line_str,
+    diagnose_str, identify_server, identify_server_str,
 };
 #[cfg(feature = "serde")]
 pub use diff::LocalizedDiff;
 pub use diff::{
     Diff, Difference, Format, Outcome, Persistence, Rendered, Sentence, Stage, Standing, diff,
 };
-pub use error::{InvalidReplyCode, ParseError, ParseErrorKind, UnknownName};
+pub use error::{InvalidCodeError, ParseError, ParseErrorKind, UnknownNameError};
 pub use explain::Explanation;
 pub use kb::{
     DataConnection, LocalizedInfo, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec,

@@ -1,6 +1,7 @@
 //! `diff(a, b)` through the public API: every pair, every language, every format.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use ftp_reply::{Difference, Format, Lang, PairNote, ReplyCode, ReplyInfo, diff};
 
@@ -111,7 +112,7 @@ fn every_pair_renders_in_every_language_and_format() {
             for (lang, english) in Lang::ALL.into_iter().zip(&english) {
                 for format in Format::ALL {
                     page.clear();
-                    d.write_to(&mut page, lang, format).unwrap();
+                    write!(page, "{}", d.render(lang, format)).unwrap();
                     assert!(page.contains(&a.to_string()) && page.contains(&b.to_string()));
                     // Spot-check the words of a sample of pages (every page is checked for
                     // template leftovers).
@@ -229,7 +230,7 @@ fn commonly_confused_pairs_have_notes() {
     for (a, b) in pairs {
         let (a, b) = (ReplyCode::new(a).unwrap(), ReplyCode::new(b).unwrap());
         let note = PairNote::get(a, b).unwrap_or_else(|| panic!("no note for {a}/{b}"));
-        for lang in Lang::iter() {
+        for lang in Lang::all() {
             assert!(!note.note(lang).is_empty() && !note.server(lang).is_empty());
             let page = diff(b, a).render(lang, Format::Markdown).to_string();
             assert!(page.contains(note.note(lang)));

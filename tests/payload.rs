@@ -272,7 +272,7 @@ fn captured_server_sessions() {
     let f = proftpd.features().unwrap();
     assert!(f.quirks.is_empty());
     assert_eq!(f.value.len(), 15);
-    assert!(f.value.rest_stream() && f.value.has("tvfs"));
+    assert!(f.value.has_rest_stream() && f.value.has("tvfs"));
     let lang: Vec<_> = f
         .value
         .languages()

@@ -169,7 +169,7 @@ mod serde_impl {
                 Side2::Str(v) => s.serialize_str(v),
                 Side2::Set(set) => {
                     let mut seq = s.serialize_seq(None)?;
-                    if set.greeting() {
+                    if set.has_greeting() {
                         seq.serialize_element("(greeting)")?;
                     }
                     for c in set.iter() {

@@ -40,8 +40,9 @@ use crate::{
 /// let page = d.render(Lang::En, Format::Text).to_string();
 /// assert!(page.starts_with("FTP 150 File Status OK vs 421 Service Not Available"));
 ///
+/// use std::fmt::Write;
 /// let mut markdown = String::new();
-/// d.write_to(&mut markdown, Lang::Fr, Format::Markdown)?;
+/// write!(markdown, "{}", d.render(Lang::Fr, Format::Markdown))?;
 /// assert!(markdown.contains("## Différences clés"));
 /// # Ok::<(), std::fmt::Error>(())
 /// ```
@@ -75,7 +76,7 @@ pub struct Diff {
 /// An output format for [`Diff::render`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, strum::Display, strum::EnumString)]
 #[strum(serialize_all = "lowercase", ascii_case_insensitive)]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::format)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::format)]
 #[non_exhaustive]
 pub enum Format {
     /// Plain text with underlined headings.
@@ -91,7 +92,7 @@ impl Format {
 
     /// Every format (same as [`Format::ALL`]).
     #[must_use]
-    pub fn iter() -> impl ExactSizeIterator<Item = Format> + Clone {
+    pub fn all() -> impl ExactSizeIterator<Item = Format> + Clone {
         Self::ALL.into_iter()
     }
 }
@@ -236,15 +237,6 @@ impl Diff {
             lang,
             format,
         }
-    }
-
-    /// Writes the page into `w` (a `String`, a buffer, a formatter...).
-    ///
-    /// # Errors
-    ///
-    /// Only the errors that `w` returns.
-    pub fn write_to<W: fmt::Write>(&self, w: &mut W, lang: Lang, format: Format) -> fmt::Result {
-        write!(w, "{}", self.render(lang, format))
     }
 
     /// A serializable view in `lang`, for JSON (needs the `serde` feature).

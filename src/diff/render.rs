@@ -194,7 +194,7 @@ fn write_commands(
     lang: Lang,
 ) -> fmt::Result {
     let p = lang.phrases();
-    let t = match (set.greeting(), set.len()) {
+    let t = match (set.has_greeting(), set.len()) {
         (false, 0) => p.diff_commands_none,
         (true, 0) => p.diff_commands_greeting,
         (true, _) => p.diff_commands_greeting_and,

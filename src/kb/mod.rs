@@ -473,7 +473,7 @@ pub enum Spec {
     Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::EnumString, strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "snake_case")]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::data_connection)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::data_connection)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
@@ -532,7 +532,7 @@ impl DataConnection {
 /// ```
 /// use ftp_reply::{ReplyCode, RetryAdvice};
 ///
-/// match ReplyCode::parse("425 Can't open data connection.")?.retry_advice() {
+/// match ReplyCode::parse_str("425 Can't open data connection.")?.retry_advice() {
 ///     RetryAdvice::ChangeFirst => { /* e.g. switch between PASV and PORT, then retry */ }
 ///     other => panic!("unexpected {other:?}"),
 /// }
@@ -542,7 +542,7 @@ impl DataConnection {
     Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::EnumString, strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "snake_case")]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::retry_advice)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::retry_advice)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]

@@ -46,7 +46,7 @@ pub fn run(input: &[u8]) {
     };
     let commands: Vec<Command> = Command::all().collect();
     let command = (usize::from(pick) < commands.len()).then(|| commands[usize::from(pick)]);
-    let mut decoder = ReplyDecoder::new().framing(Framing::Lenient);
+    let mut decoder = ReplyDecoder::new().with_framing(Framing::Lenient);
     decoder.feed(stream);
     let mut replies = Vec::new();
     for _ in 0..10_000 {

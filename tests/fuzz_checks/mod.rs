@@ -95,7 +95,7 @@ pub fn decoder(input: &[u8]) {
             .with_max_lines(usize::from(control >> 5))
             .with_max_reply_bytes(usize::from(control >> 2) * 3)
     };
-    let new = || ReplyDecoder::with_limits(limits).framing(framing);
+    let new = || ReplyDecoder::new().with_limits(limits).with_framing(framing);
     let chunked = decode(new(), data, sizes);
     let whole = decode(new(), data, &[]);
     assert_eq!(chunked, whole);
@@ -151,7 +151,7 @@ pub fn transcript(input: &[u8]) {
     };
     let log = &input[2..];
     let mut a = match Format::all().nth(usize::from(pick) % 9) {
-        Some(f) => Analyzer::with_format(f),
+        Some(f) => Analyzer::new().with_format(f),
         None => Analyzer::new(),
     };
     let mut renderers = [
@@ -328,7 +328,7 @@ fn all_parsers(lines: &[&[u8]]) {
         let _ = (
             f.mlst_facts().map(Iterator::count),
             f.languages().map(Iterator::count),
-            f.rest_stream(),
+            f.has_rest_stream(),
         );
     });
     check!(payload::transfer_size_hint(code(150), it()), |n| {

@@ -185,7 +185,7 @@ async fn session(srv: &RunningServer) -> Result<Vec<String>, String> {
     let long = "a".repeat(2_000);
     let r = command(
         &mut control,
-        CommandLine::with_verb("XYZZY", Some(&long)).expect("a valid command line"),
+        CommandLine::from_verb("XYZZY", Some(&long)).expect("a valid command line"),
     )
     .await?;
     if !r.last().is_some_and(|r| r.code().is_negative()) {

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use ftp_reply::ReplyCode;
 
 use ftp_reply::command::{Exchange, Leniency};
-use ftp_reply::{Command, Reply, ReplyDecoder};
+use ftp_reply::{Command, CommandLine, Reply, ReplyDecoder};
 
 fn code_of(reply: &Reply) -> ReplyCode {
     reply.code()
@@ -39,7 +39,7 @@ pub struct Verdict {
 /// The command a line sends (`Command::Other` for a verb the crate does not
 /// know).
 pub fn command_of(line: &str) -> Command {
-    Command::parse_line(line).map_or_else(
+    CommandLine::parse_str(line).map_or_else(
         |_| Command::from_verb(line.split(' ').next().unwrap_or("")),
         |l| l.command(),
     )

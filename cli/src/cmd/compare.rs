@@ -27,6 +27,6 @@ pub fn run(out: &mut Out, format: OutputFormat, a: &str, b: &str) -> Result<Outc
 }
 
 fn code(arg: &str) -> Result<ReplyCode, Failure> {
-    ReplyCode::parse(arg.trim())
+    ReplyCode::parse_str(arg.trim())
         .map_err(|e| Failure::Usage(format!("{arg:?} is not a reply code: {e}")))
 }

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use ftp_reply::{Diagnosis, Server, diagnose_line};
+use ftp_reply::{Diagnosis, Server, diagnose_line_str};
 
 use crate::cli::OutputFormat;
 use crate::cmd::explain::diagnosis_json;
@@ -19,7 +19,7 @@ pub fn run(
     server: Option<Server>,
 ) -> Result<Outcome, Failure> {
     let line = line.trim_end_matches(['\r', '\n']);
-    let found = diagnose_line(line)
+    let found = diagnose_line_str(line)
         .map_err(|e| Failure::Usage(format!("{line:?} is not a reply line: {e}")))?;
     let found: Vec<&Diagnosis> = match server {
         Some(s) => found.prefer(s).collect(),
