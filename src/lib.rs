@@ -54,9 +54,10 @@
 //! # Example: diff 150 vs 421
 //!
 //! ```
-//! use ftp_reply::{diff, Difference, Format, Lang, ReplyCode};
+//! use ftp_reply::{Lang, ReplyCode};
+//! use ftp_reply::diff::{Diff, Difference, Format};
 //!
-//! let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+//! let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
 //! assert!(d.differences().any(|x| x == Difference::ControlConnection { a: false, b: true }));
 //! let page = d.render(Lang::En, Format::Text).to_string();
 //! assert!(page.contains("1. 150 is a 1xx Positive Preliminary reply and 421 a 4xx Transient Negative Completion reply."));
@@ -109,12 +110,14 @@
 //! # Example: what the reply says
 //!
 //! [`Reply`] reads the payloads clients act on, each by its RFC, tolerant
-//! of what real servers send and saying what it tolerated ([`Quirk`]); see
+//! of what real servers send and saying what it tolerated ([`Quirk`](payload::Quirk)); see
 //! [`payload`] for the list. A client's EPSV with PASV fallback, and PWD:
 //!
 //! ```
 //! use std::net::IpAddr;
-//! use ftp_reply::{Command, PassivePolicy, Reply};
+//! use ftp_reply::Reply;
+//! use ftp_reply::command::Command;
+//! use ftp_reply::payload::PassivePolicy;
 //!
 //! let server: IpAddr = "93.184.215.14".parse()?; // the control connection's peer
 //! let epsv = Reply::parse(b"500 EPSV not understood\r\n")?;
@@ -139,12 +142,13 @@
 //!
 //! Each command is a [`CommandLine`] (a CR, LF or NUL in its argument is
 //! refused; `Display` shows `PASS ****`); its replies are read with
-//! [`ReplyReader::read_for`], each checked by an [`Exchange`], up to the final
+//! [`ReplyReader::read_for`], each checked by an [`Exchange`](command::Exchange), up to the final
 //! one; [`Reply::into_result_for`] turns a 4yz or 5yz into a [`ReplyError`]
 //! naming the command. `examples/mini_client.rs` is a whole client.
 //!
 //! ```
-//! use ftp_reply::{Command, CommandLine, Exchange, ReplyReader};
+//! use ftp_reply::ReplyReader;
+//! use ftp_reply::command::{Command, CommandLine, Exchange};
 //!
 //! // What the server sends; in a real client, a BufReader<TcpStream>.
 //! let server: &[u8] = b"220 Ready\r\n331 Password?\r\n230 Logged in\r\n550 No such directory\r\n";
@@ -212,8 +216,8 @@ extern crate alloc;
 mod category;
 mod code;
 pub mod command;
-mod diagnose;
-mod diff;
+pub mod diagnosis;
+pub mod diff;
 mod error;
 mod explain;
 mod grammar;
@@ -224,29 +228,15 @@ pub mod payload;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
-pub use command::{
-    Command, CommandLine, CommandParseError, CommandSet, Exchange, Leniency, Problem, Role, Verdict,
-};
-pub use diagnose::{
-    Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_line, diagnose_line_str,
-    diagnose_str, identify_server, identify_server_str,
-};
-#[cfg(feature = "serde")]
-pub use diff::LocalizedDiff;
-pub use diff::{
-    Diff, Difference, Format, Outcome, Persistence, Rendered, Sentence, Stage, Standing, diff,
-};
 pub use error::{InvalidCodeError, ParseError, ParseErrorKind, UnknownNameError};
 pub use explain::Explanation;
-pub use kb::{
-    DataConnection, LocalizedInfo, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec,
-};
+pub use kb::{DataConnection, LocalizedInfo, Meaning, ReplyInfo, RetryAdvice, Source, Spec};
 pub use lang::{Lang, Text};
-pub use payload::{
-    DataEndpoint, Feature, Features, MlstEntry, NatVerdict, Parsed, PassivePolicy, Pathname,
-    PayloadError, PayloadErrorKind, Quirk, Quirks, RestartMarker, SystemType, Timestamp,
-    is_unroutable,
-};
+
+// Inside the crate the capability types keep short paths; their one public
+// path is their module's (`command::Command`, `diagnosis::Server`...).
+pub(crate) use command::{Command, CommandLine, CommandSet};
+pub(crate) use diagnosis::{Diagnosis, Server};
 
 #[cfg(feature = "alloc")]
 mod decoder;

@@ -612,10 +612,11 @@ impl RetryAdvice {
 /// A hand-written note on two codes that people often confuse: how they
 /// differ, which one a server should send, and how a client should react.
 ///
-/// Found with [`PairNote::get`] or through [`diff`](crate::diff()).
+/// Found with [`PairNote::get`] or through [`Diff::note`](crate::diff::Diff::note).
 ///
 /// ```
-/// use ftp_reply::{Lang, PairNote, ReplyCode};
+/// use ftp_reply::{Lang, ReplyCode};
+/// use ftp_reply::diff::PairNote;
 ///
 /// let note = PairNote::get(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED).unwrap();
 /// assert!(!note.note(Lang::En).is_empty());
@@ -648,7 +649,7 @@ impl PairNote {
     /// Every pair note, ordered by the lower code, then the higher.
     ///
     /// ```
-    /// assert!(ftp_reply::PairNote::all().count() >= 12);
+    /// assert!(ftp_reply::diff::PairNote::all().count() >= 12);
     /// ```
     #[must_use]
     pub fn all() -> impl ExactSizeIterator<Item = (ReplyCode, ReplyCode, &'static PairNote)> {
