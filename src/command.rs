@@ -887,7 +887,7 @@ mod tests {
 
 /// A set of commands, as a bit set (no allocation): the commands that may
 /// produce a reply code, plus whether the code can come as the connection
-/// greeting. Used by [`Difference::Commands`](crate::Difference::Commands).
+/// greeting. Used by [`Difference::Commands`](crate::diff::Difference::Commands).
 ///
 /// `X*` aliases (XCWD, XMKD...) are left out: they get the same replies as
 /// the command they alias.

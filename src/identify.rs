@@ -1,7 +1,7 @@
 //! Which server is this? Identification from everything a session shows,
 //! not only the banner.
 //!
-//! [`identify_server`](crate::identify_server) reads the greeting, and
+//! [`identify_server`](crate::diagnosis::identify_server) reads the greeting, and
 //! administrators hide it (vsftpd's `ftpd_banner`, ProFTPD's `ServerIdent
 //! off`, Pure-FTPd's fortune banners). A [`ServerIdentifier`] reads every
 //! reply of a session as it arrives (sans-IO: the caller feeds it) and
@@ -52,7 +52,8 @@
 //! # Example: vsftpd with its banner replaced
 //!
 //! ```
-//! use ftp_reply::{Reply, Server};
+//! use ftp_reply::Reply;
+//! use ftp_reply::diagnosis::Server;
 //! use ftp_reply::command::Command;
 //! use ftp_reply::identify::{Confidence, ServerIdentifier};
 //!
@@ -80,7 +81,8 @@
 //! (as received, with their codes), so a borrowed view of a reply can feed it.
 //!
 //! ```
-//! use ftp_reply::{ReplyCode, Server};
+//! use ftp_reply::ReplyCode;
+//! use ftp_reply::diagnosis::Server;
 //! use ftp_reply::command::Command;
 //! use ftp_reply::identify::{Confidence, ServerIdentifier};
 //!
@@ -142,7 +144,8 @@ struct Candidate {
 /// thresholds.
 ///
 /// ```
-/// use ftp_reply::{Reply, Server};
+/// use ftp_reply::Reply;
+/// use ftp_reply::diagnosis::Server;
 /// use ftp_reply::command::Command;
 /// use ftp_reply::identify::ServerIdentifier;
 ///
@@ -426,7 +429,8 @@ impl ServerIdentifier {
     /// The score of `server` so far (0 when nothing pointed at it).
     ///
     /// ```
-    /// use ftp_reply::{Reply, Server};
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::diagnosis::Server;
     /// use ftp_reply::identify::ServerIdentifier;
     /// let mut id = ServerIdentifier::new();
     /// id.observe(None, &Reply::parse(b"200 Zzz...\r\n")?);

@@ -9,6 +9,7 @@
 //! - **codes**: [`ReplyCode`], a `Copy` type for any well-formed code (100 to
 //!   699), its [`Category`] and [`FunctionGroup`], the predicates a client
 //!   needs and a named constant for every known code;
+//! - **comparisons**: how two codes differ, as data and as a page ([`diff`]);
 //! - **meanings**: a knowledge base compiled into a perfect-hash table, with
 //!   every code that RFC 959, 1123, 1639, 2228, 2389, 2428, 2640, 3659, 4217
 //!   and 7151 define and the common non-standard ones: title, the RFC's
@@ -20,11 +21,11 @@
 //! - **payloads**: the PASV, EPSV and LPSV addresses, the PWD and MKD paths,
 //!   SIZE, MDTM, FEAT, MLST, SYST and REST replies ([`payload`]);
 //! - **commands**: the replies each command may get (RFC 959 §5.4 and the
-//!   extensions), a sans-IO checker of an exchange ([`Exchange`]) and command
-//!   lines that cannot smuggle a second command ([`CommandLine`]);
+//!   extensions), a sans-IO checker of an exchange ([`Exchange`](command::Exchange))
+//!   and command lines that cannot smuggle a second command ([`command`]);
 //! - **diagnosis**: from the text of a reply to that server's cause and fix,
 //!   for vsftpd, ProFTPD, Pure-FTPd, pyftpdlib, FileZilla Server and IIS
-//!   ([`diagnose`]), and the server's name when its banner hides it
+//!   ([`diagnosis`]), and the server's name when its banner hides it
 //!   ([`identify`]);
 //! - **session logs**: a FileZilla, WinSCP, curl, lftp, ftplib, vsftpd or
 //!   pyftpdlib log explained line by line, with a verdict ([`transcript`]).
@@ -85,14 +86,16 @@
 //!
 //! # Example: compare two codes
 //!
-//! [`diff`] lists how two codes differ as typed data ([`Difference`]), and
-//! renders the comparison as a page in any language. Pairs that people often
+//! [`Diff::new`](diff::Diff::new) lists how two codes differ as typed data
+//! ([`Difference`](diff::Difference)), and renders the comparison as a page in
+//! any language. Pairs that people often
 //! confuse (425/426, 450/550...) carry a note on which to send or how to react.
 //!
 //! ```rust
-//! use ftp_reply::{Difference, Format, Lang, ReplyCode, diff};
+//! use ftp_reply::diff::{Diff, Difference, Format};
+//! use ftp_reply::{Lang, ReplyCode};
 //!
-//! let d = diff(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED);
+//! let d = Diff::new(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED);
 //! assert!(d.differences().any(|x| matches!(x, Difference::NextStep { .. })));
 //! for difference in d.differences() {
 //!     println!("{}", difference.describe(d.a(), d.b(), Lang::En));
@@ -133,13 +136,15 @@
 //! # Example: read a payload
 //!
 //! [`Reply`] reads what clients act on, each by its RFC, tolerant of what real
-//! servers send and saying what it tolerated ([`Quirk`]): here EPSV with a PASV
+//! servers send and saying what it tolerated ([`Quirk`](payload::Quirk)): here EPSV with a PASV
 //! fallback behind NAT, PWD, FEAT and MLST. The parsers borrow from the reply
 //! and also work on bare lines without `alloc` ([`payload`]).
 //!
 //! ```rust
 //! use std::net::IpAddr;
-//! use ftp_reply::{Command, NatVerdict, PassivePolicy, Quirk, Reply};
+//! use ftp_reply::Reply;
+//! use ftp_reply::command::Command;
+//! use ftp_reply::payload::{NatVerdict, PassivePolicy, Quirk};
 //!
 //! let server: IpAddr = "93.184.215.14".parse()?; // the control connection's peer
 //! // This server answers EPSV with a 227 and a private address.
@@ -169,15 +174,17 @@
 //!
 //! # Example: check an exchange
 //!
-//! The replies each command may get are data; an [`Exchange`] checks them one
-//! by one, and [`ReplyReader::read_for`] reads one command's replies up to the
-//! final one. [`CommandLine`] refuses a CR, LF or NUL in an argument and shows
+//! The replies each command may get are data; an [`Exchange`](command::Exchange)
+//! checks them one by one, and [`ReplyReader::read_for`] reads one command's
+//! replies up to the final one. [`CommandLine`] refuses a
+//! CR, LF or NUL in an argument and shows
 //! `PASS ****` in logs; [`Reply::into_result_for`] turns a 4yz or 5yz into a
 //! [`ReplyError`] that names the command. `examples/mini_client.rs` is a whole
 //! client.
 //!
 //! ```rust
-//! use ftp_reply::{Command, CommandLine, Exchange, ReplyCode, ReplyReader, Role, Verdict};
+//! use ftp_reply::command::{Command, CommandLine, Exchange, Role, Verdict};
+//! use ftp_reply::{ReplyCode, ReplyReader};
 //!
 //! assert_eq!(Command::Retr.expects(ReplyCode::FILE_STATUS_OK), Some(Role::Preliminary));
 //! let mut retr = Exchange::new(Command::Retr);
@@ -215,7 +222,8 @@
 //! is returned.
 //!
 //! ```rust
-//! use ftp_reply::{Lang, Server, diagnose_line_str};
+//! use ftp_reply::Lang;
+//! use ftp_reply::diagnosis::{Server, diagnose_line_str};
 //!
 //! let line = "500 OOPS: vsftpd: refusing to run with writable root inside chroot()";
 //! let d = diagnose_line_str(line)?.next().expect("a known vsftpd failure");
@@ -235,7 +243,9 @@
 //! past a documented threshold, with the evidence.
 //!
 //! ```rust
-//! use ftp_reply::{Command, Reply, Server};
+//! use ftp_reply::Reply;
+//! use ftp_reply::command::Command;
+//! use ftp_reply::diagnosis::Server;
 //! use ftp_reply::identify::{Confidence, ServerIdentifier};
 //!
 //! let mut id = ServerIdentifier::new();
@@ -358,8 +368,8 @@ extern crate alloc;
 mod category;
 mod code;
 pub mod command;
-mod diagnose;
-mod diff;
+pub mod diagnosis;
+pub mod diff;
 mod error;
 mod explain;
 mod grammar;
@@ -370,29 +380,15 @@ pub mod payload;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
-pub use command::{
-    Command, CommandLine, CommandParseError, CommandSet, Exchange, Leniency, Problem, Role, Verdict,
-};
-pub use diagnose::{
-    Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_line, diagnose_line_str,
-    diagnose_str, identify_server, identify_server_str,
-};
-#[cfg(feature = "serde")]
-pub use diff::LocalizedDiff;
-pub use diff::{
-    Diff, Difference, Format, Outcome, Persistence, Rendered, Sentence, Stage, Standing, diff,
-};
 pub use error::{InvalidCodeError, ParseError, ParseErrorKind, UnknownNameError};
 pub use explain::Explanation;
-pub use kb::{
-    DataConnection, LocalizedInfo, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec,
-};
+pub use kb::{DataConnection, LocalizedInfo, Meaning, ReplyInfo, RetryAdvice, Source, Spec};
 pub use lang::{Lang, Text};
-pub use payload::{
-    DataEndpoint, Feature, Features, MlstEntry, NatVerdict, Parsed, PassivePolicy, Pathname,
-    PayloadError, PayloadErrorKind, Quirk, Quirks, RestartMarker, SystemType, Timestamp,
-    is_unroutable,
-};
+
+// Inside the crate the capability types keep short paths; their one public
+// path is their module's (`command::Command`, `diagnosis::Server`...).
+pub(crate) use command::{Command, CommandLine, CommandSet};
+pub(crate) use diagnosis::{Diagnosis, Server};
 
 #[cfg(feature = "alloc")]
 mod decoder;

@@ -7,7 +7,9 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::fmt::Write as _;
 
-use ftp_reply::{Format, Lang, ReplyCode, ReplyDecoder, ReplyInfo, diagnose_line_str, diff};
+use ftp_reply::{Lang, ReplyCode, ReplyDecoder, ReplyInfo};
+use ftp_reply::diagnosis::diagnose_line_str;
+use ftp_reply::diff::{Format, Diff};
 
 struct Counting;
 
@@ -53,7 +55,7 @@ fn the_counter_counts() {
     let (v, n) = count(|| std::hint::black_box(vec![1u8; 10]));
     assert_eq!((v.len(), n), (10, 1));
     let (s, n) =
-        count(|| diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE).to_string());
+        count(|| Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE).to_string());
     assert!(n >= 1 && !s.is_empty(), "a fresh String must grow");
 }
 
@@ -71,7 +73,7 @@ fn parsing_and_lookup_never_allocate() {
 
 #[test]
 fn rendering_a_diff_into_a_reused_string_allocates_nothing() {
-    let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+    let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
     let mut buf = String::new();
     for format in [Format::Text, Format::Markdown] {
         for lang in Lang::ALL {
@@ -232,7 +234,9 @@ fn identifying_a_server_allocates_nothing() {
 
 #[test]
 fn payload_parsers_allocate_nothing() {
-    use ftp_reply::{Command, MlstEntry, Reply};
+    use ftp_reply::Reply;
+    use ftp_reply::command::Command;
+    use ftp_reply::payload::MlstEntry;
 
     let replies: Vec<Reply> = [
         &b"227 Entering Passive Mode (192,168,1,2,4,1).\r\n"[..],

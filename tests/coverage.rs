@@ -12,7 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use ftp_reply::{Diagnosis, ReplyCode, Server, diagnose_str, diagnose_line_str};
+use ftp_reply::ReplyCode;
+use ftp_reply::diagnosis::{Diagnosis, Server, diagnose_str, diagnose_line_str};
 
 /// One extracted reply: code and text in pattern syntax.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use ftp_reply::{Diagnosis, Lang, ReplyCode, Server, diagnose_str, diagnose_line_str, identify_server_str};
+use ftp_reply::{Lang, ReplyCode};
+use ftp_reply::diagnosis::{Diagnosis, Server, diagnose_str, diagnose_line_str, identify_server_str};
 
 fn split(example: &str) -> (ReplyCode, &str) {
     let code = ReplyCode::parse_str(example).unwrap_or_else(|e| panic!("{example:?}: {e}"));

@@ -1,9 +1,10 @@
-//! `diff(a, b)` through the public API: every pair, every language, every format.
+//! `Diff::new(a, b)` through the public API: every pair, every language, every format.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use ftp_reply::{Difference, Format, Lang, PairNote, ReplyCode, ReplyInfo, diff};
+use ftp_reply::{Lang, ReplyCode, ReplyInfo};
+use ftp_reply::diff::{Difference, Format, PairNote, Diff};
 
 /// Common English words that must not appear in each language's pages, from
 /// `tests/data/english_words.toml` (one list per language code). Command
@@ -108,7 +109,7 @@ fn every_pair_renders_in_every_language_and_format() {
     let mut page = String::new();
     for &a in &codes {
         for &b in &codes {
-            let d = diff(a, b);
+            let d = Diff::new(a, b);
             for (lang, english) in Lang::ALL.into_iter().zip(&english) {
                 for format in Format::ALL {
                     page.clear();
@@ -132,11 +133,11 @@ fn diff_mirrors() {
     let codes = all_codes();
     for &a in &codes {
         for &b in &codes {
-            let ab: Vec<Difference> = diff(a, b).differences().collect();
-            let ba: Vec<Difference> = diff(b, a).differences().map(Difference::mirrored).collect();
+            let ab: Vec<Difference> = Diff::new(a, b).differences().collect();
+            let ba: Vec<Difference> = Diff::new(b, a).differences().map(Difference::mirrored).collect();
             assert_eq!(ab, ba, "{a} vs {b}");
-            assert_eq!(diff(a, b).note(), diff(b, a).note());
-            assert_eq!(diff(a, b).is_same(), a == b);
+            assert_eq!(Diff::new(a, b).note(), Diff::new(b, a).note());
+            assert_eq!(Diff::new(a, b).is_same(), a == b);
         }
     }
 }
@@ -144,7 +145,7 @@ fn diff_mirrors() {
 #[test]
 fn same_code_has_no_differences_and_says_so() {
     for &a in &all_codes() {
-        let d = diff(a, a);
+        let d = Diff::new(a, a);
         assert_eq!(d.differences().count(), 0);
         let en = d.render(Lang::En, Format::Text).to_string();
         assert!(en.contains("There are no differences"), "{en}");
@@ -156,7 +157,7 @@ fn same_code_has_no_differences_and_says_so() {
 #[test]
 fn every_axis_is_found() {
     let axes = |a: u16, b: u16| -> BTreeSet<&'static str> {
-        diff(ReplyCode::new(a).unwrap(), ReplyCode::new(b).unwrap())
+        Diff::new(ReplyCode::new(a).unwrap(), ReplyCode::new(b).unwrap())
             .differences()
             .map(|d| d.axis())
             .collect()
@@ -190,7 +191,7 @@ fn every_axis_is_found() {
         "unknown codes have no connection facts"
     );
     // The commands of 227 (PASV) and 229 (EPSV) differ.
-    let pasv = diff(
+    let pasv = Diff::new(
         ReplyCode::ENTERING_PASSIVE_MODE,
         ReplyCode::new(229).unwrap(),
     );
@@ -232,7 +233,7 @@ fn commonly_confused_pairs_have_notes() {
         let note = PairNote::get(a, b).unwrap_or_else(|| panic!("no note for {a}/{b}"));
         for lang in Lang::all() {
             assert!(!note.note(lang).is_empty() && !note.server(lang).is_empty());
-            let page = diff(b, a).render(lang, Format::Markdown).to_string();
+            let page = Diff::new(b, a).render(lang, Format::Markdown).to_string();
             assert!(page.contains(note.note(lang)));
             assert!(page.contains(note.client(lang)));
         }
@@ -246,7 +247,7 @@ fn commonly_confused_pairs_have_notes() {
 /// The seed page, 150 vs 421, kept as reviewed snapshots in every format and language.
 #[test]
 fn snapshots_150_vs_421() {
-    let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+    let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
     let mut outputs = Vec::new();
     for lang in Lang::ALL {
         for (format, ext) in [(Format::Text, "txt"), (Format::Markdown, "md")] {

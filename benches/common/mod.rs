@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::io::BufRead;
 
-use ftp_reply::{Format, Lang, ReplyCode, ReplyDecoder, ReplyInfo, diff};
+use ftp_reply::{Lang, ReplyCode, ReplyDecoder, ReplyInfo};
+use ftp_reply::diff::{Format, Diff};
 
 /// Real first lines of replies, as vsftpd, ProFTPD and pyftpdlib send them.
 pub const LINES: &[&str] = &[
@@ -361,7 +362,7 @@ pub fn decode_read_loop(bytes: &[u8]) -> usize {
 /// `diff` + render of 150 vs 421 into `buf` (cleared first).
 pub fn render_ours(buf: &mut String, format: Format) -> usize {
     buf.clear();
-    let d = diff(
+    let d = Diff::new(
         black_box(ReplyCode::FILE_STATUS_OK),
         black_box(ReplyCode::SERVICE_NOT_AVAILABLE),
     );

@@ -24,7 +24,8 @@ mod serde_impl {
 
     use super::super::render::{ClientGuidance, Rendered, ServerGuidance, control_label};
     use super::LocalizedDiff;
-    use crate::{Difference, Format, Lang, ReplyCode};
+    use crate::diff::{Difference, Format};
+    use crate::{Lang, ReplyCode};
 
     /// The two sides of a difference as short labels in `lang`.
     fn values(d: &Difference, lang: Lang) -> (&'static str, &'static str) {

@@ -1,72 +1,56 @@
-//! [`diff`]: the key differences between two reply codes, as typed data.
+//! The key differences between two reply codes, as typed data, and the page
+//! that explains them in plain text, Markdown or JSON, in every language.
 //!
-//! The page (plain text, Markdown) is in `render.rs`, the JSON view in
-//! `json.rs`; every word of both comes from `ui.<lang>.toml`.
+//! [`Diff::new`] compares two codes: what a client and a person reading a
+//! log need to know about how `a` and `b` differ. The result is data
+//! ([`Diff::differences`] yields one typed [`Difference`] per axis on which
+//! the two codes differ, each holding both sides' values) and a page that
+//! [`Diff::render`] gives as plain text or Markdown in any [`Lang`] (and
+//! [`Diff::localized`] as JSON with the `serde` feature). It works for every
+//! well-formed code, including codes that no document defines (compared by
+//! category and function group alone), and for `Diff::new(a, a)`, which has
+//! no differences.
+//!
+//! Nothing is allocated: the differences are computed on the fly, and the
+//! renderers write straight into any [`fmt::Write`].
+//!
+//! # Example
+//!
+//! ```
+//! use ftp_reply::diff::{Diff, Difference, Format};
+//! use ftp_reply::{Category, Lang, ReplyCode};
+//!
+//! let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+//! assert!(d.differences().any(|x| x
+//!     == Difference::Category {
+//!         a: Category::PositivePreliminary,
+//!         b: Category::TransientNegativeCompletion,
+//!     }));
+//! assert!(d.differences().any(|x| matches!(x, Difference::ControlConnection { a: false, b: true })));
+//!
+//! let page = d.render(Lang::En, Format::Text).to_string();
+//! assert!(page.starts_with("FTP 150 File Status OK vs 421 Service Not Available"));
+//!
+//! use std::fmt::Write;
+//! let mut markdown = String::new();
+//! write!(markdown, "{}", d.render(Lang::Fr, Format::Markdown))?;
+//! assert!(markdown.contains("## Différences clés"));
+//! # Ok::<(), std::fmt::Error>(())
+//! ```
+//!
+//! The page's words come from `ui.<lang>.toml`; the page is in `render.rs`,
+//! the JSON view in `json.rs`.
 #![allow(clippy::trivially_copy_pass_by_ref, clippy::unused_self)]
 
 use core::fmt;
 
 use crate::{
-    Category, CommandSet, DataConnection, FunctionGroup, Lang, PairNote, ReplyCode, ReplyInfo,
-    RetryAdvice,
+    Category, CommandSet, DataConnection, FunctionGroup, Lang, ReplyCode, ReplyInfo, RetryAdvice,
 };
 
-/// Compares two reply codes: what a client and a person reading a log need to
-/// know about how `a` and `b` differ.
-///
-/// The result is data ([`Diff::differences`] yields one typed [`Difference`]
-/// per axis on which the two codes differ, each holding both sides' values)
-/// and a page that can be rendered as plain text or Markdown in any [`Lang`]
-/// (and as JSON with the `serde` feature). It works for every well-formed
-/// code, including codes that no document defines (compared by category and
-/// function group alone), and for `diff(a, a)`, which has no differences.
-///
-/// Nothing is allocated: the differences are computed on the fly, and the
-/// renderers write straight into any [`fmt::Write`].
-///
-/// # Example
-///
-/// ```
-/// use ftp_reply::{diff, Category, Difference, Format, Lang, ReplyCode};
-///
-/// let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
-/// assert!(d.differences().any(|x| x
-///     == Difference::Category {
-///         a: Category::PositivePreliminary,
-///         b: Category::TransientNegativeCompletion,
-///     }));
-/// assert!(d.differences().any(|x| matches!(x, Difference::ControlConnection { a: false, b: true })));
-///
-/// let page = d.render(Lang::En, Format::Text).to_string();
-/// assert!(page.starts_with("FTP 150 File Status OK vs 421 Service Not Available"));
-///
-/// use std::fmt::Write;
-/// let mut markdown = String::new();
-/// write!(markdown, "{}", d.render(Lang::Fr, Format::Markdown))?;
-/// assert!(markdown.contains("## Différences clés"));
-/// # Ok::<(), std::fmt::Error>(())
-/// ```
-#[must_use]
-pub const fn diff(a: ReplyCode, b: ReplyCode) -> Diff {
-    Diff { a, b }
-}
+pub use crate::kb::PairNote;
 
-impl ReplyCode {
-    /// Same as [`diff(self, other)`](crate::diff()).
-    ///
-    /// ```
-    /// use ftp_reply::ReplyCode;
-    /// let d = ReplyCode::FILE_UNAVAILABLE.diff(ReplyCode::FILE_UNAVAILABLE);
-    /// assert!(d.is_same());
-    /// assert_eq!(d.differences().count(), 0);
-    /// ```
-    #[must_use]
-    pub const fn diff(self, other: ReplyCode) -> Diff {
-        diff(self, other)
-    }
-}
-
-/// The comparison of two reply codes; see [`diff`].
+/// The comparison of two reply codes; see the [module](self).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Diff {
     a: ReplyCode,
@@ -98,6 +82,20 @@ impl Format {
 }
 
 impl Diff {
+    /// Compares `a` with `b`.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Diff;
+    /// let d = Diff::new(ReplyCode::FILE_UNAVAILABLE, ReplyCode::FILE_UNAVAILABLE);
+    /// assert!(d.is_same());
+    /// assert_eq!(d.differences().count(), 0);
+    /// ```
+    #[must_use]
+    pub const fn new(a: ReplyCode, b: ReplyCode) -> Diff {
+        Diff { a, b }
+    }
+
     /// The first code.
     #[must_use]
     pub const fn a(&self) -> ReplyCode {
@@ -113,8 +111,9 @@ impl Diff {
     /// The knowledge-base entries of the two codes (`None` for a code no document defines).
     ///
     /// ```
-    /// use ftp_reply::{diff, ReplyCode};
-    /// let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::new(199).unwrap());
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Diff;
+    /// let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::new(199).unwrap());
     /// assert!(d.infos().0.is_some() && d.infos().1.is_none());
     /// ```
     #[must_use]
@@ -128,14 +127,15 @@ impl Diff {
         self.a == self.b
     }
 
-    /// The same comparison the other way round: `diff(b, a)`.
+    /// The same comparison the other way round: `Diff::new(b, a)`.
     ///
     /// ```
-    /// use ftp_reply::{diff, ReplyCode};
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Diff;
     /// let (a, b) = (ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
-    /// let d = diff(a, b);
-    /// assert_eq!(d.mirrored(), diff(b, a));
-    /// assert!(d.differences().map(|x| x.mirrored()).eq(diff(b, a).differences()));
+    /// let d = Diff::new(a, b);
+    /// assert_eq!(d.mirrored(), Diff::new(b, a));
+    /// assert!(d.differences().map(|x| x.mirrored()).eq(Diff::new(b, a).differences()));
     /// ```
     #[must_use]
     pub const fn mirrored(&self) -> Diff {
@@ -148,8 +148,9 @@ impl Diff {
     /// The hand-written note on this pair, if it is one that people commonly confuse.
     ///
     /// ```
-    /// use ftp_reply::{diff, Lang, ReplyCode};
-    /// let d = diff(ReplyCode::REQUESTED_FILE_ACTION_NOT_TAKEN, ReplyCode::FILE_UNAVAILABLE);
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// use ftp_reply::diff::Diff;
+    /// let d = Diff::new(ReplyCode::REQUESTED_FILE_ACTION_NOT_TAKEN, ReplyCode::FILE_UNAVAILABLE);
     /// println!("{}", d.note().unwrap().note(Lang::En));
     /// ```
     #[must_use]
@@ -224,8 +225,9 @@ impl Diff {
     /// which" for a server and for a client, and the sources.
     ///
     /// ```
-    /// use ftp_reply::{diff, Format, Lang, ReplyCode};
-    /// let text = diff(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED)
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// use ftp_reply::diff::{Diff, Format};
+    /// let text = Diff::new(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED)
     ///     .render(Lang::En, Format::Text)
     ///     .to_string();
     /// assert!(text.contains("Key differences"));
@@ -242,8 +244,9 @@ impl Diff {
     /// A serializable view in `lang`, for JSON (needs the `serde` feature).
     ///
     /// ```
-    /// use ftp_reply::{diff, Lang, ReplyCode};
-    /// let json = serde_json::to_value(diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE).localized(Lang::En)).unwrap();
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// use ftp_reply::diff::Diff;
+    /// let json = serde_json::to_value(Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE).localized(Lang::En)).unwrap();
     /// assert_eq!(json["a"]["code"], 150);
     /// assert_eq!(json["differences"][0]["axis"], "category");
     /// ```
@@ -282,7 +285,8 @@ impl Stage {
     /// The stage of a code.
     ///
     /// ```
-    /// use ftp_reply::{ReplyCode, Stage};
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Stage;
     /// assert_eq!(Stage::of(ReplyCode::FILE_STATUS_OK), Stage::Preliminary);
     /// ```
     #[must_use]
@@ -320,7 +324,8 @@ impl Outcome {
     /// The outcome of a code.
     ///
     /// ```
-    /// use ftp_reply::{Outcome, ReplyCode};
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Outcome;
     /// assert_eq!(Outcome::of(ReplyCode::NOT_LOGGED_IN), Outcome::Negative);
     /// ```
     #[must_use]
@@ -357,7 +362,8 @@ impl Persistence {
     /// The persistence of a negative code; `None` for other codes.
     ///
     /// ```
-    /// use ftp_reply::{Persistence, ReplyCode};
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Persistence;
     /// assert_eq!(Persistence::of(ReplyCode::FILE_UNAVAILABLE), Some(Persistence::Permanent));
     /// assert_eq!(Persistence::of(ReplyCode::COMMAND_OK), None);
     /// ```
@@ -397,7 +403,8 @@ impl Standing {
     /// The standing of a code.
     ///
     /// ```
-    /// use ftp_reply::{ReplyCode, Standing};
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Standing;
     /// assert_eq!(Standing::of(ReplyCode::NOT_LOGGED_IN), Standing::Rfc);
     /// assert_eq!(Standing::of(ReplyCode::new(430).unwrap()), Standing::NonStandard);
     /// assert_eq!(Standing::of(ReplyCode::new(199).unwrap()), Standing::Undefined);
@@ -501,8 +508,9 @@ impl Difference {
     /// `commands` or `standing`.
     ///
     /// ```
-    /// use ftp_reply::{diff, ReplyCode};
-    /// let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Diff;
+    /// let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
     /// assert_eq!(d.differences().next().unwrap().axis(), "category");
     /// ```
     #[must_use]
@@ -556,9 +564,10 @@ impl Difference {
     /// One sentence saying how `code_a` and `code_b` differ on this axis, in `lang`.
     ///
     /// ```
-    /// use ftp_reply::{diff, Lang, ReplyCode};
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// use ftp_reply::diff::Diff;
     /// let (a, b) = (ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
-    /// let first = diff(a, b).differences().next().unwrap();
+    /// let first = Diff::new(a, b).differences().next().unwrap();
     /// assert_eq!(
     ///     first.describe(a, b, Lang::En).to_string(),
     ///     "150 is a 1xx Positive Preliminary reply and 421 a 4xx Transient Negative Completion reply."

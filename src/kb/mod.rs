@@ -763,10 +763,11 @@ impl RetryAdvice {
 /// A hand-written note on two codes that people often confuse: how they
 /// differ, which one a server should send, and how a client should react.
 ///
-/// Found with [`PairNote::get`] or through [`diff`](crate::diff()).
+/// Found with [`PairNote::get`] or through [`Diff::note`](crate::diff::Diff::note).
 ///
 /// ```
-/// use ftp_reply::{Lang, PairNote, ReplyCode};
+/// use ftp_reply::{Lang, ReplyCode};
+/// use ftp_reply::diff::PairNote;
 ///
 /// let note = PairNote::get(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED).unwrap();
 /// assert!(!note.note(Lang::En).is_empty());
@@ -785,7 +786,8 @@ impl PairNote {
     /// The note on `a` and `b`, in either order, if the knowledge base has one.
     ///
     /// ```
-    /// use ftp_reply::{PairNote, ReplyCode};
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::PairNote;
     /// assert!(PairNote::get(ReplyCode::FILE_STATUS_OK, ReplyCode::DATA_CONNECTION_ALREADY_OPEN).is_some());
     /// assert!(PairNote::get(ReplyCode::COMMAND_OK, ReplyCode::NOT_LOGGED_IN).is_none());
     /// ```
@@ -805,7 +807,7 @@ impl PairNote {
     /// Every pair note, ordered by the lower code, then the higher.
     ///
     /// ```
-    /// assert!(ftp_reply::PairNote::all().count() >= 12);
+    /// assert!(ftp_reply::diff::PairNote::all().count() >= 12);
     /// ```
     #[must_use]
     pub fn all() -> impl ExactSizeIterator<Item = (ReplyCode, ReplyCode, &'static PairNote)> {
@@ -817,7 +819,8 @@ impl PairNote {
     /// How the two codes differ.
     ///
     /// ```
-    /// use ftp_reply::{Lang, PairNote, ReplyCode};
+    /// use ftp_reply::diff::PairNote;
+    /// use ftp_reply::{Lang, ReplyCode};
     /// let note = PairNote::get(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED).unwrap();
     /// assert!(note.note(Lang::En).contains("425 means that the data connection could not be opened at all"));
     /// ```
@@ -829,7 +832,8 @@ impl PairNote {
     /// For a server author: which code to send in which situation.
     ///
     /// ```
-    /// use ftp_reply::{Lang, PairNote, ReplyCode};
+    /// use ftp_reply::diff::PairNote;
+    /// use ftp_reply::{Lang, ReplyCode};
     /// let note = PairNote::get(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED).unwrap();
     /// assert!(note.server(Lang::En).starts_with("Send 425 when connecting to the client's PORT or EPRT address fails"));
     /// ```
@@ -841,7 +845,8 @@ impl PairNote {
     /// For a client: how to react to each.
     ///
     /// ```
-    /// use ftp_reply::{Lang, PairNote, ReplyCode};
+    /// use ftp_reply::diff::PairNote;
+    /// use ftp_reply::{Lang, ReplyCode};
     /// let note = PairNote::get(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED).unwrap();
     /// assert!(note.client(Lang::Fr).starts_with("Un 425 désigne le chemin réseau de la connexion de données"));
     /// ```

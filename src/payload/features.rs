@@ -349,14 +349,15 @@ impl FusedIterator for Words<'_> {}
 /// server has no FEAT).
 ///
 /// ```
-/// use ftp_reply::{Quirk, ReplyCode, payload};
+/// use ftp_reply::{ReplyCode, payload};
+/// use ftp_reply::payload::Quirk;
 ///
 /// let proftpd: [&[u8]; 4] = [b"211-Features:", b"211-AUTH TLS", b"211-UTF8", b"211 End"];
 /// let parsed = payload::features(ReplyCode::SYSTEM_STATUS, proftpd)?;
 /// assert!(parsed.quirks.contains(Quirk::RepeatedCodePrefix));
 /// let names: Vec<_> = parsed.value.iter().map(|f| f.to_string()).collect();
 /// assert_eq!(names, ["AUTH TLS", "UTF8"]);
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn features<'a, I>(
     code: ReplyCode,

@@ -9,7 +9,7 @@ use super::formats::{Kind, Parsed};
 use super::{Format, Timestamp};
 use crate::command::{Command, Exchange, Verdict as ReplyVerdict};
 use crate::{
-    Category, Diagnosis, Framing, Limits, Reply, ReplyCode, ReplyDecoder, Server, identify_server_str,
+    Category, Diagnosis, Framing, Limits, Reply, ReplyCode, ReplyDecoder, Server, diagnosis::identify_server_str,
 };
 
 /// How many lines [`Analyzer`] keeps to recognise the format, at most.

@@ -13,7 +13,8 @@ use crate::{Diagnosis, Reply, ReplyCode, Server};
 /// # Example
 ///
 /// ```
-/// use ftp_reply::{Command, Server};
+/// use ftp_reply::command::Command;
+/// use ftp_reply::diagnosis::Server;
 /// use ftp_reply::transcript::{Analyzer, EventKind};
 ///
 /// let mut analyzer = Analyzer::new();
@@ -46,7 +47,7 @@ pub struct Event {
 /// A password never reaches an event; a client's own messages do.
 ///
 /// ```
-/// use ftp_reply::Command;
+/// use ftp_reply::command::Command;
 /// use ftp_reply::transcript::{Analyzer, EventKind};
 ///
 /// let mut analyzer = Analyzer::new();
@@ -92,7 +93,8 @@ pub enum EventKind {
 /// # Example
 ///
 /// ```
-/// use ftp_reply::{Command, Server};
+/// use ftp_reply::command::Command;
+/// use ftp_reply::diagnosis::Server;
 /// use ftp_reply::transcript::{Analyzer, EventKind};
 ///
 /// let mut analyzer = Analyzer::new();
@@ -129,7 +131,8 @@ pub struct ReplyEvent {
 /// # Example
 ///
 /// ```
-/// use ftp_reply::{Command, ReplyCode};
+/// use ftp_reply::ReplyCode;
+/// use ftp_reply::command::Command;
 /// use ftp_reply::transcript::{Analyzer, EventKind, Finding};
 ///
 /// let mut analyzer = Analyzer::new();
@@ -313,7 +316,8 @@ pub enum FailureKind {
 /// # Example
 ///
 /// ```
-/// use ftp_reply::{Command, Server};
+/// use ftp_reply::command::Command;
+/// use ftp_reply::diagnosis::Server;
 /// use ftp_reply::transcript::{Analyzer, FailureKind};
 ///
 /// let mut analyzer = Analyzer::new();

@@ -3,7 +3,8 @@
 
 use ftp_reply::command::Command;
 use ftp_reply::identify::{MARGIN, MAX_EVIDENCE, NAME_THRESHOLD, ServerIdentifier, ServerVersion};
-use ftp_reply::{Framing, ReplyCode, ReplyDecoder, Server};
+use ftp_reply::{Framing, ReplyCode, ReplyDecoder};
+use ftp_reply::diagnosis::Server;
 
 const SERVERS: [Server; 7] = [
     Server::Vsftpd,

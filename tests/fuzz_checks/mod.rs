@@ -199,7 +199,9 @@ pub fn transcript(input: &[u8]) {
 // ---- payload parsers (issue 17) ----
 
 use ftp_reply::payload::{self, MlstEntry};
-use ftp_reply::{Command, PayloadError, ReplyCode, Timestamp};
+use ftp_reply::ReplyCode;
+use ftp_reply::command::Command;
+use ftp_reply::payload::{PayloadError, Timestamp};
 
 /// Checks that an error points inside the reply: a line that exists, an
 /// offset at most its length.
@@ -222,7 +224,7 @@ fn all_parsers(lines: &[&[u8]]) {
             match $result {
                 Ok(parsed) => {
                     let $v = parsed.value;
-                    assert!(parsed.quirks.len() <= ftp_reply::Quirk::ALL.len());
+                    assert!(parsed.quirks.len() <= ftp_reply::payload::Quirk::ALL.len());
                     $body;
                 }
                 Err(e) => located(&e, lines),
@@ -259,9 +261,9 @@ fn all_parsers(lines: &[&[u8]]) {
             check!(payload::data_endpoint(sent, code(n), it()), |e| {
                 let peer = std::net::IpAddr::from([93, 184, 215, 14]);
                 for policy in [
-                    ftp_reply::PassivePolicy::UseControlHost,
-                    ftp_reply::PassivePolicy::TrustServer,
-                    ftp_reply::PassivePolicy::RefuseMismatch,
+                    ftp_reply::payload::PassivePolicy::UseControlHost,
+                    ftp_reply::payload::PassivePolicy::TrustServer,
+                    ftp_reply::payload::PassivePolicy::RefuseMismatch,
                 ] {
                     if let Ok(to) = e.connect_to(peer, policy) {
                         assert_eq!(to.port(), e.port());

@@ -5,7 +5,9 @@
 use std::time::Duration;
 
 use ftp_reply::command::{Command, CommandLine};
-use ftp_reply::{Exchange, PassivePolicy, ReadError, Reply, ReplyCodec};
+use ftp_reply::{ReadError, Reply, ReplyCodec};
+use ftp_reply::command::Exchange;
+use ftp_reply::payload::PassivePolicy;
 use futures_util::{SinkExt, StreamExt};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;

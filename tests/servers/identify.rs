@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use ftp_reply::Server as Known;
+use ftp_reply::diagnosis::Server as Known;
 use ftp_reply::command::Command;
 use ftp_reply::identify::{Confidence, ServerIdentifier};
 

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use ftp_reply::{Diagnosis, Server, diagnose_line_str};
+use ftp_reply::diagnosis::{Diagnosis, Server, diagnose_line_str};
 
 use crate::cli::OutputFormat;
 use crate::cmd::explain::diagnosis_json;

@@ -3,7 +3,8 @@
 
 use std::io::Write;
 
-use ftp_reply::{Diagnosis, Lang, ReplyCode, diagnose_line_str};
+use ftp_reply::{Lang, ReplyCode};
+use ftp_reply::diagnosis::{Diagnosis, diagnose_line_str};
 use serde_json::{Value, json};
 
 use crate::cli::OutputFormat;

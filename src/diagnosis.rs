@@ -27,7 +27,7 @@ use crate::{Lang, ParseError, ReplyCode, Text};
 /// `Display` gives the product name; [`Server::id`] the short id used in the data.
 ///
 /// ```
-/// use ftp_reply::Server;
+/// use ftp_reply::diagnosis::Server;
 /// assert_eq!(Server::PureFtpd.to_string(), "Pure-FTPd");
 /// assert_eq!(Server::PureFtpd.id(), "pure-ftpd");
 /// assert_eq!("pure-ftpd".parse(), Ok(Server::PureFtpd));
@@ -130,7 +130,8 @@ pub(crate) enum Tok {
 /// to the text length times the pattern length.
 ///
 /// ```
-/// use ftp_reply::{Lang, ReplyCode, Server, diagnose_str};
+/// use ftp_reply::{Lang, ReplyCode};
+/// use ftp_reply::diagnosis::{Server, diagnose_str};
 ///
 /// let d = diagnose_str(ReplyCode::new(500)?, "OOPS: vsftpd: refusing to run with writable root inside chroot()")
 ///     .next()
@@ -160,7 +161,7 @@ impl Diagnosis {
     /// Every row of the table, ordered by code, then most specific pattern first.
     ///
     /// ```
-    /// assert!(ftp_reply::Diagnosis::all().len() > 100);
+    /// assert!(ftp_reply::diagnosis::Diagnosis::all().len() > 100);
     /// ```
     #[must_use]
     pub fn all() -> &'static [Diagnosis] {
@@ -223,7 +224,8 @@ impl Diagnosis {
     /// unless the server was identified otherwise (its banner, for example).
     ///
     /// ```
-    /// use ftp_reply::{ReplyCode, diagnose_str};
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diagnosis::diagnose_str;
     /// // vsftpd, ProFTPD and FileZilla Server all send "530 Login incorrect.".
     /// assert!(diagnose_str(ReplyCode::NOT_LOGGED_IN, "Login incorrect.").all(|d| !d.is_server_specific()));
     /// let oops = diagnose_str(ReplyCode::new(500)?, "OOPS: vsftpd: refusing to run with writable root inside chroot()");
@@ -252,7 +254,8 @@ impl Diagnosis {
     /// without the code); the syntax is described on [`Diagnosis`].
     ///
     /// ```
-    /// use ftp_reply::{Diagnosis, ReplyCode, diagnose_str};
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diagnosis::{Diagnosis, diagnose_str};
     /// let row = diagnose_str(ReplyCode::new(421)?, "Too many connections (8) from this IP").next().unwrap();
     /// assert!(row.matches("too many connections (12) from this ip"));
     /// assert!(!row.matches("Too many connections from this IP"));
@@ -339,7 +342,8 @@ impl Diagnoses<'_> {
     /// greeting identified (see [`identify_server`]).
     ///
     /// ```
-    /// use ftp_reply::{ReplyCode, Server, diagnose_str};
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diagnosis::{Server, diagnose_str};
     /// let code = ReplyCode::NOT_LOGGED_IN;
     /// let first = diagnose_str(code, "Login incorrect.").prefer(Server::Proftpd).next().unwrap();
     /// assert_eq!(first.server(), Server::Proftpd);
@@ -391,7 +395,8 @@ impl Iterator for Diagnoses<'_> {
 /// a line end are ignored. For a whole reply line use [`diagnose_line`].
 ///
 /// ```
-/// use ftp_reply::{ReplyCode, Server, diagnose};
+/// use ftp_reply::ReplyCode;
+/// use ftp_reply::diagnosis::{Server, diagnose};
 ///
 /// let d = diagnose(ReplyCode::NOT_LOGGED_IN, b"This FTP server is anonymous only.").next().unwrap();
 /// assert_eq!(d.server(), Server::Vsftpd);
@@ -413,7 +418,8 @@ pub fn diagnose(code: ReplyCode, text: &[u8]) -> Diagnoses<'_> {
 /// Like [`diagnose`], on a `&str`.
 ///
 /// ```
-/// use ftp_reply::{Lang, ReplyCode, Server, diagnose_str};
+/// use ftp_reply::{Lang, ReplyCode};
+/// use ftp_reply::diagnosis::{Server, diagnose_str};
 ///
 /// let code = ReplyCode::SERVICE_NOT_AVAILABLE;
 /// let d: Vec<_> = diagnose_str(code, "Too many connections (8) from this IP").collect();
@@ -435,7 +441,7 @@ pub fn diagnose_str(code: ReplyCode, text: &str) -> Diagnoses<'_> {
 /// A [`ParseError`] if the line does not start with a well-formed reply code.
 ///
 /// ```
-/// use ftp_reply::{Server, diagnose_line};
+/// use ftp_reply::diagnosis::{Server, diagnose_line};
 /// let d = diagnose_line(b"530 This FTP server is anonymous only.\r\n")?.next().unwrap();
 /// assert_eq!(d.server(), Server::Vsftpd);
 /// # Ok::<(), ftp_reply::ParseError>(())
@@ -452,7 +458,7 @@ pub fn diagnose_line(line: &[u8]) -> Result<Diagnoses<'_>, ParseError> {
 /// As for [`diagnose_line`].
 ///
 /// ```
-/// use ftp_reply::{Server, diagnose_line_str};
+/// use ftp_reply::diagnosis::{Server, diagnose_line_str};
 /// let d = diagnose_line_str("500 OOPS: vsftpd: refusing to run with writable root inside chroot()\r\n")?
 ///     .next()
 ///     .unwrap();
@@ -469,7 +475,7 @@ pub fn diagnose_line_str(line: &str) -> Result<Diagnoses<'_>, ParseError> {
 /// server. [`identify_server_str`] does the same on a `&str`.
 ///
 /// ```
-/// use ftp_reply::{Server, identify_server};
+/// use ftp_reply::diagnosis::{Server, identify_server};
 /// assert_eq!(identify_server(b"220 (vsFTPd 3.0.3)\r\n"), Some(Server::Vsftpd));
 /// ```
 #[must_use]
@@ -483,7 +489,7 @@ pub fn identify_server(line: &[u8]) -> Option<Server> {
 /// Like [`identify_server`], on a `&str`.
 ///
 /// ```
-/// use ftp_reply::{Server, identify_server_str};
+/// use ftp_reply::diagnosis::{Server, identify_server_str};
 /// assert_eq!(identify_server_str("220 (vsFTPd 3.0.3)"), Some(Server::Vsftpd));
 /// assert_eq!(identify_server_str("220 ProFTPD Server (Debian) [::ffff:127.0.0.1]"), Some(Server::Proftpd));
 /// assert_eq!(identify_server_str("220 Welcome"), None);
@@ -498,7 +504,8 @@ impl Diagnosis {
     /// A heading for a list of diagnoses, in `lang` ("Diagnosis").
     ///
     /// ```
-    /// use ftp_reply::{Diagnosis, Lang};
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::diagnosis::Diagnosis;
     /// assert_eq!(Diagnosis::heading(Lang::default()), "Diagnosis");
     /// ```
     #[must_use]
@@ -509,7 +516,8 @@ impl Diagnosis {
     /// What to say when no row of the table matches a reply, in `lang`.
     ///
     /// ```
-    /// use ftp_reply::{Diagnosis, Lang};
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::diagnosis::Diagnosis;
     /// assert!(Diagnosis::none_found(Lang::default()).starts_with("No known server text"));
     /// ```
     #[must_use]
@@ -522,7 +530,8 @@ impl Diagnosis {
     /// ([`is_server_specific`](Self::is_server_specific) is `false`).
     ///
     /// ```
-    /// use ftp_reply::{Lang, diagnose_line_str};
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::diagnosis::diagnose_line_str;
     /// let d = diagnose_line_str("530 This FTP server is anonymous only.")?.next().unwrap();
     /// let text = d.render("fr".parse::<Lang>().unwrap()).to_string();
     /// assert!(text.starts_with("Serveur : vsftpd"));
@@ -576,7 +585,8 @@ impl crate::ReplyRef<'_> {
     /// each line, each row at most once. Empty when nothing matches.
     ///
     /// ```
-    /// use ftp_reply::{ReplyDecoder, Server};
+    /// use ftp_reply::ReplyDecoder;
+    /// use ftp_reply::diagnosis::Server;
     ///
     /// let mut decoder = ReplyDecoder::new();
     /// decoder.feed(b"530 This FTP server is anonymous only.\r\n200 OK\r\n");
@@ -594,7 +604,8 @@ impl crate::ReplyRef<'_> {
     /// (for example the server that the greeting identified).
     ///
     /// ```
-    /// use ftp_reply::{ReplyDecoder, Server};
+    /// use ftp_reply::ReplyDecoder;
+    /// use ftp_reply::diagnosis::Server;
     /// let mut decoder = ReplyDecoder::new();
     /// decoder.feed(b"530 Login incorrect.\r\n");
     /// let reply = decoder.next_reply_ref()?.unwrap();
@@ -610,7 +621,8 @@ impl crate::ReplyRef<'_> {
     /// names one (on any of its lines).
     ///
     /// ```
-    /// use ftp_reply::{ReplyDecoder, Server};
+    /// use ftp_reply::ReplyDecoder;
+    /// use ftp_reply::diagnosis::Server;
     /// let mut decoder = ReplyDecoder::new();
     /// decoder.feed(b"220-FileZilla Server 1.9.4\r\n220 Please visit https://filezilla-project.org/\r\n");
     /// let banner = decoder.next_reply_ref()?.unwrap();
@@ -660,7 +672,8 @@ impl crate::Reply {
     /// each line, each row at most once. Empty when nothing matches.
     ///
     /// ```
-    /// use ftp_reply::{Reply, Server};
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::diagnosis::Server;
     ///
     /// let reply = Reply::parse(b"530 This FTP server is anonymous only.\r\n")?;
     /// let d = reply.diagnose();
@@ -677,7 +690,8 @@ impl crate::Reply {
     /// (for example the server that the greeting identified).
     ///
     /// ```
-    /// use ftp_reply::{Reply, Server};
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::diagnosis::Server;
     /// let reply = Reply::parse(b"530 Login incorrect.\r\n")?;
     /// assert_eq!(reply.diagnose_preferring(Server::Proftpd)[0].server(), Server::Proftpd);
     /// # Ok::<(), ftp_reply::DecodeError>(())
@@ -691,7 +705,8 @@ impl crate::Reply {
     /// names one (on any of its lines).
     ///
     /// ```
-    /// use ftp_reply::{Reply, Server};
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::diagnosis::Server;
     /// let banner = Reply::parse(b"220-FileZilla Server 1.9.4\r\n220 Please visit https://filezilla-project.org/\r\n")?;
     /// assert_eq!(banner.identify_server(), Some(Server::FilezillaServer));
     /// # Ok::<(), ftp_reply::DecodeError>(())
