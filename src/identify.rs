@@ -505,6 +505,22 @@ impl ServerIdentifier {
 
 /// The server a session identifies, with its version when shown, the
 /// confidence and the evidence; see [`ServerIdentifier::best`].
+///
+/// ```
+/// use ftp_reply::Reply;
+/// use ftp_reply::command::Command;
+/// use ftp_reply::diagnosis::Server;
+/// use ftp_reply::identify::{Confidence, ServerIdentifier};
+///
+/// let mut id = ServerIdentifier::new();
+/// id.observe(Some(Command::Stat), &Reply::parse(
+///     b"211-FTP server status:\r\n     vsFTPd 3.0.3 - secure, fast, stable\r\n211 End of status\r\n")?);
+/// let found = id.best().unwrap();
+/// assert_eq!((found.server(), found.confidence()), (Server::Vsftpd, Confidence::Certain));
+/// assert_eq!((found.version().unwrap().as_str(), found.runner_up()), ("3.0.3", 0));
+/// assert_eq!(found.evidence().count(), 1);
+/// # Ok::<(), ftp_reply::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Identification<'a> {
     server: Server,
