@@ -12,8 +12,8 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use ftp_reply::diff::{Diff, Format};
 use ftp_reply::{Lang, ReplyCode};
-use ftp_reply::diff::{Format, Diff};
 
 const USAGE: &str = "usage: compare <CODE> <CODE> [--lang CODE] [--markdown|--json]";
 
@@ -55,8 +55,8 @@ fn parse_args() -> Result<(ReplyCode, ReplyCode, Lang, Output), String> {
             }
             a if a.starts_with('-') => return Err(format!("unknown option {a}")),
             a => {
-                let code =
-                    ReplyCode::parse_str(a).map_err(|e| format!("{a:?} is not a reply code: {e}"))?;
+                let code = ReplyCode::parse_str(a)
+                    .map_err(|e| format!("{a:?} is not a reply code: {e}"))?;
                 codes.push(code);
             }
         }

@@ -14,8 +14,8 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use ftp_reply::{Lang, ReplyCode};
 use ftp_reply::diagnosis::{Diagnosis, diagnose_line_str};
+use ftp_reply::{Lang, ReplyCode};
 use serde_json::{Value, json};
 
 const USAGE: &str = "usage: explain <CODE | \"REPLY LINE\"> [--lang CODE] [--json]";

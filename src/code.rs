@@ -516,7 +516,11 @@ mod tests {
     #[test]
     fn parse_forms() {
         for ok in ["421 x", "421-x", "421", "421\r\n", "421\n", "421\r", "421 "] {
-            assert_eq!(ReplyCode::parse_str(ok), Ok(ReplyCode::known(421)), "{ok:?}");
+            assert_eq!(
+                ReplyCode::parse_str(ok),
+                Ok(ReplyCode::known(421)),
+                "{ok:?}"
+            );
         }
         let cases: &[(&str, ParseErrorKind, usize)] = &[
             ("", ParseErrorKind::Empty, 0),

@@ -222,9 +222,8 @@ mod tests {
 
     #[test]
     fn errors_keep_their_offset_and_limits_hold() {
-        let mut codec = ReplyCodec::new().with_decoder(ReplyDecoder::new().with_limits(
-            Limits::new().with_max_line_len(32),
-        ));
+        let mut codec = ReplyCodec::new()
+            .with_decoder(ReplyDecoder::new().with_limits(Limits::new().with_max_line_len(32)));
         let mut buf = BytesMut::from(&b"200 OK\r\n550 "[..]);
         assert_eq!(codes(&mut codec, &mut buf), [200]);
         // A long line arrives in pieces: never buffered past the limit.

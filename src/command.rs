@@ -867,7 +867,10 @@ mod tests {
         for c in Command::all() {
             if let Some(t) = c.alias_of() {
                 assert_eq!(c.expected_replies(), t.expected_replies());
-                assert_eq!(c.completes_after_preliminary(), t.completes_after_preliminary());
+                assert_eq!(
+                    c.completes_after_preliminary(),
+                    t.completes_after_preliminary()
+                );
                 assert!(c.verb().starts_with('X'));
             }
         }

@@ -7,9 +7,9 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::fmt::Write as _;
 
-use ftp_reply::{Lang, ReplyCode, ReplyDecoder, ReplyInfo};
 use ftp_reply::diagnosis::diagnose_line_str;
-use ftp_reply::diff::{Format, Diff};
+use ftp_reply::diff::{Diff, Format};
+use ftp_reply::{Lang, ReplyCode, ReplyDecoder, ReplyInfo};
 
 struct Counting;
 
@@ -54,8 +54,9 @@ fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
 fn the_counter_counts() {
     let (v, n) = count(|| std::hint::black_box(vec![1u8; 10]));
     assert_eq!((v.len(), n), (10, 1));
-    let (s, n) =
-        count(|| Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE).to_string());
+    let (s, n) = count(|| {
+        Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE).to_string()
+    });
     assert!(n >= 1 && !s.is_empty(), "a fresh String must grow");
 }
 

@@ -3,8 +3,8 @@
 use std::collections::BTreeSet;
 
 use ftp_reply::command::{
-    Command, CommandLine, Exchange, Leniency, Problem, Role, Verdict, commands_producing, greeting_expects,
-    greeting_replies,
+    Command, CommandLine, Exchange, Leniency, Problem, Role, Verdict, commands_producing,
+    greeting_expects, greeting_replies,
 };
 use ftp_reply::{ReplyCode, ReplyInfo};
 

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use ftp_reply::ReplyCode;
-use ftp_reply::diagnosis::{Diagnosis, Server, diagnose_str, diagnose_line_str};
+use ftp_reply::diagnosis::{Diagnosis, Server, diagnose_line_str, diagnose_str};
 
 /// One extracted reply: code and text in pattern syntax.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -220,7 +220,9 @@ fn no_row_claims_another_servers_text() {
         for (code, text) in distinct {
             let [a, b] = instances(text);
             let code_v = ReplyCode::new(code).unwrap();
-            let mut rows: Vec<_> = diagnose_str(code_v, &a).chain(diagnose_str(code_v, &b)).collect();
+            let mut rows: Vec<_> = diagnose_str(code_v, &a)
+                .chain(diagnose_str(code_v, &b))
+                .collect();
             rows.sort_by_key(|d| d.id());
             rows.dedup_by_key(|d| d.id());
             for d in rows {

@@ -44,7 +44,11 @@ fn decode_chunked(mut decoder: ReplyDecoder, input: &[u8], chunk: usize) -> Vec<
 
 /// Decodes `input` in many chunkings and checks they all agree.
 fn decode(framing: Framing, input: &[u8]) -> Vec<Out> {
-    let whole = decode_chunked(ReplyDecoder::new().with_framing(framing), input, input.len());
+    let whole = decode_chunked(
+        ReplyDecoder::new().with_framing(framing),
+        input,
+        input.len(),
+    );
     for chunk in [1, 2, 3, 5, 7, 64] {
         assert_eq!(
             decode_chunked(ReplyDecoder::new().with_framing(framing), input, chunk),

@@ -2,8 +2,10 @@
 
 use std::collections::BTreeSet;
 
+use ftp_reply::diagnosis::{
+    Diagnosis, Server, diagnose_line_str, diagnose_str, identify_server_str,
+};
 use ftp_reply::{Lang, ReplyCode};
-use ftp_reply::diagnosis::{Diagnosis, Server, diagnose_str, diagnose_line_str, identify_server_str};
 
 fn split(example: &str) -> (ReplyCode, &str) {
     let code = ReplyCode::parse_str(example).unwrap_or_else(|e| panic!("{example:?}: {e}"));
@@ -128,7 +130,10 @@ fn review_corrections_of_issue_16() {
 
 #[test]
 fn nothing_matches_means_no_diagnosis() {
-    assert_eq!(diagnose_line_str("550 Nobody says this").unwrap().count(), 0);
+    assert_eq!(
+        diagnose_line_str("550 Nobody says this").unwrap().count(),
+        0
+    );
     assert_eq!(
         diagnose_str(ReplyCode::new(299).unwrap(), "anything").count(),
         0

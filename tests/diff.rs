@@ -3,8 +3,8 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use ftp_reply::diff::{Diff, Difference, Format, PairNote};
 use ftp_reply::{Lang, ReplyCode, ReplyInfo};
-use ftp_reply::diff::{Difference, Format, PairNote, Diff};
 
 /// Common English words that must not appear in each language's pages, from
 /// `tests/data/english_words.toml` (one list per language code). Command
@@ -134,7 +134,10 @@ fn diff_mirrors() {
     for &a in &codes {
         for &b in &codes {
             let ab: Vec<Difference> = Diff::new(a, b).differences().collect();
-            let ba: Vec<Difference> = Diff::new(b, a).differences().map(Difference::mirrored).collect();
+            let ba: Vec<Difference> = Diff::new(b, a)
+                .differences()
+                .map(Difference::mirrored)
+                .collect();
             assert_eq!(ab, ba, "{a} vs {b}");
             assert_eq!(Diff::new(a, b).note(), Diff::new(b, a).note());
             assert_eq!(Diff::new(a, b).is_same(), a == b);

@@ -4,10 +4,12 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use ftp_reply::payload::{self, MlstEntry};
-use ftp_reply::{Reply, ReplyCode};
 use ftp_reply::command::Command;
-use ftp_reply::payload::{DataEndpoint, NatVerdict, PassivePolicy, PayloadErrorKind, Quirk, Quirks, Timestamp};
+use ftp_reply::payload::{self, MlstEntry};
+use ftp_reply::payload::{
+    DataEndpoint, NatVerdict, PassivePolicy, PayloadErrorKind, Quirk, Quirks, Timestamp,
+};
+use ftp_reply::{Reply, ReplyCode};
 
 fn reply(bytes: &[u8]) -> Reply {
     Reply::parse(bytes).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(bytes)))

@@ -6,8 +6,8 @@ mod fuzz_checks;
 
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 
-use ftp_reply::payload;
 use ftp_reply::ReplyCode;
+use ftp_reply::payload;
 use ftp_reply::payload::{MlstEntry, Quirk, Quirks, Timestamp};
 use proptest::prelude::*;
 

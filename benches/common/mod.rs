@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::io::BufRead;
 
+use ftp_reply::diff::{Diff, Format};
 use ftp_reply::{Lang, ReplyCode, ReplyDecoder, ReplyInfo};
-use ftp_reply::diff::{Format, Diff};
 
 /// Real first lines of replies, as vsftpd, ProFTPD and pyftpdlib send them.
 pub const LINES: &[&str] = &[

@@ -7,9 +7,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use ftp_reply::diagnosis::Server;
 use ftp_reply::transcript::Format as LogFormat;
 use ftp_reply::{Category, Lang};
-use ftp_reply::diagnosis::Server;
 
 /// The exit statuses, shown at the end of `--help` and in the man page.
 pub const EXIT_STATUS: &str = "\

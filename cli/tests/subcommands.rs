@@ -3,8 +3,8 @@
 mod common;
 
 use common::{run, run_with, temp_dir};
+use ftp_reply::diff::{Diff, Format};
 use ftp_reply::{Category, Lang, ReplyCode, ReplyInfo};
-use ftp_reply::diff::{Format, Diff};
 use serde_json::Value;
 
 fn json(text: &str) -> Value {

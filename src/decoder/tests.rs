@@ -148,7 +148,10 @@ fn line_limit_is_exact() {
     let limits = Limits::new().with_max_line_len(10);
     // 8 bytes + CRLF = 10: fine.
     assert_eq!(
-        run(&mut ReplyDecoder::new().with_limits(limits), b"200 abcd\r\n"),
+        run(
+            &mut ReplyDecoder::new().with_limits(limits),
+            b"200 abcd\r\n"
+        ),
         [ok(&["200 abcd"])]
     );
     assert_eq!(
@@ -353,11 +356,17 @@ fn framing_modes() {
         strict_out[..],
         [Err((DecodeErrorKind::Incomplete { lines: 3, .. }, 0))]
     ));
-    let lenient = run(&mut ReplyDecoder::new().with_framing(Framing::Lenient), glftpd);
+    let lenient = run(
+        &mut ReplyDecoder::new().with_framing(Framing::Lenient),
+        glftpd,
+    );
     assert_eq!(lenient.len(), 1);
     // Lenient: an invalid code with a space is not a last line.
     let input = b"211-a\r\n999 b\r\n000 c\r\n211 d\r\n";
-    let lenient = run(&mut ReplyDecoder::new().with_framing(Framing::Lenient), input);
+    let lenient = run(
+        &mut ReplyDecoder::new().with_framing(Framing::Lenient),
+        input,
+    );
     assert_eq!(lenient, [ok(&["211-a", "999 b", "000 c", "211 d"])]);
 }
 
@@ -386,8 +395,9 @@ fn borrowed_and_owned_replies_agree() {
 
 #[test]
 fn reset_and_accessors() {
-    let mut d =
-        ReplyDecoder::new().with_limits(Limits::new().with_max_lines(2)).with_framing(Framing::Lenient);
+    let mut d = ReplyDecoder::new()
+        .with_limits(Limits::new().with_max_lines(2))
+        .with_framing(Framing::Lenient);
     d.feed(b"211-x");
     assert_eq!(d.next_reply(), Ok(None));
     d.reset();
@@ -435,10 +445,14 @@ fn fast_path_agrees_with_byte_at_a_time() {
         };
         for limits in [limits, Limits::new()] {
             let whole = run(
-                &mut ReplyDecoder::new().with_limits(limits).with_framing(framing),
+                &mut ReplyDecoder::new()
+                    .with_limits(limits)
+                    .with_framing(framing),
                 &input,
             );
-            let mut d = ReplyDecoder::new().with_limits(limits).with_framing(framing);
+            let mut d = ReplyDecoder::new()
+                .with_limits(limits)
+                .with_framing(framing);
             let mut bytes = Vec::new();
             for &b in &input {
                 d.feed(&[b]);
@@ -454,7 +468,9 @@ fn fast_path_agrees_with_byte_at_a_time() {
             }
             assert_eq!(whole, bytes, "{input:?} {limits:?} {framing:?}");
             // The borrowed path, which leaves incomplete lines for later.
-            let mut d = ReplyDecoder::new().with_limits(limits).with_framing(framing);
+            let mut d = ReplyDecoder::new()
+                .with_limits(limits)
+                .with_framing(framing);
             let mut lent = Vec::new();
             for &b in &input {
                 d.feed(&[b]);

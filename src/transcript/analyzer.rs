@@ -9,7 +9,8 @@ use super::formats::{Kind, Parsed};
 use super::{Format, Timestamp};
 use crate::command::{Command, Exchange, Verdict as ReplyVerdict};
 use crate::{
-    Category, Diagnosis, Framing, Limits, Reply, ReplyCode, ReplyDecoder, Server, diagnosis::identify_server_str,
+    Category, Diagnosis, Framing, Limits, Reply, ReplyCode, ReplyDecoder, Server,
+    diagnosis::identify_server_str,
 };
 
 /// How many lines [`Analyzer`] keeps to recognise the format, at most.
@@ -545,7 +546,9 @@ impl Analyzer {
         self.sessions.push(Session {
             key: key.to_string(),
             id,
-            decoder: ReplyDecoder::new().with_limits(self.limits).with_framing(self.framing),
+            decoder: ReplyDecoder::new()
+                .with_limits(self.limits)
+                .with_framing(self.framing),
             reply_start: None,
             open: VecDeque::new(),
             started: false,
@@ -1226,8 +1229,9 @@ mod tests {
 
     #[test]
     fn long_lines_and_garbage() {
-        let mut a =
-            Analyzer::new().with_format(Format::Plain).with_limits(Limits::default().with_max_line_len(64));
+        let mut a = Analyzer::new()
+            .with_format(Format::Plain)
+            .with_limits(Limits::default().with_max_line_len(64));
         a.feed(b"S: 220 hi\nS: ").unwrap();
         a.feed(&[b'x'; 1000]).unwrap();
         a.feed(b"\nC: \xff\xfe\nS: 2x0 bad\n").unwrap();

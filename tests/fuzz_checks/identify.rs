@@ -2,9 +2,9 @@
 //! identification panic or break its bounds and thresholds.
 
 use ftp_reply::command::Command;
+use ftp_reply::diagnosis::Server;
 use ftp_reply::identify::{MARGIN, MAX_EVIDENCE, NAME_THRESHOLD, ServerIdentifier, ServerVersion};
 use ftp_reply::{Framing, ReplyCode, ReplyDecoder};
-use ftp_reply::diagnosis::Server;
 
 const SERVERS: [Server; 7] = [
     Server::Vsftpd,

@@ -95,7 +95,11 @@ pub fn decoder(input: &[u8]) {
             .with_max_lines(usize::from(control >> 5))
             .with_max_reply_bytes(usize::from(control >> 2) * 3)
     };
-    let new = || ReplyDecoder::new().with_limits(limits).with_framing(framing);
+    let new = || {
+        ReplyDecoder::new()
+            .with_limits(limits)
+            .with_framing(framing)
+    };
     let chunked = decode(new(), data, sizes);
     let whole = decode(new(), data, &[]);
     assert_eq!(chunked, whole);
@@ -198,9 +202,9 @@ pub fn transcript(input: &[u8]) {
 
 // ---- payload parsers (issue 17) ----
 
-use ftp_reply::payload::{self, MlstEntry};
 use ftp_reply::ReplyCode;
 use ftp_reply::command::Command;
+use ftp_reply::payload::{self, MlstEntry};
 use ftp_reply::payload::{PayloadError, Timestamp};
 
 /// Checks that an error points inside the reply: a line that exists, an

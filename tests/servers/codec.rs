@@ -4,10 +4,10 @@
 
 use std::time::Duration;
 
-use ftp_reply::command::{Command, CommandLine};
-use ftp_reply::{ReadError, Reply, ReplyCodec};
 use ftp_reply::command::Exchange;
+use ftp_reply::command::{Command, CommandLine};
 use ftp_reply::payload::PassivePolicy;
+use ftp_reply::{ReadError, Reply, ReplyCodec};
 use futures_util::{SinkExt, StreamExt};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;

@@ -12,9 +12,9 @@ use std::time::{Duration, Instant};
 
 use ftp_reply::ReplyCode;
 
+use ftp_reply::command::{Command, CommandLine};
 use ftp_reply::command::{Exchange, Leniency};
 use ftp_reply::{Reply, ReplyDecoder};
-use ftp_reply::command::{Command, CommandLine};
 
 fn code_of(reply: &Reply) -> ReplyCode {
     reply.code()

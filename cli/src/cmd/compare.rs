@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use ftp_reply::ReplyCode;
-use ftp_reply::diff::{Format, Diff};
+use ftp_reply::diff::{Diff, Format};
 
 use crate::cli::OutputFormat;
 use crate::output::{Out, json_pretty};

@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
-use ftp_reply::{Lang, ReplyCode};
 use ftp_reply::diagnosis::{Diagnosis, diagnose_line_str};
+use ftp_reply::{Lang, ReplyCode};
 use serde_json::{Value, json};
 
 use crate::cli::OutputFormat;
