@@ -30,8 +30,11 @@
 //! - **session logs**: a FileZilla, WinSCP, curl, lftp, ftplib, vsftpd or
 //!   pyftpdlib log explained line by line, with a verdict ([`transcript`]).
 //!
-//! Every sentence exists in every [`Lang`]; a language is a set of data files
-//! (`TRANSLATING.md`).
+//! The crate root holds the reply model: codes and what they mean, replies
+//! and how to read them. Each other capability is a module that alone holds
+//! its items: [`command`], [`payload`], [`diagnosis`], [`diff`],
+//! [`identify`], [`transcript`]. Every sentence exists in every [`Lang`]; a
+//! language is a set of data files (`TRANSLATING.md`).
 //!
 //! It is **not** an FTP client or server: it opens no connection and does no
 //! I/O of its own ([`ReplyReader`] reads the `BufRead` you give it). It does
