@@ -232,7 +232,7 @@
 //! let d = diagnose_line_str(line)?.next().expect("a known vsftpd failure");
 //! assert_eq!(d.server(), Server::Vsftpd);
 //! assert!(d.fix(Lang::En).contains("allow_writeable_chroot=YES"));
-//! println!("{}", d.render(Lang::Fr)); // server, cause, fix, source
+//! println!("{}", d.cause(Lang::Fr)); // what happened, in French
 //!
 //! assert_eq!(diagnose_line_str("550 Something no server says")?.count(), 0);
 //! # Ok::<(), ftp_reply::ParseError>(())
