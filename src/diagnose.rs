@@ -382,7 +382,9 @@ fn matches(toks: &[Tok], text: &[u8]) -> bool {
 /// first; see [`diagnose`].
 #[derive(Debug, Clone)]
 pub struct Diagnoses<'a> {
-    rows: &'static [Diagnosis],
+    /// Indices into [`Diagnosis::all`]: the rows of the code that the
+    /// text's last byte admits.
+    rows: &'static [u16],
     text: &'a [u8],
     ends: Ends,
     prefer: Option<Server>,
@@ -414,7 +416,11 @@ impl Iterator for Diagnoses<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let Some(row) = self.rows.get(self.next) else {
+            let Some(row) = self
+                .rows
+                .get(self.next)
+                .and_then(|&i| Diagnosis::all().get(usize::from(i)))
+            else {
                 if self.pass == 0 {
                     self.pass = 1;
                     self.next = 0;
@@ -464,12 +470,20 @@ pub fn diagnose(code: ReplyCode, text: &str) -> Diagnoses<'_> {
 /// Like [`diagnose`], on raw bytes (reply text need not be UTF-8).
 #[must_use]
 pub fn diagnose_bytes(code: ReplyCode, text: &[u8]) -> Diagnoses<'_> {
-    let all = Diagnosis::all();
-    let start = all.partition_point(|d| d.code < code);
-    let end = start + all[start..].partition_point(|d| d.code == code);
     let text = trim(text);
+    let ends = Ends::of(text);
+    // The rows of this code that can end the way the text does
+    // (`src/kb/build.rs` builds the index).
+    let bucket = (ends.suffix & 0xff) as usize % generated::BUCKETS;
+    let rows = generated::CODES
+        .binary_search(&code.as_u16())
+        .ok()
+        .and_then(|k| generated::INDEX.get(k))
+        .and_then(|b| b.get(bucket))
+        .copied()
+        .unwrap_or_default();
     Diagnoses {
-        rows: &all[start..end],
+        rows,
         text,
         ends: Ends::of(text),
         prefer: None,
@@ -800,6 +814,42 @@ mod tests {
             rejected > 10 * admitted_misses,
             "{rejected} rejected, {admitted_misses} let through"
         );
+    }
+
+    /// The index by code and last byte returns exactly the rows that a scan
+    /// of the whole table with the bare matcher finds, for every example and
+    /// its variants (a word in front, the last byte cut, another case).
+    #[test]
+    fn index_finds_what_a_scan_finds() {
+        let mut found = 0usize;
+        for example in Diagnosis::all().iter().map(Diagnosis::example) {
+            let code = ReplyCode::new(example[..3].parse().unwrap()).unwrap();
+            let text = example.get(4..).unwrap_or_default();
+            for t in [
+                text.to_owned(),
+                format!("zz {text}"),
+                {
+                    let mut cut = text.chars();
+                    cut.next_back();
+                    cut.as_str().to_owned()
+                },
+                text.to_ascii_uppercase(),
+                format!("{text}\r\n"),
+            ] {
+                let mut via_index: Vec<_> = diagnose(code, &t).map(|d| d.id).collect();
+                let mut via_scan: Vec<_> = Diagnosis::all()
+                    .iter()
+                    .filter(|d| d.code == code && matches(d.tokens, trim(t.as_bytes())))
+                    .map(|d| d.id)
+                    .collect();
+                found += via_scan.len();
+                via_index.sort_unstable();
+                via_scan.sort_unstable();
+                assert_eq!(via_index, via_scan, "{code} {t:?}");
+            }
+        }
+        assert!(found > 2 * Diagnosis::all().len());
+        assert_eq!(diagnose(ReplyCode::new(299).unwrap(), "x").count(), 0);
     }
 
     #[test]

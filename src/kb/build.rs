@@ -727,6 +727,9 @@ fn pattern_tokens(p: &str) -> Result<(Vec<String>, usize)> {
     Ok((toks, literal_len))
 }
 
+/// How many buckets each code's rows are indexed in (by the last byte).
+const BUCKETS: usize = 16;
+
 /// What a text must have for `pattern` to match it, checked before the
 /// matcher runs: its shortest length in bytes (the literals, one digit per
 /// `{n}`), and up to 4 bytes at each end, ASCII-lowercased, when the pattern
@@ -899,7 +902,7 @@ fn diagnoses(dir: &Path, langs: &[String]) -> Result<String> {
             )?);
         }
         let (min_len, (prefix, prefix_mask), (suffix, suffix_mask)) = pattern_keys(pattern);
-        out.push((code, std::cmp::Reverse(literal_len), id.to_owned(), format!(
+        out.push((code, std::cmp::Reverse(literal_len), id.to_owned(), (suffix, suffix_mask), format!(
             "Diagnosis {{ id: {id:?}, server: Server::{variant}, code: ReplyCode::known({code}), banner: {banner}, \
              pattern: {pattern:?}, tokens: &[{}], keys: Keys {{ min_len: {min_len}, prefix: {prefix:#x}, prefix_mask: {prefix_mask:#x}, suffix: {suffix:#x}, suffix_mask: {suffix_mask:#x} }}, \
              example: {example:?}, source: {source:?}, overlaps: &{overlaps:?}, specific: {specific}, \
@@ -922,14 +925,46 @@ fn diagnoses(dir: &Path, langs: &[String]) -> Result<String> {
         }
     }
     out.sort();
+    // The index: for each code, BUCKETS lists of row numbers (in table
+    // order), one per value of the text's last byte (lowercased) modulo
+    // BUCKETS; a row whose pattern ends with a literal is only in the bucket
+    // of that literal's last byte, the others are in all of them.
+    let mut codes: Vec<u16> = Vec::new();
+    let mut buckets: Vec<Vec<Vec<usize>>> = Vec::new();
+    for (i, (code, _, _, (suffix, mask), _)) in out.iter().enumerate() {
+        if codes.last() != Some(code) {
+            codes.push(*code);
+            buckets.push(vec![Vec::new(); BUCKETS]);
+        }
+        let b = buckets.last_mut().ok_or("no bucket")?;
+        for (k, list) in b.iter_mut().enumerate() {
+            if *mask == 0 || (*suffix & 0xff) as usize % BUCKETS == k {
+                list.push(i);
+            }
+        }
+    }
     let mut s = format!(
         "pub(crate) static DIAGNOSES: [Diagnosis; {}] = [\n",
         out.len()
     );
-    for (_, _, _, body) in out {
+    for (_, _, _, _, body) in out {
         s.push_str("    ");
         s.push_str(&body);
         s.push_str(",\n");
+    }
+    s.push_str("];\n");
+    s.push_str(&format!(
+        "pub(crate) const BUCKETS: usize = {BUCKETS};\npub(crate) static CODES: [u16; {}] = {codes:?};\n\
+         pub(crate) static INDEX: [[&[u16]; {BUCKETS}]; {}] = [\n",
+        codes.len(),
+        codes.len()
+    ));
+    for b in &buckets {
+        s.push_str("    [");
+        for list in b {
+            s.push_str(&format!("&{list:?}, "));
+        }
+        s.push_str("],\n");
     }
     s.push_str("];\n");
     Ok(s)
