@@ -250,6 +250,9 @@ impl ServerIdentifier {
                         if !wanted {
                             continue;
                         }
+                        if !pattern::ends_agree(pattern, text) {
+                            continue;
+                        }
                         if let Some(m) = pattern::matches(pattern, text) {
                             let version =
                                 m.version.and_then(|(a, b)| ServerVersion::new(&text[a..b]));
