@@ -727,6 +727,11 @@ fn pattern_tokens(p: &str) -> Result<(Vec<String>, usize)> {
     Ok((toks, literal_len))
 }
 
+/// A `u32` as Rust source that clippy reads easily (`0x1234_abcd`).
+fn hex(v: u32) -> String {
+    format!("0x{:04x}_{:04x}", v >> 16, v & 0xffff)
+}
+
 /// How many buckets each code's rows are indexed in (by the last byte).
 const BUCKETS: usize = 16;
 
@@ -904,10 +909,11 @@ fn diagnoses(dir: &Path, langs: &[String]) -> Result<String> {
         let (min_len, (prefix, prefix_mask), (suffix, suffix_mask)) = pattern_keys(pattern);
         out.push((code, std::cmp::Reverse(literal_len), id.to_owned(), (suffix, suffix_mask), format!(
             "Diagnosis {{ id: {id:?}, server: Server::{variant}, code: ReplyCode::known({code}), banner: {banner}, \
-             pattern: {pattern:?}, tokens: &[{}], keys: Keys {{ min_len: {min_len}, prefix: {prefix:#x}, prefix_mask: {prefix_mask:#x}, suffix: {suffix:#x}, suffix_mask: {suffix_mask:#x} }}, \
+             pattern: {pattern:?}, tokens: &[{}], keys: Keys {{ min_len: {min_len}, prefix: {}, prefix_mask: {}, suffix: {}, suffix_mask: {} }}, \
              example: {example:?}, source: {source:?}, overlaps: &{overlaps:?}, specific: {specific}, \
              cause: {}, fix: {} }}",
-            toks.join(", "), prose_expr[0], prose_expr[1]
+            toks.join(", "), hex(prefix), hex(prefix_mask), hex(suffix), hex(suffix_mask),
+            prose_expr[0], prose_expr[1]
         )));
     }
     for (file, t) in &prose {
