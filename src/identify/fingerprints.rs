@@ -16,6 +16,8 @@
 //! or plausible-elsewhere one. The unit tests check that ids are unique,
 //! that no pattern of one server matches another server's recorded replies,
 //! and that every row's server is named in the recorded session, if any.
+//! Translations of these texts (ProFTPD catalogues, Pure-FTPd languages)
+//! are in `localized.rs`, appended to this table in `ALL`.
 
 use super::clue::{ClueKind, Fingerprint, Line, Rule, Shape, Strength};
 use super::localized;
