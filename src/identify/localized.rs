@@ -10,9 +10,11 @@
 //!   (`mod_lang`). Rows are read from the catalogues compiled by Debian 12's
 //!   `proftpd-core` 1.3.8+dfsg-4+deb12u5 (`/usr/share/locale/<l>/LC_MESSAGES/proftpd.mo`,
 //!   the same entries as the tag's `.po` files); only entries whose msgid is
-//!   the one 1.3.8 passes to `_()` are used (the French, Italian and Asian
-//!   catalogues predate `Start of list for %s` and
-//!   `Invalid number of parameters`, so those stay English there). Texts are
+//!   the one 1.3.8 passes to `_()` are used (all catalogues but the
+//!   Bulgarian and Spanish ones predate `Start of list for %s`,
+//!   `Invalid number of parameters` and `%s not implemented for '%s'
+//!   parameter`, so those stay English there, as the recorded French
+//!   session shows). Texts are
 //!   in UTF-8, the catalogues' charset, which is what gettext gives under a
 //!   UTF-8 locale (`mod_lang` tries `<lang>.UTF-8` when the bare name is not
 //!   installed) or with `UseEncoding UTF-8`; under a legacy 8-bit locale the
