@@ -582,6 +582,11 @@ def proftpd_errnos(root, src, arg):
     raise SystemExit(f"{src}: the errno of {arg} is not known: add the call to PROFTPD_SITES")
 
 
+# (locale, code, English pattern, localized pattern, catalogue file or None,
+# whether the strerror() text is translated) of every localized row, for
+# tools/gen_proftpd_l10n_rows.py.
+PROFTPD_L10N_PAIRS = []
+
 # (code, printf format as sent, whether the format goes through gettext _(),
 # errno names of its strerror() argument or None, that argument's index among
 # the conversions, source) of every ProFTPD call, for the localized extraction.
@@ -660,6 +665,8 @@ def proftpd_localized(root, locales, catalogue_only):
             if names is None:
                 if f != fmt:
                     rows.append((code, printf_to_pattern(f), where))
+                    PROFTPD_L10N_PAIRS.append((loc, code, printf_to_pattern(fmt), printf_to_pattern(f),
+                                               po, False))
                 continue
             if libc is None:
                 continue
@@ -670,6 +677,9 @@ def proftpd_localized(root, locales, catalogue_only):
                     continue
                 note = f"{where} (strerror in {loc}: {mo})" if tr != e else where
                 rows.append((code, printf_to_pattern(fill_conversion(f, k, tr)), note))
+                PROFTPD_L10N_PAIRS.append((loc, code, printf_to_pattern(fill_conversion(fmt, k, e)),
+                                           printf_to_pattern(fill_conversion(f, k, tr)),
+                                           po if f != fmt else None, tr != e))
     return rows
 
 

@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""One-shot generator (issue 16), kept for the record: for every text of the localized ProFTPD
+1.3.8 extraction (tests/data/server-texts/proftpd-1.3.8.l10n.tsv) that no ProFTPD row matches,
+adds a row with that localized pattern whose cause and fix are those of the ProFTPD row that
+diagnoses the same call's English text, plus a sentence saying which catalogue translated it:
+ProFTPD's own locale/<l>.po (msgstr of the msgid, via mod_lang) and/or glibc's strerror() wording
+(Debian 12 libc-l10n 2.36-9+deb12u14, /usr/share/locale/<l>/LC_MESSAGES/libc.mo). Rows go after
+the last ProFTPD row of diagnoses.toml and of diagnoses.{en,fr,es}.toml.
+
+Needs the ProFTPD 1.3.8 tree (git archive of tag v1.3.8) at SRC. Run from the repository root:
+    python3 tools/gen_proftpd_l10n_rows.py SRC [--write]
+Prints what it would add; --write adds it. A second --write adds nothing (the texts then match).
+"""
+import re
+import sys
+import tomllib
+
+sys.path.insert(0, "tools")
+import extract_server_texts as x  # noqa: E402
+
+LOCALES = ["fr", "de", "es", "it", "ru"]
+CATALOGUE_ONLY = ["bg", "ja", "ko", "zh_CN", "zh_TW"]
+NAMES = {  # English, French, Spanish names of each language
+    "fr": ("French", "français", "francés"), "de": ("German", "allemand", "alemán"),
+    "es": ("Spanish", "espagnol", "español"), "it": ("Italian", "italien", "italiano"),
+    "ru": ("Russian", "russe", "ruso"), "bg": ("Bulgarian", "bulgare", "búlgaro"),
+    "ja": ("Japanese", "japonais", "japonés"), "ko": ("Korean", "coréen", "coreano"),
+    "zh_CN": ("Simplified Chinese", "chinois simplifié", "chino simplificado"),
+    "zh_TW": ("Traditional Chinese", "chinois traditionnel", "chino tradicional"),
+}
+D = "src/kb/data/"
+
+
+def rx(p):
+    out, i = "", 0
+    while i < len(p):
+        if p.startswith("{*}", i):
+            out, i = out + ".*", i + 3
+        elif p.startswith("{n}", i):
+            out, i = out + "[0-9]+", i + 3
+        elif p.startswith("{{", i):
+            out, i = out + re.escape("{"), i + 2
+        else:
+            out, i = out + re.escape(p[i]), i + 1
+    return re.compile(out, re.I | re.S)
+
+
+def instances(p):
+    return [p.replace("{*}", "\x01").replace("{n}", "1").replace("{{", "{").replace("\x01", a).strip()
+            for a in ("x", "1")]
+
+
+def q(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def notes(loc, po, err):
+    en, fr, es = NAMES[loc]
+    e, f, s = [], [], []
+    if po:
+        cat = po.split("/")[-1][:-3]
+        e.append(f"The reply is in {en}: ProFTPD translates its texts from its {cat} catalogue "
+                 "when mod_lang selects that language (LangDefault, or the client's LANG command).")
+        f.append(f"La réponse est en {fr} : ProFTPD traduit ses textes avec son catalogue {cat} "
+                 "quand mod_lang choisit cette langue (LangDefault, ou la commande LANG du client).")
+        s.append(f"La respuesta está en {es}: ProFTPD traduce sus textos con su catálogo {cat} "
+                 "cuando mod_lang elige ese idioma (LangDefault, o el comando LANG del cliente).")
+    if err:
+        e.append(f"The system error is in {en}: ProFTPD writes strerror() texts in the locale of the "
+                 "proftpd process (LANG or LC_ALL in its environment, or the language mod_lang selected).")
+        f.append(f"L'erreur système est en {fr} : ProFTPD écrit les textes de strerror() dans la locale "
+                 "du processus proftpd (LANG ou LC_ALL de son environnement, ou la langue choisie par mod_lang).")
+        s.append(f"El error del sistema está en {es}: ProFTPD escribe los textos de strerror() en la "
+                 "configuración regional del proceso proftpd (LANG o LC_ALL de su entorno, o el idioma "
+                 "elegido por mod_lang).")
+    return " ".join(e), " ".join(f), " ".join(s)
+
+
+def main(argv):
+    root = argv[1]
+    x.proftpd(root)
+    x.proftpd_localized(root, LOCALES, CATALOGUE_ONLY)
+    rows = tomllib.load(open(D + "diagnoses.toml", "rb"))["diagnosis"]
+    prose = {l: tomllib.load(open(D + f"diagnoses.{l}.toml", "rb")) for l in ("en", "fr", "es")}
+    ids = {r["id"] for r in rows}
+    mine = [(r["code"], rx(r["pattern"]), r) for r in rows if r["server"] == "proftpd"]
+    new = []
+
+    def covering(code, pattern, hand_only):
+        for c, r, row in mine:
+            if c != code or (hand_only and re.search(r"-(fr|de|es|it|ru|bg|ja|ko|zh)(-po)?(-\d+)?$", row["id"])):
+                continue
+            if any(r.fullmatch(t) for t in instances(pattern)):
+                return row
+        return None
+
+    missing = []
+    for loc, code, en_pat, pat, po, err in x.PROFTPD_L10N_PAIRS:
+        code = int(code)
+        if not 400 <= code < 700 or covering(code, pat, False):
+            continue
+        base = covering(code, en_pat, True)
+        if base is None or any(base["id"] not in prose[l] for l in prose):
+            missing.append((loc, code, pat))
+            continue
+        short = loc.split("_")[0] if loc not in ("zh_CN", "zh_TW") else "zh"
+        rid = f"{base['id']}-{short}{'-po' if po else ''}"
+        n = 2
+        while rid in ids:
+            rid = f"{base['id']}-{short}{'-po' if po else ''}-{n}"
+            n += 1
+        ids.add(rid)
+        srcs = []
+        if po:
+            srcs.append(f"ProFTPD 1.3.8 {po} (msgstr of the text of {base['id']})")
+        if err:
+            srcs.append(f"glibc 2.36 libc.mo ({loc}), Debian 12 libc-l10n 2.36-9+deb12u14")
+        srcs.append(base["source"])
+        ne, nf, ns = notes(loc, po, err)
+        example = f"{code} {instances(pat)[0]}"
+        row = {"id": rid, "server": "proftpd", "code": code, "pattern": pat, "example": example,
+               "source": "; ".join(srcs), "overlaps": []}
+        rows.append(row)
+        mine.append((code, rx(pat), row))
+        new.append((row, {"en": (prose["en"][base["id"]]["cause"] + " " + ne, prose["en"][base["id"]]["fix"]),
+                          "fr": (prose["fr"][base["id"]]["cause"] + " " + nf, prose["fr"][base["id"]]["fix"]),
+                          "es": (prose["es"][base["id"]]["cause"] + " " + ns, prose["es"][base["id"]]["fix"])}))
+    print(len(new), "rows to add;", len(missing), "localized texts whose English text has no row:")
+    for m in sorted(set(missing)):
+        print("  ", *m)
+    if "--write" not in argv or not new:
+        return 0
+    anchor = [r["id"] for r in tomllib.load(open(D + "diagnoses.toml", "rb"))["diagnosis"]
+              if r["server"] == "proftpd"][-1]
+    facts = "".join(
+        f'\n[[diagnosis]]\nid = "{r["id"]}"\nserver = "proftpd"\ncode = {r["code"]}\npattern = {q(r["pattern"])}\n'
+        f'example = {q(r["example"])}\nsource = {q(r["source"])}\noverlaps = []\n' for r, _ in new)
+    s = open(D + "diagnoses.toml").read()
+    i = s.index(f'id = "{anchor}"')
+    j = s.find("\n[[diagnosis]]", i)
+    j = len(s.rstrip("\n")) if j < 0 else j
+    open(D + "diagnoses.toml", "w").write(s[:j].rstrip("\n") + "\n" + facts.rstrip("\n") + "\n" + s[j:])
+    for l in ("en", "fr", "es"):
+        p = D + f"diagnoses.{l}.toml"
+        s = open(p).read()
+        i = s.index(f"[{anchor}]")
+        j = s.find("\n[", i + 3)
+        j = len(s.rstrip("\n")) if j < 0 else j
+        add = "".join(f'\n[{r["id"]}]\ncause = {q(t[l][0])}\nfix = {q(t[l][1])}\n' for r, t in new)
+        open(p, "w").write(s[:j].rstrip("\n") + "\n" + add.rstrip("\n") + "\n" + s[j:])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
