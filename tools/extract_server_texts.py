@@ -583,7 +583,8 @@ def proftpd_errnos(root, src, arg):
 
 
 # (locale, code, English pattern, localized pattern, catalogue file or None,
-# whether the strerror() text is translated) of every localized row, for
+# English and localized strerror() text when glibc translates it, localized
+# pattern with the strerror() text left as {*}) of every localized row, for
 # tools/gen_proftpd_l10n_rows.py.
 PROFTPD_L10N_PAIRS = []
 
@@ -666,7 +667,7 @@ def proftpd_localized(root, locales, catalogue_only):
                 if f != fmt:
                     rows.append((code, printf_to_pattern(f), where))
                     PROFTPD_L10N_PAIRS.append((loc, code, printf_to_pattern(fmt), printf_to_pattern(f),
-                                               po, False))
+                                               po, None, None, None))
                 continue
             if libc is None:
                 continue
@@ -679,7 +680,8 @@ def proftpd_localized(root, locales, catalogue_only):
                 rows.append((code, printf_to_pattern(fill_conversion(f, k, tr)), note))
                 PROFTPD_L10N_PAIRS.append((loc, code, printf_to_pattern(fill_conversion(fmt, k, e)),
                                            printf_to_pattern(fill_conversion(f, k, tr)),
-                                           po if f != fmt else None, tr != e))
+                                           po if f != fmt else None, e if tr != e else None,
+                                           tr if tr != e else None, printf_to_pattern(f)))
     return rows
 
 

@@ -29,6 +29,7 @@ NAMES = {  # English, French, Spanish names of each language
     "zh_TW": ("Traditional Chinese", "chinois traditionnel", "chino tradicional"),
 }
 D = "src/kb/data/"
+LOCALIZED = re.compile(r"-(fr|de|es|it|ru|bg|ja|ko|zh|zhcn|zhtw)(-po)?(-\d+)?$")
 
 
 def rx(p):
@@ -86,24 +87,38 @@ def main(argv):
     mine = [(r["code"], rx(r["pattern"]), r) for r in rows if r["server"] == "proftpd"]
     new = []
 
-    def covering(code, pattern, hand_only):
-        for c, r, row in mine:
-            if c != code or (hand_only and re.search(r"-(fr|de|es|it|ru|bg|ja|ko|zh)(-po)?(-\d+)?$", row["id"])):
-                continue
-            if any(r.fullmatch(t) for t in instances(pattern)):
-                return row
-        return None
+    def literal(p):
+        return p.replace("{*}", "").replace("{n}", "")
+
+    def base_row(code, pattern):
+        """The ProFTPD row (not a localized one) that diagnoses the English text: the most
+        specific of those that match it (longest literal part)."""
+        hits = [row for c, r, row in mine
+                if c == code and not LOCALIZED.search(row["id"])
+                and any(r.fullmatch(t) for t in instances(pattern))]
+        return max(hits, key=lambda row: len(literal(row["pattern"])), default=None)
+
+    def localized_of(base, code, pattern):
+        """Whether a localized row of `base` already matches the localized text."""
+        return any(c == code and row["id"].startswith(base["id"] + "-") and LOCALIZED.search(row["id"])
+                   and any(r.fullmatch(t) for t in instances(pattern)) for c, r, row in mine)
 
     missing = []
-    for loc, code, en_pat, pat, po, err in x.PROFTPD_L10N_PAIRS:
+    for loc, code, en_pat, pat, po, en_err, err, generic in x.PROFTPD_L10N_PAIRS:
         code = int(code)
-        if not 400 <= code < 700 or covering(code, pat, False):
+        if not 400 <= code < 700:
             continue
-        base = covering(code, en_pat, True)
+        base = base_row(code, en_pat)
         if base is None or any(base["id"] not in prose[l] for l in prose):
             missing.append((loc, code, pat))
             continue
-        short = loc.split("_")[0] if loc not in ("zh_CN", "zh_TW") else "zh"
+        # When the English row leaves the system error to a {*}, so does its translation.
+        if generic is not None and en_err and en_err.lower() not in base["pattern"].lower():
+            pat = generic
+        if localized_of(base, code, pat) or any(r.fullmatch(t) for t in instances(pat)
+                                                for c, r, row in mine if row is base):
+            continue  # already diagnosed in this language (or the English row matches it as is)
+        short = loc.lower().replace("_", "")  # fr, ..., zhcn, zhtw
         rid = f"{base['id']}-{short}{'-po' if po else ''}"
         n = 2
         while rid in ids:
