@@ -41,9 +41,11 @@ def rx(p):
             out, i = out + "[0-9]+", i + 3
         elif p.startswith("{{", i):
             out, i = out + re.escape("{"), i + 2
+        elif p[i].isascii() and p[i].isalpha():  # ASCII case-insensitive, as the crate matches
+            out, i = out + "[" + p[i].lower() + p[i].upper() + "]", i + 1
         else:
             out, i = out + re.escape(p[i]), i + 1
-    return re.compile(out, re.I | re.S)
+    return re.compile(out, re.S)
 
 
 def instances(p):
@@ -134,12 +136,22 @@ def main(argv):
         ne, nf, ns = notes(loc, po, err)
         example = f"{code} {instances(pat)[0]}"
         row = {"id": rid, "server": "proftpd", "code": code, "pattern": pat, "example": example,
-               "source": "; ".join(srcs), "overlaps": []}
+               "source": "; ".join(srcs), "overlaps": [], "_of": (base["id"], loc)}
         rows.append(row)
         mine.append((code, rx(pat), row))
         new.append((row, {"en": (prose["en"][base["id"]]["cause"] + " " + ne, prose["en"][base["id"]]["fix"]),
                           "fr": (prose["fr"][base["id"]]["cause"] + " " + nf, prose["fr"][base["id"]]["fix"]),
                           "es": (prose["es"][base["id"]]["cause"] + " " + ns, prose["es"][base["id"]]["fix"])}))
+    # A new row whose texts another new row of the same base, code and language already
+    # matches (as "{*}: Datei zu groß" matches "Rename {*}: Datei zu groß") is not needed.
+    def redundant(r, others):
+        return any(o is not r and o["code"] == r["code"] and o["_of"] == r["_of"]
+                   and all(rx(o["pattern"]).fullmatch(t) for t in instances(r["pattern"]))
+                   and not all(rx(r["pattern"]).fullmatch(t) for t in instances(o["pattern"]))
+                   for o in others)
+    kept = [(r, t) for r, t in new if not redundant(r, [o for o, _ in new])]
+    rows[:] = [r for r in rows if all(r is not o for o, _ in new) or any(r is k for k, _ in kept)]
+    new = kept
     print(len(new), "rows to add;", len(missing), "localized texts whose English text has no row:")
     for m in sorted(set(missing)):
         print("  ", *m)
@@ -163,7 +175,31 @@ def main(argv):
         j = len(s.rstrip("\n")) if j < 0 else j
         add = "".join(f'\n[{r["id"]}]\ncause = {q(t[l][0])}\nfix = {q(t[l][1])}\n' for r, t in new)
         open(p, "w").write(s[:j].rstrip("\n") + "\n" + add.rstrip("\n") + "\n" + s[j:])
+    fix_overlaps()
     return 0
+
+
+def fix_overlaps():
+    """Rewrite `overlaps` of every ProFTPD row to the rows of the same code whose pattern matches
+    its example (what tests/diagnose.rs checks); other servers' rows are only reported."""
+    rows = tomllib.load(open(D + "diagnoses.toml", "rb"))["diagnosis"]
+    comp = [(r["code"], rx(r["pattern"]), r["id"]) for r in rows]
+    s = open(D + "diagnoses.toml").read()
+    for r in rows:
+        text = r["example"][4:].strip()
+        found = sorted(i for c, x, i in comp if c == r["code"] and i != r["id"] and x.fullmatch(text))
+        if found == sorted(r.get("overlaps", [])):
+            continue
+        if r["server"] != "proftpd":
+            print("overlaps of", r["id"], "should be", found)
+            continue
+        start = s.index(f'id = "{r["id"]}"\n')
+        end = s.find("\n[[diagnosis]]", start)
+        end = len(s) if end < 0 else end
+        block = re.sub(r"^overlaps = \[.*\]$", "overlaps = [" + ", ".join(f'"{i}"' for i in found) + "]",
+                       s[start:end], count=1, flags=re.M)
+        s = s[:start] + block + s[end:]
+    open(D + "diagnoses.toml", "w").write(s)
 
 
 if __name__ == "__main__":
