@@ -403,7 +403,7 @@ SYSCALL_ERRNOS = {
     "utime": ["EACCES", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR", "EPERM", "EROFS"],
     "unlink": ["EACCES", "EBUSY", "EIO", "EISDIR", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR",
                "EPERM", "EROFS"],
-    "rename": ["EACCES", "EBUSY", "EDQUOT", "EEXIST", "EISDIR", "ELOOP", "EMLINK", "ENAMETOOLONG",
+    "rename": ["EACCES", "EBUSY", "EDQUOT", "EEXIST", "EINVAL", "EISDIR", "ELOOP", "EMLINK", "ENAMETOOLONG",
                "ENOENT", "ENOSPC", "ENOTDIR", "ENOTEMPTY", "EPERM", "EROFS", "EXDEV"],
     "link": ["EACCES", "EDQUOT", "EEXIST", "EIO", "ELOOP", "EMLINK", "ENAMETOOLONG", "ENOENT",
              "ENOSPC", "ENOTDIR", "EPERM", "EROFS", "EXDEV"],
@@ -424,7 +424,10 @@ SYSCALL_ERRNOS = {
     "listdir": ["EACCES", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOTDIR"],
     "py_open_dir": ["EISDIR"],
     "stat_after_open": ["ENOENT"],
-    "mkstemp": ["EACCES", "EDQUOT", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOSPC", "EROFS"],
+    # os.open(O_CREAT | O_EXCL) of a new name; the directory may be the one
+    # the client named (STOU dir/name), so ENOENT, ENOTDIR and ELOOP too.
+    "mkstemp": ["EACCES", "EDQUOT", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOSPC",
+                "ENOTDIR", "EROFS"],
 }
 
 
@@ -446,8 +449,6 @@ PURE_STRERROR_SITES = {
     ("ftpd.c", "opendata", "MSG_ACCEPT_FAILED"): ["accept"],
     ("ftpd.c", "opendata", "MSG_CNX_PORT_FAILED"): ["connect"],
     ("ftpd.c", "displayopenfailure", "MSG_OPEN_FAILURE"): ["open_read"],
-    ("ftpd.c", "dlhandler_init", "MSG_STAT_FAILURE"): ["stat"],
-    ("ftpd.c", "doretr", "MSG_STAT_FAILURE"): ["stat"],
     ("ftpd.c", "_dlmap_remap", "MSG_DATA_READ_FAILED"): ["read"],
     ("ftpd.c", "domkd", "MSG_MKD_FAILURE"): ["mkdir"],
     ("ftpd.c", "dormd", "MSG_RMD_FAILURE"): ["rmdir"],
@@ -455,7 +456,6 @@ PURE_STRERROR_SITES = {
     # in tryautorename; rename(atomic_file, name).
     ("ftpd.c", "dostor", "MSG_RENAME_FAILURE"): ["rename", "link"],
     ("ftpd.c", "dostor", "MSG_OPEN_FAILURE2"): ["open_write"],
-    ("ftpd.c", "dostor", "MSG_STAT_FAILURE2"): [],
     ("ftpd.c", "dostor", '"ftruncate"'): ["ftruncate"],
     ("ftpd.c", "dornto", "MSG_RENAME_FAILURE"): ["rename"],
     ("ftpd.c", "docwd", "MSG_CANT_CHANGE_DIR"): ["chdir"],
@@ -479,6 +479,8 @@ PURE_CANNOT_FAIL = {
     '"fcntl(F_SETFL, O_NONBLOCK)"': "fcntl(F_SETFL) on an open descriptor fails only with EBADF",
     '"gettimeofday()"': "gettimeofday() fails only with EFAULT (a bad pointer)",
     "MSG_TIMESTAMP_FAILURE": "gettimeofday() fails only with EFAULT (a bad pointer)",
+    "MSG_STAT_FAILURE": "fstat() of the file just opened fails only with EBADF, EFAULT, ENOMEM or EOVERFLOW (Pure-FTPd is built with large-file support), and it never reports a symbolic link, so the stat() branch after it never runs",
+    "MSG_STAT_FAILURE2": "fstat() of the file just opened fails only with EBADF, EFAULT, ENOMEM or EOVERFLOW (Pure-FTPd is built with large-file support)",
     '"seek"': "lseek(SEEK_SET) to an offset at most the size of the regular file just opened cannot fail",
 }
 
