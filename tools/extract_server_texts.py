@@ -22,8 +22,11 @@ becomes `{n}`, a literal `{` becomes `{{`. `source` is `file:line` inside the
 source tree. Calls whose code or text is not a literal (a variable set
 elsewhere) are listed as `# skipped` comment lines, so nothing is dropped
 silently. Where an argument is `strerror(...)`, one line is written per errno
-text of ERRNO_TEXTS (glibc's English wording), since those are the texts a
-client sees.
+text (glibc's English wording), since those are the texts a client sees: for
+Pure-FTPd and pyftpdlib only the errno values the system call behind that
+reply can fail with (SYSCALL_ERRNOS, from the ERRORS sections of Linux
+man-pages 6.03 and POSIX.1-2017, per call site in PURE_STRERROR_SITES and
+PY_STRERROR_SITES), for the other servers every text of ERRNO_TEXTS.
 
 The script only reads the tree; it downloads nothing.
 """
