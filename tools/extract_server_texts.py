@@ -491,6 +491,8 @@ PURE_CANNOT_FAIL = {
 PURE_UNREACHABLE = {
     ("ftpd.c", '"remap"'): "_dlmap_remap: the inner test contradicts the outer one (cur_pos >= dlmap_pos and cur_pos + chunk_size <= dlmap_pos + dlmap_size)",
     ("ftpd.c", '"time()"'): "dositetime: time(NULL) cannot fail and localtime() of the current time cannot overflow",
+    ("tls.c", '"Invalid certificate"'): "ssl_servername_cb: tls_create_new_context() always returns 0 (a certificate or key that cannot be loaded ends the session inside it, in tls_load_cert_file, with 421 MSG_FILE_DOESNT_EXIST)",
+    ("tls.c", '"SSL error"'): "ssl_servername_cb: tls_create_new_context() always returns 0 (a certificate or key that cannot be loaded ends the session inside it, in tls_load_cert_file, with 421 MSG_FILE_DOESNT_EXIST)",
 }
 
 
