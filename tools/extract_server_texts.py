@@ -923,10 +923,19 @@ def split_shifts(chain):
 def filezilla_1x(root):
     """`respond<NNN>() << "text" << expr ...`: each item is preceded by a space."""
     out, skipped = [], []
-    strres = []
+    # strresult() has two overloads: strresult(result), for the tvfs (file
+    # system) results every FTP reply passes, and strresult(rwresult), for the
+    # read/write result of a transfer, which no `respond<NNN>()` passes. Only
+    # the texts of the first are expanded; `by_enum` maps `result::nodir` etc.
+    # to its text, for call sites that test the result first.
+    strres, by_enum = [], {}
     sr = os.path.join(root, "src/filezilla/strresult.cpp")
     if os.path.exists(sr):
-        strres = [literal(x) for x in re.findall(r'return "([^"]*)"sv;', open(sr).read()) if x != "No error"]
+        body = open(sr).read()
+        first = re.search(r"strresult\(result r\)\s*\{(.*?)\n\}", body, re.S)
+        body = first.group(1) if first else body
+        strres = [literal(x) for x in re.findall(r'return "([^"]*)"sv;', body) if x != "No error"]
+        by_enum = {e: literal(x) for e, x in re.findall(r'case result::(\w+):\s*return "([^"]*)"sv;', body)}
     for path in c_files(root, ["src/filezilla/ftp"]):
         rel = os.path.relpath(path, root)
         text = open(path, encoding="utf-8", errors="replace").read()
@@ -951,6 +960,11 @@ def filezilla_1x(root):
                     choice = ['"{*}"']
                 elif it.startswith("strresult(") and strres:
                     choice = strres
+                    # `if (result.error_ == result.nodir) respond<501>() << strresult(result);`
+                    # sends only that result's text.
+                    guard = re.search(r"if\s*\(\s*\w+\.error_\s*==\s*\w+\.(\w+)\s*\)\s*$", text[max(0, m.start() - 200) : m.start()])
+                    if guard and guard.group(1) in by_enum:
+                        choice = [by_enum[guard.group(1)]]
                 elif it.startswith("[&]"):
                     choice = [literal(x) for x in re.findall(r'return "([^"]*)";', it)] or ["{*}"]
                 elif it == "msg" and timeouts:
