@@ -25,8 +25,11 @@ becomes `{n}`, a literal `{` becomes `{{`. `source` is `file:line` inside the
 source tree. Calls whose code or text is not a literal (a variable set
 elsewhere) are listed as `# skipped` comment lines, so nothing is dropped
 silently. Where an argument is `strerror(...)`, one line is written per errno
-text of ERRNO_TEXTS (glibc's English wording), since those are the texts a
-client sees.
+text (glibc's English wording), since those are the texts a client sees: for
+Pure-FTPd and pyftpdlib only the errno values the system call behind that
+reply can fail with (SYSCALL_ERRNOS, from the ERRORS sections of Linux
+man-pages 6.03 and POSIX.1-2017, per call site in PURE_STRERROR_SITES and
+PY_STRERROR_SITES), for the other servers every text of ERRNO_TEXTS.
 
 The script only reads the tree; it downloads nothing.
 """
@@ -743,40 +746,330 @@ def proftpd(root):
 
 # ---------------------------------------------------------------- Pure-FTPd
 
+# glibc strerror() texts (C locale) by errno name, for the per-call-site
+# errno sets below (glibc 2.36; the same texts as ERRNO_TEXTS for those).
+ERRNO_BY_NAME = {
+    "ENOENT": "No such file or directory", "EACCES": "Permission denied",
+    "EPERM": "Operation not permitted", "EEXIST": "File exists",
+    "ENOTEMPTY": "Directory not empty", "ENOSPC": "No space left on device",
+    "EDQUOT": "Disk quota exceeded", "EROFS": "Read-only file system",
+    "ENAMETOOLONG": "File name too long", "EISDIR": "Is a directory",
+    "ENOTDIR": "Not a directory", "ECONNREFUSED": "Connection refused",
+    "ETIMEDOUT": "Connection timed out", "EIO": "Input/output error",
+    "ELOOP": "Too many levels of symbolic links", "EMFILE": "Too many open files",
+    "ENFILE": "Too many open files in system", "EBUSY": "Device or resource busy",
+    "EINVAL": "Invalid argument", "EMLINK": "Too many links",
+    "EXDEV": "Invalid cross-device link", "ETXTBSY": "Text file busy",
+    "EFBIG": "File too large", "ENOTCONN": "Transport endpoint is not connected",
+    "EADDRINUSE": "Address already in use", "EADDRNOTAVAIL": "Cannot assign requested address",
+    "ENETUNREACH": "Network is unreachable", "EHOSTUNREACH": "No route to host",
+    "ECONNABORTED": "Software caused connection abort", "EPROTO": "Protocol error",
+    "ECONNRESET": "Connection reset by peer",
+}
+
+# The errno values a system call can fail with, from the ERRORS section of its
+# Linux man-pages 6.03 page (Debian 12 manpages-dev) and POSIX.1-2017, less
+# those the call site rules out: errors of a bad argument the server never
+# passes (EFAULT, EBADF, ENOTSOCK, EINVAL for constant flags), errors the code
+# retries or tests itself (EINTR, EAGAIN, errno != ENOENT), and ENOMEM/ENOBUFS
+# (the whole host out of kernel memory, no cause of this call).
+SYSCALL_ERRNOS = {
+    "open_read": ["EACCES", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOTDIR", "EPERM"],
+    "open_write": ["EACCES", "EDQUOT", "EISDIR", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT",
+                   "ENOSPC", "ENOTDIR", "EPERM", "EROFS", "ETXTBSY"],
+    "stat": ["EACCES", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR"],
+    "chdir": ["EACCES", "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR"],
+    "chmod": ["EACCES", "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR", "EPERM", "EROFS"],
+    "utime": ["EACCES", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR", "EPERM", "EROFS"],
+    "unlink": ["EACCES", "EBUSY", "EIO", "EISDIR", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR",
+               "EPERM", "EROFS"],
+    "rename": ["EACCES", "EBUSY", "EDQUOT", "EEXIST", "EINVAL", "EISDIR", "ELOOP", "EMLINK", "ENAMETOOLONG",
+               "ENOENT", "ENOSPC", "ENOTDIR", "ENOTEMPTY", "EPERM", "EROFS", "EXDEV"],
+    "link": ["EACCES", "EDQUOT", "EEXIST", "EIO", "ELOOP", "EMLINK", "ENAMETOOLONG", "ENOENT",
+             "ENOSPC", "ENOTDIR", "EPERM", "EROFS", "EXDEV"],
+    "mkdir": ["EACCES", "EDQUOT", "EEXIST", "ELOOP", "EMLINK", "ENAMETOOLONG", "ENOENT", "ENOSPC",
+              "ENOTDIR", "EPERM", "EROFS"],
+    "rmdir": ["EACCES", "EBUSY", "EEXIST", "EINVAL", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR",
+              "ENOTEMPTY", "EPERM", "EROFS"],
+    "read": ["EIO"],
+    "ftruncate": ["EIO", "EPERM", "ETXTBSY"],
+    "socket": ["EACCES", "EMFILE", "ENFILE"],
+    "bind": ["EACCES", "EADDRINUSE", "EADDRNOTAVAIL"],
+    "listen": ["EADDRINUSE"],
+    "accept": ["ECONNABORTED", "EMFILE", "ENFILE", "EPERM", "EPROTO"],
+    "connect": ["EACCES", "EADDRNOTAVAIL", "ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH",
+                "EPERM", "ETIMEDOUT"],
+    "getpeername": ["ENOTCONN"],
+    "capset": ["EINVAL", "EPERM"],
+    "listdir": ["EACCES", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOTDIR"],
+    "py_open_dir": ["EISDIR"],
+    "stat_after_open": ["ENOENT"],
+    # os.open(O_CREAT | O_EXCL) of a new name; the directory may be the one
+    # the client named (STOU dir/name), so ENOENT, ENOTDIR and ELOOP too.
+    "mkstemp": ["EACCES", "EDQUOT", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOSPC",
+                "ENOTDIR", "EROFS"],
+}
+
+
+def errno_texts(calls, drop=()):
+    """glibc texts of the errno values the listed calls can fail with."""
+    names = []
+    for c in calls:
+        names += [n for n in SYSCALL_ERRNOS[c] if n not in names and n not in drop]
+    return [ERRNO_BY_NAME[n] for n in sorted(names)]
+
+
+# Pure-FTPd: the system calls whose errno each strerror() site reports, by
+# (file, function, format or message of the call). The call sites were read
+# in src/ftpd.c, src/ls.c and src/caps.c of 1.0.50 and 1.0.54 (the same sites).
+PURE_STRERROR_SITES = {
+    ("ftpd.c", "dopasv", "MSG_CANT_PASSIVE"): ["socket"],
+    ("ftpd.c", "dopasv", "MSG_GETSOCKNAME_DATA"): ["listen"],
+    ("ftpd.c", "doport3", "MSG_CANT_CREATE_DATA_SOCKET"): ["socket", "bind"],
+    ("ftpd.c", "opendata", "MSG_ACCEPT_FAILED"): ["accept"],
+    ("ftpd.c", "opendata", "MSG_CNX_PORT_FAILED"): ["connect"],
+    ("ftpd.c", "displayopenfailure", "MSG_OPEN_FAILURE"): ["open_read"],
+    ("ftpd.c", "_dlmap_remap", "MSG_DATA_READ_FAILED"): ["read"],
+    ("ftpd.c", "domkd", "MSG_MKD_FAILURE"): ["mkdir"],
+    ("ftpd.c", "dormd", "MSG_RMD_FAILURE"): ["rmdir"],
+    # dostor: rename(name, atomic_file) with errno != ENOENT tested; link()
+    # in tryautorename; rename(atomic_file, name).
+    ("ftpd.c", "dostor", "MSG_RENAME_FAILURE"): ["rename", "link"],
+    ("ftpd.c", "dostor", "MSG_OPEN_FAILURE2"): ["open_write"],
+    ("ftpd.c", "dostor", '"ftruncate"'): ["ftruncate"],
+    ("ftpd.c", "dornto", "MSG_RENAME_FAILURE"): ["rename"],
+    ("ftpd.c", "docwd", "MSG_CANT_CHANGE_DIR"): ["chdir"],
+    # dochmod: open(O_RDONLY), stat("/"), fstat, then fchmod() and chmod().
+    ("ftpd.c", "dochmod", "MSG_CHMOD_FAILED"): ["open_read", "chmod"],
+    ("ftpd.c", "doutime", '"utime(%s): %s"'): ["utime"],
+    # dodele: unlink(), or lstat()/rename() of the quota path; errno set to
+    # EPERM (over quota) or EINVAL (not a regular file) by the code itself.
+    ("ftpd.c", "dodele", "MSG_DELE_FAILED"): ["unlink", "capset"],
+    # getsockname() on the same descriptor succeeded just before, so it is a
+    # socket: only ENOTCONN (the client already closed the connection) is left.
+    ("ftpd.c", "doit", "MSG_GETPEERNAME"): ["getpeername"],
+    ("ls.c", "*", '"chdir: %s"'): ["chdir"],
+    ("caps.c", "*", "MSG_CAPABILITIES"): ["capset"],
+}
+
+# Pure-FTPd strerror() sites that cannot fail at run time, so their text is
+# never sent (listed as `# skipped` lines with the reason).
+PURE_CANNOT_FAIL = {
+    '"setsockopt"': "setsockopt(SO_REUSEADDR) on the socket just created fails only with EBADF, EFAULT, EINVAL, ENOPROTOOPT or ENOTSOCK, none possible here",
+    '"fcntl(F_SETFL, O_NONBLOCK)"': "fcntl(F_SETFL) on an open descriptor fails only with EBADF",
+    '"gettimeofday()"': "gettimeofday() fails only with EFAULT (a bad pointer)",
+    "MSG_TIMESTAMP_FAILURE": "gettimeofday() fails only with EFAULT (a bad pointer)",
+    "MSG_STAT_FAILURE": "fstat() of the file just opened fails only with EBADF, EFAULT, ENOMEM or EOVERFLOW (Pure-FTPd is built with large-file support), and it never reports a symbolic link, so the stat() branch after it never runs",
+    "MSG_STAT_FAILURE2": "fstat() of the file just opened fails only with EBADF, EFAULT, ENOMEM or EOVERFLOW (Pure-FTPd is built with large-file support)",
+    '"seek"': "lseek(SEEK_SET) to an offset at most the size of the regular file just opened cannot fail",
+}
+
+# Pure-FTPd replies in branches that cannot run (listed as `# skipped`).
+PURE_UNREACHABLE = {
+    ("ftpd.c", '"remap"'): "_dlmap_remap: the inner test contradicts the outer one (cur_pos >= dlmap_pos and cur_pos + chunk_size <= dlmap_pos + dlmap_size)",
+    ("ftpd.c", '"time()"'): "dositetime: time(NULL) cannot fail and localtime() of the current time cannot overflow",
+    ("tls.c", '"Invalid certificate"'): "ssl_servername_cb: tls_create_new_context() always returns 0 (a certificate or key that cannot be loaded ends the session inside it, in tls_load_cert_file, with 421 MSG_FILE_DOESNT_EXIST)",
+    ("tls.c", '"SSL error"'): "ssl_servername_cb: tls_create_new_context() always returns 0 (a certificate or key that cannot be loaded ends the session inside it, in tls_load_cert_file, with 421 MSG_FILE_DOESNT_EXIST)",
+}
+
+
+def pure_unescape(s):
+    """c_unescape, but `\\n` stays a line break: Pure-FTPd's addreply() sends
+    each line of the formatted text as a line of a multi-line reply."""
+    return c_unescape(s.replace("\\n", "\x00")).replace("\x00", "\n")
+
+
+def pure_format(expr, macros):
+    e = expr.strip()
+    if e in macros:
+        return macros[e]
+    parts = []
+    for tok in re.finditer(r'"(?:[^"\\\n]|\\.)*"|[A-Za-z_][A-Za-z0-9_]*|\S', e):
+        t = tok.group(0)
+        if t.startswith('"'):
+            parts.append(pure_unescape(t[1:-1]))
+        elif t in macros:
+            parts.append(macros[t])
+        else:
+            return None
+    return "".join(parts) if parts else None
+
+
 def pure_ftpd(root):
     macros = {}
     mpath = os.path.join(root, "src", "messages_en.h")
-    for m in re.finditer(r'#\s*define\s+(MSG_\w+)\s+((?:"(?:[^"\\\n]|\\.)*"\s*)+)', open(mpath, encoding="latin-1").read()):
-        macros[m.group(1)] = "".join(c_unescape(x) for x in C_STR.findall(m.group(2)))
+    body = open(mpath, encoding="latin-1").read()
+    for m in re.finditer(r'#\s*define\s+(MSG_\w+)\s+((?:\\\n\s*|"(?:[^"\\\n]|\\.)*"\s*)+)', body):
+        macros[m.group(1)] = "".join(pure_unescape(x) for x in C_STR.findall(m.group(2)))
     out, skipped = [], []
-
-    def handler(name, args, src, out):
-        if name == "die":
-            if len(args) < 3:
-                return False
-            code, fmt, rest = args[0], args[2], args[3:]
-        else:
-            if len(args) < 2:
-                return False
-            code, fmt, rest = args[0], args[1], args[2:]
-        if not re.fullmatch(r"\d{3}", code):
-            return False
-        f = c_format(fmt, macros)
-        if f is None:
-            return False
-        if name == "addreply_noformat":
-            out.append((code, literal(f), src))
-        else:
-            emit_printf(out, code, f, rest, src)
-        return True
-
     for path in c_files(root, ["src"]):
         rel = os.path.relpath(path, root)
-        scan_calls(path, rel, ["addreply", "addreply_noformat", "die"], handler, out, skipped)
+        pure_scan(path, rel, macros, out, skipped)
     return out, skipped, []
 
 
+def pure_scan(path, rel, macros, out, skipped):
+    """addreply(), addreply_noformat(), die() and error(code, msg) calls.
+
+    error() sends `msg: strerror(errno)` (src/ftpd.c). A text with line breaks
+    is a multi-line reply whose lines all carry the code; only its first line
+    is written (the diagnosis reads every line of a reply, and the first names
+    the failure). `addreply(code, "%s", buffer)` and `error(code, buffer)` use
+    the `snprintf(buffer, ...)` just above them."""
+    base = os.path.basename(path)
+    text = open(path, encoding="latin-1").read()
+    text = re.sub(r"/\*.*?\*/", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
+    text = re.sub(r"//[^\n]*", "", text)
+    defs = [(m.start(), m.group(1)) for m in
+            re.finditer(r"^[A-Za-z][\w \t\*]*?\b(\w+)\s*\([^;{}]*\)\s*\{", text, re.M)]
+    for m in re.finditer(r"(?<![\w.>])(addreply|addreply_noformat|die|error)\s*\(", text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if re.search(r"(void|int|char \*|static)\s*\**\s*$", before):
+            continue
+        args, _ = split_args(text, m.end() - 1)
+        if args is None:
+            continue
+        name = m.group(1)
+        src = f"{rel}:{line_of(text, m.start())}"
+        func = ([n for p, n in defs if p < m.start()] or ["?"])[-1]
+        what = name + "(" + ", ".join(args)[:100] + ")"
+        if name == "die":
+            if len(args) < 3:
+                skipped.append((src, what))
+                continue
+            code, fmt, rest = args[0], args[2], args[3:]
+        elif len(args) < 2:
+            skipped.append((src, what))
+            continue
+        else:
+            code, fmt, rest = args[0], args[1], args[2:]
+        codes = re.findall(r"\b(\d{3})\b", code) if re.fullmatch(r"[\w\s=!<>]+\?\s*\d{3}\s*:\s*\d{3}", code) else \
+            ([code] if re.fullmatch(r"\d{3}", code) else [])
+        if not codes:
+            skipped.append((src, what))
+            continue
+        key_expr = fmt
+        if name == "error":
+            if fmt in PURE_CANNOT_FAIL:
+                skipped.append((src, f"{what}: cannot be sent, {PURE_CANNOT_FAIL[fmt]}"))
+                continue
+            f = pure_format(fmt, macros)
+            if fmt.strip() == "buffer":
+                f, key_expr, rest = pure_buffer(text, m.start(), macros)
+                rest = rest + ["strerror(errno)"]
+                if f is not None:
+                    f = f + ": %s"
+            else:
+                f = None if f is None else f.replace("%", "%%") + ": %s"
+                rest = ["strerror(errno)"]
+        elif fmt.strip() == '"%s"' and rest == ["buffer"]:
+            f, key_expr, rest = pure_buffer(text, m.start(), macros)
+        else:
+            f = pure_format(fmt, macros)
+        if (base, key_expr.strip()) in PURE_UNREACHABLE:
+            skipped.append((src, f"{what}: cannot be sent, {PURE_UNREACHABLE[(base, key_expr.strip())]}"))
+            continue
+        if f is None:
+            skipped.append((src, what))
+            continue
+        for c in codes:
+            if name == "addreply_noformat":
+                out.append((c, literal(f.split("\n")[0]), src))
+            elif strerror_args(rest):
+                site = pure_site(base, func, key_expr)
+                if site is None:
+                    print(f"warning: {src} ({func}): no errno set for {key_expr}; every ERRNO_TEXTS text written",
+                          file=sys.stderr)
+                    texts = ERRNO_TEXTS
+                else:
+                    texts = errno_texts(site)
+                    if not texts:
+                        skipped.append((src, f"{what}: cannot be sent, the call cannot fail here"))
+                        continue
+                emit_strerror(out, c, f, rest, src, texts)
+            else:
+                out.append((c, printf_to_pattern(f.split("\n")[0]), src))
+
+
+def pure_site(base, func, key_expr):
+    for (b, fn, key), calls in PURE_STRERROR_SITES.items():
+        if b == base and fn in ("*", func) and (key_expr.strip() == key or key_expr.strip().startswith(key + " ")):
+            return calls
+    return None
+
+
+def pure_buffer(text, pos, macros):
+    """The format and arguments of the last `snprintf(buffer, sizeof buffer, ...)` before pos."""
+    last = None
+    for m in re.finditer(r"\bsnprintf\s*\(\s*buffer\s*,", text[:pos]):
+        last = m
+    if last is None:
+        return None, "buffer", []
+    args, _ = split_args(text, text.index("(", last.start()))
+    if not args or len(args) < 3:
+        return None, "buffer", []
+    return pure_format(args[2], macros), args[2], args[3:]
+
+
+def emit_strerror(out, code, fmt, args, src, texts):
+    """One row per errno text of `texts` for the strerror() argument of a printf call."""
+    idx = [i for i, a in enumerate(args) if "strerror" in a][0]
+    k = -1
+    for e in texts:
+        res, i, k = [], 0, -1
+        while i < len(fmt):
+            if fmt[i] == "%":
+                if fmt[i + 1 : i + 2] == "%":
+                    res.append("%%")
+                    i += 2
+                    continue
+                m = re.match(r"%[-+ #0'*]*[0-9*]*(?:\.[0-9*]+)?(?:hh|h|ll|l|j|z|t|L|q|I64)?[a-zA-Z]", fmt[i:])
+                if m:
+                    k += 1
+                    res.append(e.replace("%", "%%") if k == idx else m.group(0))
+                    i += m.end()
+                    continue
+            res.append(fmt[i])
+            i += 1
+        line = "".join(res).split("\n")[0]
+        out.append((code, printf_to_pattern(line), src))
+        STRERROR_ROWS.append((code, line, e, src))
+
+
 # ---------------------------------------------------------------- pyftpdlib
+
+# pyftpdlib sends strerror(err) of the OSError its AbstractedFS call raised
+# (pyftpdlib/utils.py strerror: os.strerror(err.errno)). The calls behind each
+# reply, read in pyftpdlib/handlers/ftp/control.py and filesystems.py of
+# 2.2.0 (AbstractedFS wraps os.listdir, os.lstat, os.stat, open(), os.chdir,
+# os.mkdir, os.rmdir, os.remove, os.rename, os.chmod, os.utime and
+# tempfile.mkstemp), with the errno values of SYSCALL_ERRNOS. Python's open()
+# also raises EISDIR for a directory opened for reading (FileIO checks it).
+PY_STRERROR_SITES = {
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_LIST", "550"): ["listdir", "stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_NLST", "550"): ["listdir", "stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_STAT", "550"): ["listdir", "stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_MLST", "550"): ["stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_MLSD", "550"): ["listdir"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_RETR", "550"): ["open_read", "py_open_dir"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_STOR", "550"): ["open_write"],
+    # getsize() and seek() on the file just opened: only its removal in between.
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_RETR", "554"): ["stat_after_open"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_STOR", "554"): ["stat_after_open"],
+    # tempfile.mkstemp: os.open(O_CREAT | O_EXCL) of a new name in the current
+    # directory; EEXIST is answered 'No usable unique file name found'.
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_STOU", "450"): ["mkstemp"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_CWD", "550"): ["chdir"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_SIZE", "550"): ["stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_MDTM", "550"): ["stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_MFMT", "550"): ["utime", "stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_MKD", "550"): ["mkdir"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_RMD", "550"): ["rmdir"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_DELE", "550"): ["unlink"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_RNTO", "550"): ["rename"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_SITE_CHMOD", "550"): ["chmod"],
+}
+
 
 class PyExtractor(ast.NodeVisitor):
     """Calls self.respond(...) / respond_w_warning(...) in pyftpdlib's handlers."""
@@ -790,6 +1083,16 @@ class PyExtractor(ast.NodeVisitor):
         prev, self.func = self.func, node
         self.generic_visit(node)
         self.func = prev
+
+    def site_errnos(self, default):
+        """The strerror() texts the OSError of this reply can carry: the
+        errno values of the calls behind it (PY_STRERROR_SITES)."""
+        key = (self.rel, self.func.name if self.func else None, getattr(self, "cur_code", None))
+        if key in PY_STRERROR_SITES:
+            return errno_texts(PY_STRERROR_SITES[key])
+        print(f"warning: {self.rel}:{getattr(self, 'call_line', '?')} {key}: no errno set; every ERRNO_TEXTS text written",
+              file=sys.stderr)
+        return default
 
     def assignments(self, name):
         """The value of `name` at the current call: its nearest assignment above
@@ -835,7 +1138,7 @@ class PyExtractor(ast.NodeVisitor):
                     choice = [literal(v.value)]
                 elif isinstance(v, ast.FormattedValue) and isinstance(v.value, ast.Call) \
                         and getattr(v.value.func, "id", "") == "strerror":
-                    choice = [literal(x) for x in ERRNO_TEXTS]
+                    choice = [literal(x) for x in self.site_errnos(ERRNO_TEXTS)]
                 else:
                     choice = ["{*}"]
                     # A local set just above from strerror() or a literal
@@ -848,7 +1151,8 @@ class PyExtractor(ast.NodeVisitor):
                                 # strerror(err.errno): a read/write on an open file;
                                 # strerror(err): any OSError of an open, stat, rename...
                                 on_errno = a.args and isinstance(a.args[0], ast.Attribute)
-                                opts += [literal(x) for x in (PY_FILE_ERRNO_TEXTS if on_errno else ERRNO_TEXTS)]
+                                opts += [literal(x) for x in
+                                         (PY_FILE_ERRNO_TEXTS if on_errno else self.site_errnos(ERRNO_TEXTS))]
                             else:
                                 t = self.texts(a, depth + 1)
                                 if not t:
@@ -905,6 +1209,9 @@ class PyExtractor(ast.NodeVisitor):
         if isinstance(f, ast.Attribute) and f.attr in ("respond", "respond_w_warning") and node.args:
             self.call_line = node.lineno
             src = f"{self.rel}:{node.lineno}"
+            first = node.args[0]
+            lead = first.values[0] if isinstance(first, ast.JoinedStr) and first.values else first
+            self.cur_code = lead.value[:3] if isinstance(lead, ast.Constant) and isinstance(lead.value, str) else None
             texts = self.texts(node.args[0])
             got = False
             for t in texts or []:
@@ -993,10 +1300,19 @@ def split_shifts(chain):
 def filezilla_1x(root):
     """`respond<NNN>() << "text" << expr ...`: each item is preceded by a space."""
     out, skipped = [], []
-    strres = []
+    # strresult() has two overloads: strresult(result), for the tvfs (file
+    # system) results every FTP reply passes, and strresult(rwresult), for the
+    # read/write result of a transfer, which no `respond<NNN>()` passes. Only
+    # the texts of the first are expanded; `by_enum` maps `result::nodir` etc.
+    # to its text, for call sites that test the result first.
+    strres, by_enum = [], {}
     sr = os.path.join(root, "src/filezilla/strresult.cpp")
     if os.path.exists(sr):
-        strres = [literal(x) for x in re.findall(r'return "([^"]*)"sv;', open(sr).read()) if x != "No error"]
+        body = open(sr).read()
+        first = re.search(r"strresult\(result r\)\s*\{(.*?)\n\}", body, re.S)
+        body = first.group(1) if first else body
+        strres = [literal(x) for x in re.findall(r'return "([^"]*)"sv;', body) if x != "No error"]
+        by_enum = {e: literal(x) for e, x in re.findall(r'case result::(\w+):\s*return "([^"]*)"sv;', body)}
     for path in c_files(root, ["src/filezilla/ftp"]):
         rel = os.path.relpath(path, root)
         text = open(path, encoding="utf-8", errors="replace").read()
@@ -1021,6 +1337,11 @@ def filezilla_1x(root):
                     choice = ['"{*}"']
                 elif it.startswith("strresult(") and strres:
                     choice = strres
+                    # `if (result.error_ == result.nodir) respond<501>() << strresult(result);`
+                    # sends only that result's text.
+                    guard = re.search(r"if\s*\(\s*\w+\.error_\s*==\s*\w+\.(\w+)\s*\)\s*$", text[max(0, m.start() - 200) : m.start()])
+                    if guard and guard.group(1) in by_enum:
+                        choice = [by_enum[guard.group(1)]]
                 elif it.startswith("[&]"):
                     choice = [literal(x) for x in re.findall(r'return "([^"]*)";', it)] or ["{*}"]
                 elif it == "msg" and timeouts:
