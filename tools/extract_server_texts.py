@@ -11,6 +11,9 @@ Run by hand against a fetched source tree (never by the build or the tests):
     python3 tools/extract_server_texts.py filezilla-server-0.9 SRC_DIR VERSION (0.9.x: source/*.cpp)
     ... --locales fr,de,es,it,ru   only the strerror() texts, in glibc's translations
                                    (this system's /usr/share/locale/<l>/LC_MESSAGES/libc.mo)
+    proftpd ... --locales L,... [--catalogue-only L,...]
+                                   ProFTPD's texts from its locale/<l>*.po catalogues, with
+                                   glibc's strerror() wording for the --locales ones
 
 It prints a TSV on stdout (tests/data/server-texts/<server>-<version>.tsv):
 
@@ -219,16 +222,19 @@ def strerror_args(args):
     return any("strerror" in a for a in args)
 
 
-def emit_printf(out, code, fmt, args, src):
-    """One row, or one per errno text when an argument is strerror()."""
+def emit_printf(out, code, fmt, args, src, errno_texts=None):
+    """One row, or one per errno text when an argument is strerror()
+    (`errno_texts`, or every text of ERRNO_TEXTS when None)."""
     pattern = printf_to_pattern(fmt)
+    if errno_texts is None:
+        errno_texts = ERRNO_TEXTS
     if strerror_args(args):
         # Replace the {*} that the strerror() argument fills.
         convs = re.findall(r"%[-+ #0'*]*[0-9*]*(?:\.[0-9*]+)?(?:hh|h|ll|l|j|z|t|L|q|I64)?[a-zA-Z]|%%", fmt)
         convs = [c for c in convs if c != "%%"]
         idx = [i for i, a in enumerate(args) if "strerror" in a]
         if idx and idx[0] < len(convs):
-            for e in ERRNO_TEXTS:
+            for e in errno_texts:
                 f2 = list(fmt)
                 # Rebuild the format with the strerror conversion replaced by the text.
                 k = -1
@@ -341,6 +347,347 @@ def vsftpd(root, binary=None):
 
 # ---------------------------------------------------------------- ProFTPD
 
+# glibc strerror() texts (C locale, glibc 2.36 string/errlist) of the errno
+# values the ProFTPD call sites below can report.
+ERRNO_NAMES = {
+    "EPERM": "Operation not permitted",
+    "ENOENT": "No such file or directory",
+    "EACCES": "Permission denied",
+    "EEXIST": "File exists",
+    "ENOTDIR": "Not a directory",
+    "EISDIR": "Is a directory",
+    "EINVAL": "Invalid argument",
+    "EFBIG": "File too large",
+    "ENOSPC": "No space left on device",
+    "EROFS": "Read-only file system",
+    "ENAMETOOLONG": "File name too long",
+    "ENOTEMPTY": "Directory not empty",
+    "EDQUOT": "Disk quota exceeded",
+    "ECONNREFUSED": "Connection refused",
+    "ETIMEDOUT": "Connection timed out",
+}
+
+# The errno values each operation behind a ProFTPD strerror() call can set:
+# the ERRORS section of the Linux man-pages (6.03, Debian 12 manpages-dev) for
+# system calls, ProFTPD 1.3.8's own code for its wrappers. Only the values of
+# ERRNO_NAMES are modelled; the rest of each list (ELOOP, EIO, ENOMEM, EFAULT,
+# EMFILE, ENFILE, EBADF, EINTR, EBUSY, EXDEV, EADDRINUSE...) is not extracted.
+PROFTPD_OPS = {
+    # stat(2)/lstat(2): EACCES, ENAMETOOLONG, ENOENT, ENOTDIR (also EBADF,
+    # EFAULT, ELOOP, ENOMEM, EOVERFLOW).
+    "stat": ["ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG"],
+    # fstat(2) of an open descriptor: EBADF, EFAULT, ENOMEM, EOVERFLOW only.
+    "fstat": [],
+    # opendir(3): EACCES, EBADF, EMFILE, ENFILE, ENOENT, ENOMEM, ENOTDIR.
+    "opendir": ["ENOENT", "EACCES", "ENOTDIR"],
+    # chdir(2): EACCES, EFAULT, EIO, ELOOP, ENAMETOOLONG, ENOENT, ENOMEM, ENOTDIR.
+    "chdir": ["ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG"],
+    # dir_realpath() = pr_fs_resolve_partial() (src/fsio.c): lstat(2) and
+    # readlink(2) of each component, ENOENT for a missing one, ELOOP.
+    "realpath": ["ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG"],
+    # dir_check()/dir_check_canon() denying a command (src/dirtree.c
+    # check_limits): EACCES, or ENOENT when IgnoreHidden hides the path.
+    "limit": ["EACCES", "ENOENT"],
+    # rmdir(2) on Linux: EACCES, EBUSY, EFAULT, EINVAL (last component "."),
+    # ELOOP, ENAMETOOLONG, ENOENT, ENOMEM, ENOTDIR, ENOTEMPTY, EPERM, EROFS
+    # (EEXIST is POSIX's alternative to ENOTEMPTY, which Linux returns; EINVAL
+    # cannot happen on ProFTPD's canonical paths).
+    "rmdir": ["ENOENT", "EACCES", "EPERM", "ENOTDIR", "ENOTEMPTY", "EROFS", "ENAMETOOLONG"],
+    # mkdir(2): EACCES, EDQUOT, EEXIST, EFAULT, EINVAL, ELOOP, EMLINK,
+    # ENAMETOOLONG, ENOENT, ENOMEM, ENOSPC, ENOTDIR, EPERM, EROFS.
+    "mkdir": ["ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTDIR", "ENOSPC", "EDQUOT", "EROFS",
+              "ENAMETOOLONG"],
+    # unlink(2): EACCES, EBUSY, EFAULT, EIO, EISDIR, ELOOP, ENAMETOOLONG,
+    # ENOENT, ENOMEM, ENOTDIR, EPERM, EROFS.
+    "unlink": ["ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "EROFS", "ENAMETOOLONG"],
+    # rename(2): EACCES, EBUSY, EDQUOT, EFAULT, EINVAL, EISDIR, ELOOP, EMLINK,
+    # ENAMETOOLONG, ENOENT, ENOMEM, ENOSPC, ENOTDIR, ENOTEMPTY or EEXIST,
+    # EPERM, EROFS, EXDEV.
+    "rename": ["ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTEMPTY", "EISDIR", "ENOTDIR", "ENOSPC",
+               "EDQUOT", "EROFS", "ENAMETOOLONG"],
+    # pr_fs_copy_file() (src/fsio.c): open(2) of the source read-only and of
+    # the destination O_WRONLY|O_CREAT, EISDIR for a directory, then read(2)
+    # and write(2) (write: EDQUOT, EFBIG, ENOSPC, EIO, EPERM for a sealed file).
+    "copy": ["ENOENT", "EACCES", "EISDIR", "ENOTDIR", "ENOSPC", "EDQUOT", "EFBIG", "EROFS",
+             "ENAMETOOLONG"],
+    # open(2) O_RDONLY: EACCES, ENAMETOOLONG, ENOENT, ENOTDIR (EISDIR, EROFS,
+    # ENOSPC, EDQUOT only with write access or O_CREAT).
+    "open_read": ["ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG"],
+    # open(2) O_WRONLY|O_CREAT: EACCES, EDQUOT, EISDIR, ENAMETOOLONG, ENOENT,
+    # ENOSPC, ENOTDIR, EROFS, ETXTBSY.
+    "open_write": ["ENOENT", "EACCES", "EISDIR", "ENOTDIR", "ENOSPC", "EDQUOT", "EROFS",
+                   "ENAMETOOLONG"],
+    # close(2) of the uploaded file (mod_xfer.c stor_complete): EBADF, EINTR,
+    # EIO, ENOSPC, EDQUOT (NFS); the EDQUOT case is answered 552 separately.
+    "close_not_edquot": ["ENOSPC"],
+    # chmod(2), chown(2) (core_chmod, core_chgrp), utimes(2)/utimensat(2):
+    # EACCES, ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR, EPERM, EROFS.
+    "chmod": ["ENOENT", "EACCES", "EPERM", "ENOTDIR", "EROFS", "ENAMETOOLONG"],
+    # symlink(2): EACCES, EDQUOT, EEXIST, EFAULT, EIO, ELOOP, ENAMETOOLONG,
+    # ENOENT, ENOMEM, ENOSPC, ENOTDIR, EPERM, EROFS.
+    "symlink": ["ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTDIR", "ENOSPC", "EDQUOT", "EROFS",
+                "ENAMETOOLONG"],
+    # socket(2) + bind(2) of the active-mode data socket (pr_inet_create_conn):
+    # EACCES for a privileged port; EPERM from data.c when RootRevoke forbids it.
+    "bind": ["EACCES", "EPERM"],
+    # connect(2): EACCES/EPERM (firewall rule), ECONNREFUSED, ETIMEDOUT (also
+    # EADDRNOTAVAIL, ENETUNREACH, ...).
+    "connect": ["ECONNREFUSED", "ETIMEDOUT", "EACCES", "EPERM"],
+    # accept(2) of the passive data connection: EPERM (firewall rules), and
+    # pr_inet_accept() sets EACCES for a connection from a foreign address.
+    "accept": ["EPERM", "EACCES"],
+    # listen(2): EADDRINUSE, EBADF, ENOTSOCK, EOPNOTSUPP: none modelled.
+    "listen": [],
+    # pr_inet_openrw() after connect(2) succeeded: dup(2)/fcntl(2) errors only.
+    "openrw": [],
+    # mod_tls's data-channel postopen (tls_netio_postopen_cb): EPERM when the
+    # TLS handshake on the data connection fails or is refused.
+    "tls_postopen": ["EPERM"],
+    # a PRE_CMD handler refusing RMD (site_misc_delete_dir): EACCES or EPERM.
+    "pre_cmd": ["EACCES", "EPERM"],
+    # ls_nlst on a glob that matched nothing: ENOENT, or EACCES when the
+    # matches were all denied (mod_ls.c, both set just before the reply).
+    "nlst_glob": ["ENOENT", "EACCES"],
+    # site_misc_parsetime(): EINVAL for a malformed timestamp.
+    "parsetime": ["EINVAL"],
+}
+
+# Every ProFTPD 1.3.8 strerror() call whose errno is not a constant fixed
+# beside it (see proftpd_errnos): file:line -> the operations whose errno it
+# reports, read from the code before the call.
+PROFTPD_SITES = {
+    "src/data.c:205": ["accept"],  # data_passive_open: pr_inet_accept
+    "src/data.c:281": ["bind"],  # data_active_open: pr_inet_create_conn
+    "src/data.c:340": ["connect"],  # data_active_open: pr_inet_connect
+    "src/data.c:400": ["openrw"],  # data_active_open: pr_inet_openrw failed
+    "src/data.c:579": ["tls_postopen"],  # pr_data_open: pr_netio_postopen(instrm)
+    "src/data.c:591": ["tls_postopen"],  # pr_data_open: pr_netio_postopen(outstrm)
+    "modules/mod_core.c:3861": ["listen"],  # core_pasv: pr_inet_listen
+    "modules/mod_core.c:4719": ["listen"],  # core_epsv: pr_inet_listen
+    "modules/mod_core.c:5463": ["limit", "chdir"],  # core_chdir: dir_check_full, pr_fsio_chdir
+    "modules/mod_core.c:5521": ["limit", "chdir"],  # core_chdir: dir_check_full, pr_fsio_chdir_canon
+    "modules/mod_core.c:5691": ["rmdir"],  # core_rmd: pr_fsio_rmdir
+    "modules/mod_core.c:5792": ["mkdir"],  # core_mkd: pr_fsio_smkdir
+    "modules/mod_core.c:5865": ["realpath", "limit", "stat"],  # core_mdtm
+    "modules/mod_core.c:5953": ["realpath", "limit", "stat"],  # core_size
+    "modules/mod_core.c:6037": ["limit"],  # core_dele: dir_check
+    "modules/mod_core.c:6066": ["stat"],  # core_dele: pr_fsio_lstat
+    "modules/mod_core.c:6115": ["unlink"],  # core_dele: pr_fsio_unlink
+    "modules/mod_core.c:6290": ["rename"],  # core_rnto: pr_fsio_rename
+    "modules/mod_core.c:6309": ["copy"],  # core_rnto across devices: pr_fs_copy_file
+    "modules/mod_core.c:6411": ["limit", "stat"],  # core_rnfr: dir_check, exists2
+    "modules/mod_facts.c:1497": ["stat"],  # facts_mlsd: pr_fsio_stat
+    "modules/mod_facts.c:1589": ["opendir"],  # facts_mlsd: pr_fsio_opendir
+    "modules/mod_ls.c:1584": ["opendir", "stat"],  # ls_terminate: the listing's ls_errno
+    "modules/mod_ls.c:2029": ["stat"],  # dolist: pr_fsio_stat
+    "modules/mod_ls.c:2917": ["stat"],  # ls_stat: pr_fsio_stat/lstat
+    "modules/mod_ls.c:3302": ["limit", "stat"],  # ls_nlst: ls_perms_full
+    "modules/mod_ls.c:3342": ["nlst_glob"],  # ls_nlst: glob with no (permitted) match
+    "modules/mod_ls.c:3376": ["stat"],  # ls_nlst: pr_fsio_stat
+    "modules/mod_site.c:132": ["realpath"],  # site_chgrp: dir_realpath
+    "modules/mod_site.c:172": ["chmod"],  # site_chgrp: core_chgrp (chown)
+    "modules/mod_site.c:255": ["realpath"],  # site_chmod: dir_realpath
+    "modules/mod_site.c:463": ["chmod"],  # site_chmod: core_chmod
+    "modules/mod_xfer.c:1383": ["realpath", "limit"],  # xfer_pre_stor: dir_best_path, dir_check
+    "modules/mod_xfer.c:1708": ["realpath", "limit"],  # xfer_pre_stou: dir_best_path, dir_check
+    "modules/mod_xfer.c:2026": ["open_write"],  # xfer_stor: pr_fsio_open
+    "modules/mod_xfer.c:2303": ["close_not_edquot"],  # xfer_stor: stor_complete
+    "modules/mod_xfer.c:2323": ["rename"],  # xfer_stor: HiddenStores rename
+    "modules/mod_xfer.c:2587": ["realpath", "limit"],  # xfer_pre_retr: dir_best_path, dir_check
+    "modules/mod_xfer.c:2618": ["stat"],  # xfer_pre_retr: file_mode2 (lstat)
+    "modules/mod_xfer.c:2722": ["open_read"],  # xfer_retr: pr_fsio_open
+    "modules/mod_xfer.c:2737": ["fstat"],  # xfer_retr: pr_fsio_fstat
+    "modules/mod_facts.c:1211": ["chmod"],  # facts_mff modify: utimes
+    "modules/mod_facts.c:1242": ["chmod"],  # facts_mff UNIX.group: chown
+    "modules/mod_facts.c:1273": ["chmod"],  # facts_mff UNIX.mode: chmod
+    "modules/mod_facts.c:1412": ["chmod"],  # facts_mfmt: utimes
+    "contrib/mod_copy.c:638": ["copy", "mkdir"],  # copy_copy: copy_paths (files and directories)
+    "contrib/mod_copy.c:759": ["limit", "stat"],  # copy_cpfr: dir_check_canon, exists2
+    "contrib/mod_copy.c:885": ["copy", "mkdir"],  # copy_cpto: copy_paths
+    "contrib/mod_digest.c:1857": ["realpath"],  # digest_xcmd: dir_realpath
+    "contrib/mod_digest.c:1891": ["stat"],
+    "contrib/mod_digest.c:1976": ["open_read"],  # get_digest: opening and reading the file
+    "contrib/mod_digest.c:2023": ["realpath"],  # digest_hash
+    "contrib/mod_digest.c:2057": ["stat"],
+    "contrib/mod_digest.c:2124": ["open_read"],  # digest_hash: get_digest
+    "contrib/mod_digest.c:2607": ["realpath"],  # digest_md5
+    "contrib/mod_digest.c:2641": ["stat"],
+    "contrib/mod_digest.c:2692": ["open_read"],  # digest_md5: get_digest
+    "contrib/mod_site_misc.c:297": ["pre_cmd"],  # site_misc_delete_dir: RMD PRE_CMD
+    "contrib/mod_site_misc.c:316": ["rmdir"],
+    "contrib/mod_site_misc.c:657": ["mkdir", "stat"],  # site_misc_create_path
+    "contrib/mod_site_misc.c:756": ["opendir", "stat", "unlink", "rmdir"],  # site_misc_delete_path
+    "contrib/mod_site_misc.c:909": ["stat"],
+    "contrib/mod_site_misc.c:920": ["symlink"],
+    "contrib/mod_site_misc.c:1035": ["parsetime"],
+    "contrib/mod_site_misc.c:1050": ["chmod"],  # pr_fsio_utimes_with_root
+    "contrib/mod_site_misc.c:1146": ["parsetime"],
+    "contrib/mod_site_misc.c:1178": ["parsetime"],
+    "contrib/mod_site_misc.c:1210": ["parsetime"],
+    "contrib/mod_site_misc.c:1234": ["chmod"],  # pr_fsio_utimes_with_root
+}
+
+# Calls whose reply code is chosen from the errno, like
+# 'xerrno == ENOENT ? R_550 : R_501' (read from the call itself) or a
+# switch before it (here: the errno -> code cases, and the default code).
+PROFTPD_CODE_SWITCH = {
+    # copy_cpto: EDQUOT, EFBIG, ENOSPC -> 552, else 550.
+    "contrib/mod_copy.c:885": ({"EDQUOT": "552", "EFBIG": "552", "ENOSPC": "552"}, "550"),
+    # digest_hash (HASH): EBUSY/EAGAIN -> 450, EISDIR -> 553, EPERM -> 552, else 550.
+    "contrib/mod_digest.c:2124": ({"EISDIR": "553", "EPERM": "552"}, "550"),
+    # digest_md5 (MD5): EBUSY/EAGAIN -> 450, EISDIR -> 504, else 550.
+    "contrib/mod_digest.c:2692": ({"EISDIR": "504"}, "550"),
+}
+
+# Calls whose errno the code does not set at all: skipped, with the reason.
+PROFTPD_UNSET = {
+    # facts_mff, UNIX.mode without '=': 'int xerrno = errno;' after strchr(),
+    # which sets no errno; the text is whatever an earlier call left.
+    "modules/mod_facts.c:1260": "errno not set by the failing check (strchr)",
+    # '#elif defined(EFBIG)' after '#if defined(EDQUOT)': not compiled where
+    # EDQUOT exists (Linux, the BSDs).
+    "modules/mod_xfer.c:2295": "branch compiled only without EDQUOT",
+}
+
+
+def proftpd_errnos(root, src, arg):
+    """The errno names a ProFTPD strerror() argument can hold at `src`
+    (file:line): a constant at the call (`strerror(EPERM)`), a constant
+    assigned in the same block just before it (`int xerrno = EACCES;`), the
+    `if (xerrno == EDQUOT)` guard it sits in, else PROFTPD_SITES."""
+    m = re.fullmatch(r"strerror\((E[A-Z0-9]+)\)", arg)
+    if m:
+        return [m.group(1)]
+    if src in PROFTPD_SITES:
+        names = []
+        for op in PROFTPD_SITES[src]:
+            names += [n for n in PROFTPD_OPS[op] if n not in names]
+        return names
+    var = re.fullmatch(r"strerror\((.*)\)", arg, re.S).group(1).strip()
+    rel, line = src.rsplit(":", 1)
+    lines = open(os.path.join(root, rel), encoding="latin-1").read().split("\n")
+    indent = len(lines[int(line) - 1]) - len(lines[int(line) - 1].lstrip())
+    for i in range(int(line) - 2, max(0, int(line) - 16), -1):
+        code = lines[i].strip()
+        ind = len(lines[i]) - len(lines[i].lstrip())
+        if not code:
+            continue
+        if ind < indent:
+            g = re.fullmatch(r"if \(\s*" + re.escape(var) + r"\s*==\s*(E[A-Z0-9]+)\s*\)\s*\{", code)
+            if g:
+                return [g.group(1)]
+            if code.endswith("{"):
+                break  # the block's opening line: no constant in the block
+        if ind == indent:
+            a = re.fullmatch(r"(?:int\s+)?" + re.escape(var) + r"\s*=\s*(E[A-Z0-9]+)\s*;", code)
+            if a:
+                return [a.group(1)]
+    raise SystemExit(f"{src}: the errno of {arg} is not known: add the call to PROFTPD_SITES")
+
+
+# (locale, code, English pattern, localized pattern, catalogue file or None,
+# English and localized strerror() text when glibc translates it, localized
+# pattern with the strerror() text left as {*}) of every localized row, for
+# tools/gen_proftpd_l10n_rows.py.
+PROFTPD_L10N_PAIRS = []
+
+# (code, printf format as sent, whether the format goes through gettext _(),
+# errno names of its strerror() argument or None, that argument's index among
+# the conversions, source) of every ProFTPD call, for the localized extraction.
+PROFTPD_CALLS = []
+
+
+def parse_po(path):
+    """msgid -> msgstr of a gettext catalogue, without fuzzy or empty entries
+    (msgfmt leaves fuzzy ones out of the .mo a server loads)."""
+    def unq(x):
+        return x.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+    entries, msgid, msgstr, mode, fuzzy, prev_fuzzy = [], None, None, None, False, False
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("#,") and "fuzzy" in line:
+            fuzzy = True
+        if line.startswith("msgid "):
+            if msgid is not None:
+                entries.append((msgid, msgstr, prev_fuzzy))
+            prev_fuzzy, fuzzy = fuzzy, False
+            msgid, msgstr, mode = unq(line[7:-1]), "", "id"
+        elif line.startswith("msgstr "):
+            msgstr, mode = unq(line[8:-1]), "str"
+        elif line.startswith('"') and mode:
+            if mode == "id":
+                msgid += unq(line[1:-1])
+            else:
+                msgstr += unq(line[1:-1])
+    if msgid is not None:
+        entries.append((msgid, msgstr, prev_fuzzy))
+    return {a: b for a, b, f in entries if a and b and not f}
+
+
+def fill_conversion(fmt, k, text):
+    """fmt with its k-th printf conversion replaced by the literal text."""
+    res, i, n = [], 0, -1
+    while i < len(fmt):
+        if fmt[i] == "%":
+            if fmt[i + 1 : i + 2] == "%":
+                res.append("%%")
+                i += 2
+                continue
+            m = re.match(r"%[-+ #0'*]*[0-9*]*(?:\.[0-9*]+)?(?:hh|h|ll|l|j|z|t|L|q|I64)?[a-zA-Z]", fmt[i:])
+            if m:
+                n += 1
+                res.append(text.replace("%", "%%") if n == k else m.group(0))
+                i += m.end()
+                continue
+        res.append(fmt[i])
+        i += 1
+    return "".join(res)
+
+
+def proftpd_localized(root, locales, catalogue_only):
+    """ProFTPD's replies as a server running in another language sends them:
+    the format from its own catalogue (locale/<l>*.po, when the call passes it
+    through gettext and the catalogue translates it), and a strerror() argument
+    in glibc's wording for that locale (this system's libc.mo). `locales` get
+    both; `catalogue_only` locales get the catalogue texts of calls without a
+    strerror() argument only (their glibc wording is not extracted). Only texts
+    that differ from the English ones are written."""
+    import gettext
+    rows = []
+    for loc in locales + catalogue_only:
+        pos = sorted(n for n in os.listdir(os.path.join(root, "locale"))
+                     if n.endswith(".po") and (n[:-3] == loc or n.split("_")[0] == loc))
+        cat = parse_po(os.path.join(root, "locale", pos[0])) if pos else {}
+        po = f"locale/{pos[0]}" if pos else None
+        libc = None
+        mo = f"/usr/share/locale/{loc}/LC_MESSAGES/libc.mo"
+        if loc in locales:
+            libc = gettext.GNUTranslations(open(mo, "rb"))
+        for code, fmt, translated, names, k, src in PROFTPD_CALLS:
+            f = cat.get(fmt, fmt) if translated else fmt
+            where = f"{src} ({loc}: {po} msgstr)" if f != fmt else src
+            if names is None:
+                if f != fmt:
+                    rows.append((code, printf_to_pattern(f), where))
+                    PROFTPD_L10N_PAIRS.append((loc, code, printf_to_pattern(fmt), printf_to_pattern(f),
+                                               po, None, None, None))
+                continue
+            if libc is None:
+                continue
+            for n in names:
+                e = ERRNO_NAMES[n]
+                tr = libc.gettext(e)
+                if f == fmt and tr == e:
+                    continue
+                note = f"{where} (strerror in {loc}: {mo})" if tr != e else where
+                rows.append((code, printf_to_pattern(fill_conversion(f, k, tr)), note))
+                PROFTPD_L10N_PAIRS.append((loc, code, printf_to_pattern(fill_conversion(fmt, k, e)),
+                                           printf_to_pattern(fill_conversion(f, k, tr)),
+                                           po if f != fmt else None, e if tr != e else None,
+                                           tr if tr != e else None, printf_to_pattern(f)))
+    return rows
+
+
 def proftpd(root):
     out, skipped = [], []
 
@@ -349,13 +696,43 @@ def proftpd(root):
             return False
         if len(args) < 2:
             return False
+        t = re.fullmatch(r"\w+ == (E[A-Z0-9]+) \? R_(\d{3}) : R_(\d{3})", args[0])
+        if t or src in PROFTPD_CODE_SWITCH:
+            # The code depends on the errno: one row per errno, with its code.
+            f = c_format(args[1], {})
+            err = [a for a in args[2:] if "strerror" in a]
+            if f is None or not err:
+                return False
+            cases, default = ({t.group(1): t.group(2)}, t.group(3)) if t else PROFTPD_CODE_SWITCH[src]
+            for n in proftpd_errnos(root, src, err[0]):
+                code = cases.get(n, default)
+                emit_printf(out, code, f, args[2:], src, [ERRNO_NAMES[n]])
+                k = [i for i, a in enumerate(args[2:]) if "strerror" in a][0]
+                PROFTPD_CALLS.append((code, f, re.match(r"\s*N?_\(", args[1]) is not None, [n], k, src))
+            return True
         m = re.fullmatch(r"R_(\d{3})", args[0])
         if not m:
             return False if args[0] != "R_DUP" else True
         f = c_format(args[1], {})
         if f is None:
             return False
-        emit_printf(out, m.group(1), f, args[2:], src)
+        translated = re.match(r"\s*N?_\(", args[1]) is not None
+        if f == "%s" and len(args) == 3 and c_format(args[2], {}) is not None:
+            # pr_response_add_err(R_501, "%s", _("literal")): the literal is the text.
+            f, translated = c_format(args[2], {}).replace("%", "%%"), re.match(r"\s*N?_\(", args[2]) is not None
+            args = args[:2]
+        err = [a for a in args[2:] if "strerror" in a]
+        names = None
+        if err:
+            if src in PROFTPD_UNSET:
+                skipped.append((src, f"{name}(... {err[0]}): {PROFTPD_UNSET[src]}"))
+                return True
+            names = proftpd_errnos(root, src, err[0])
+            emit_printf(out, m.group(1), f, args[2:], src, [ERRNO_NAMES[n] for n in names])
+        else:
+            emit_printf(out, m.group(1), f, args[2:], src)
+        k = [i for i, a in enumerate(args[2:]) if "strerror" in a][0] if err else None
+        PROFTPD_CALLS.append((m.group(1), f, translated, names, k, src))
         return True
 
     names = ["pr_response_add", "pr_response_add_err", "pr_response_send", "pr_response_send_async",
@@ -1079,7 +1456,12 @@ def main(argv):
     fn = SERVERS[server]
     res = fn(root, binary) if server == "vsftpd" else fn(root)
     out, skipped, extra = res
-    if "--locales" in argv:
+    if "--locales" in argv and server == "proftpd":
+        # ProFTPD's catalogues and glibc's strerror() translations.
+        only = argv[argv.index("--catalogue-only") + 1].split(",") if "--catalogue-only" in argv else []
+        out = proftpd_localized(root, argv[argv.index("--locales") + 1].split(","), only)
+        skipped, extra = [], []
+    elif "--locales" in argv:
         # Only the strerror() texts, translated (glibc catalogues of this system).
         out, skipped, extra = localized(argv[argv.index("--locales") + 1].split(",")), [], []
     name = "filezilla-server" if server.startswith("filezilla-server") else server
