@@ -220,6 +220,7 @@ mod grammar;
 pub mod identify;
 mod kb;
 mod lang;
+mod page;
 pub mod payload;
 
 pub use category::{Category, FunctionGroup};
@@ -232,12 +233,14 @@ pub use diagnose::{
     identify_server,
 };
 #[cfg(feature = "serde")]
+pub use diagnose::LocalizedDiagnosis;
+#[cfg(feature = "serde")]
 pub use diff::LocalizedDiff;
 pub use diff::{
     Diff, Difference, Format, Outcome, Persistence, Rendered, Sentence, Stage, Standing, diff,
 };
 pub use error::{InvalidReplyCode, ParseError, ParseErrorKind, UnknownName};
-pub use explain::Explanation;
+pub use explain::{Explanation, RenderedExplanation};
 pub use kb::{
     DataConnection, LocalizedInfo, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec,
 };
