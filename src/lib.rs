@@ -228,12 +228,12 @@ pub use code::ReplyCode;
 pub use command::{
     Command, CommandLine, CommandParseError, CommandSet, Exchange, Leniency, Problem, Role, Verdict,
 };
+#[cfg(feature = "serde")]
+pub use diagnose::LocalizedDiagnosis;
 pub use diagnose::{
     Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_bytes, diagnose_line,
     identify_server,
 };
-#[cfg(feature = "serde")]
-pub use diagnose::LocalizedDiagnosis;
 #[cfg(feature = "serde")]
 pub use diff::LocalizedDiff;
 pub use diff::{

@@ -150,7 +150,10 @@ mod tests {
 
     #[test]
     fn markdown_escape_backslashes_syntax_characters() {
-        assert_eq!(markdown_escape("a_b *c* [d] <e> #f `g` \\"), "a\\_b \\*c\\* \\[d\\] \\<e\\> \\#f \\`g\\` \\\\");
+        assert_eq!(
+            markdown_escape("a_b *c* [d] <e> #f `g` \\"),
+            "a\\_b \\*c\\* \\[d\\] \\<e\\> \\#f \\`g\\` \\\\"
+        );
         assert_eq!(markdown_escape("plain: text."), "plain: text.");
     }
 

@@ -81,7 +81,10 @@ mod tests {
 
     #[test]
     fn keys_in_order_and_values_from_the_row() {
-        let d = diagnose_line("530 Login incorrect.").unwrap().next().unwrap();
+        let d = diagnose_line("530 Login incorrect.")
+            .unwrap()
+            .next()
+            .unwrap();
         let json = serde_json::to_string(&d.localized(Lang::Es)).unwrap();
         let expected = format!(
             "{{\"cause\":{},\"fix\":{},\"id\":{},\"pattern\":{},\"server\":{},\"server_id\":{},\"server_specific\":false,\"source\":{}}}",

@@ -168,7 +168,10 @@ mod tests {
             "title",
             "when_seen",
         ];
-        for code in [ReplyCode::SERVICE_NOT_AVAILABLE, ReplyCode::new(299).unwrap()] {
+        for code in [
+            ReplyCode::SERVICE_NOT_AVAILABLE,
+            ReplyCode::new(299).unwrap(),
+        ] {
             let json = serde_json::to_string(&code.explain(Lang::En)).unwrap();
             let mut at = 0;
             for key in keys {

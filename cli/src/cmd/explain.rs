@@ -37,11 +37,14 @@ pub fn run(out: &mut Out, format: OutputFormat, target: &str) -> Result<Outcome,
             // The "Diagnosis" heading in bold: the last line at the margin
             // with that text (the rows under it are indented).
             let heading = format!("\n{}\n", Diagnosis::heading(lang));
-            match rest.rfind(&heading).filter(|_| explanation.diagnoses().is_some()) {
+            match rest
+                .rfind(&heading)
+                .filter(|_| explanation.diagnoses().is_some())
+            {
                 Some(at) => {
-                    out.w.write_all(rest[..=at].as_bytes())?;
+                    write!(out.w, "{}", &rest[..=at])?;
                     writeln!(out.w, "{}", out.style.bold(Diagnosis::heading(lang)))?;
-                    out.w.write_all(rest[at + heading.len()..].as_bytes())?;
+                    write!(out.w, "{}", &rest[at + heading.len()..])?;
                 }
                 None => out.w.write_all(rest.as_bytes())?,
             }
