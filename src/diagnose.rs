@@ -550,6 +550,14 @@ impl Diagnosis {
 }
 
 /// A [`Diagnosis`] in one language and [`Format`]; see [`Diagnosis::render`].
+///
+/// ```
+/// use ftp_reply::{Format, Lang, diagnose_line};
+/// let d = diagnose_line("421 Too many connections (8) from this IP")?.next().unwrap();
+/// assert!(d.render(Lang::En, Format::Text).to_string().starts_with("Server: Pure-FTPd\nCause: "));
+/// assert!(d.render(Lang::En, Format::Markdown).to_string().starts_with("**Server:** Pure-FTPd\n\n**Cause:** "));
+/// # Ok::<(), ftp_reply::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RenderedDiagnosis {
     diagnosis: Diagnosis,

@@ -323,6 +323,16 @@ impl<'a> Explanation<'a> {
 }
 
 /// An [`Explanation`] ready to print in one [`Format`]; see [`Explanation::render`].
+///
+/// ```
+/// use ftp_reply::{Format, Lang, ReplyCode};
+///
+/// let e = ReplyCode::FILE_UNAVAILABLE.explain(Lang::En);
+/// assert_eq!(e.render(Format::Text).to_string(), e.to_string());
+/// let md = e.render(Format::Markdown).to_string();
+/// assert!(md.starts_with("# 550 File Unavailable\n\n"));
+/// assert!(md.ends_with('\n') && !md.ends_with("\n\n"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RenderedExplanation<'a> {
     explanation: Explanation<'a>,

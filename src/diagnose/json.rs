@@ -20,6 +20,16 @@ use crate::Lang;
 /// | `server_id` | the server's short id (`"pure-ftpd"`, [`Server::id`](crate::Server::id)) |
 /// | `server_specific` | `true` when the text proves the server ([`Diagnosis::is_server_specific`]) |
 /// | `source` | where the text was read: the server's source file at a named version, or its documentation |
+///
+/// ```
+/// use ftp_reply::{Lang, diagnose_line};
+///
+/// let found: Vec<_> = diagnose_line("530 Login incorrect.")?.collect();
+/// let json = serde_json::to_string(&found.iter().map(|d| d.localized(Lang::En)).collect::<Vec<_>>()).unwrap();
+/// assert!(json.starts_with(r#"[{"cause":"#));
+/// assert!(json.contains(r#""server_specific":false"#));
+/// # Ok::<(), ftp_reply::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LocalizedDiagnosis<'a> {
     diagnosis: &'a Diagnosis,
