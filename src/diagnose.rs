@@ -20,7 +20,8 @@
 
 use core::fmt;
 
-use crate::{Lang, ParseError, ReplyCode, Text};
+use crate::page::Page;
+use crate::{Format, Lang, ParseError, ReplyCode, Text};
 
 /// A server whose texts the diagnosis table knows.
 ///
@@ -557,56 +558,98 @@ impl Diagnosis {
         lang.phrases().diagnosis_none
     }
 
-    /// The server, cause, fix and source as text in `lang`. The server is
-    /// given as "possibly ..." when the text does not prove it
+    /// The server, cause, fix and source in `lang`, ready to print in
+    /// `format` (plain text `Label: value` lines, or Markdown with the labels
+    /// in bold), as [`Diff::render`](crate::Diff::render) does for a diff.
+    /// The server is given as "possibly ..." when the text does not prove it
     /// ([`is_server_specific`](Self::is_server_specific) is `false`).
     ///
     /// ```
-    /// use ftp_reply::{Lang, diagnose_line};
+    /// use ftp_reply::{Format, Lang, diagnose_line};
     /// let d = diagnose_line("530 This FTP server is anonymous only.")?.next().unwrap();
-    /// let text = d.render("fr".parse::<Lang>().unwrap()).to_string();
-    /// assert!(text.starts_with("Serveur : vsftpd"));
+    /// let text = d.render("fr".parse::<Lang>().unwrap(), Format::Text).to_string();
+    /// assert!(text.starts_with("Serveur : vsftpd\n"));
+    /// let md = d.render(Lang::Es, Format::Markdown).to_string();
+    /// assert!(md.starts_with("**Servidor:** vsftpd\n\n**Causa:** "));
     /// let shared = diagnose_line("530 Login incorrect.")?.next().unwrap();
-    /// assert!(shared.render(Lang::En).to_string().starts_with("Server: possibly "));
+    /// assert!(shared.render(Lang::En, Format::Text).to_string().starts_with("Server: possibly "));
     /// # Ok::<(), ftp_reply::ParseError>(())
     /// ```
     #[must_use]
-    pub const fn render(&self, lang: Lang) -> RenderedDiagnosis {
+    pub const fn render(&self, lang: Lang, format: Format) -> RenderedDiagnosis {
         RenderedDiagnosis {
             diagnosis: *self,
             lang,
+            format,
         }
+    }
+
+    /// Writes the diagnosis in `lang` and `format` into `w` (a `String`, a
+    /// buffer, a formatter...).
+    ///
+    /// # Errors
+    ///
+    /// Only the errors that `w` returns.
+    ///
+    /// ```
+    /// use ftp_reply::{Format, Lang, diagnose_line};
+    /// let d = diagnose_line("500 OOPS: vsftpd: refusing to run with writable root inside chroot()")?
+    ///     .next()
+    ///     .unwrap();
+    /// let mut md = String::new();
+    /// d.write_to(&mut md, Lang::En, Format::Markdown).unwrap();
+    /// assert!(md.contains("allow\\_writeable\\_chroot"));
+    /// # Ok::<(), ftp_reply::ParseError>(())
+    /// ```
+    pub fn write_to<W: fmt::Write>(&self, w: &mut W, lang: Lang, format: Format) -> fmt::Result {
+        write!(w, "{}", self.render(lang, format))
+    }
+
+    /// Writes the four labelled lines on `page` (shared with the
+    /// explanation's "Diagnosis" section).
+    pub(crate) fn write_page(&self, page: &mut Page<'_, '_>, lang: Lang) -> fmt::Result {
+        let p = lang.phrases();
+        if self.specific {
+            page.label(p.diagnosis_server, &self.server)?;
+        } else {
+            page.label(
+                p.diagnosis_server,
+                &format_args!("{}{}", p.diagnosis_possibly, self.server),
+            )?;
+        }
+        page.label(p.diagnosis_cause, &self.cause(lang))?;
+        page.label(p.diagnosis_fix, &self.fix(lang))?;
+        page.label(p.diagnosis_source, &self.source)
     }
 }
 
-/// A [`Diagnosis`] as text in one language; see [`Diagnosis::render`].
+/// A [`Diagnosis`] in one language and [`Format`]; see [`Diagnosis::render`].
+///
+/// ```
+/// use ftp_reply::{Format, Lang, diagnose_line};
+/// let d = diagnose_line("421 Too many connections (8) from this IP")?.next().unwrap();
+/// assert!(d.render(Lang::En, Format::Text).to_string().starts_with("Server: Pure-FTPd\nCause: "));
+/// assert!(d.render(Lang::En, Format::Markdown).to_string().starts_with("**Server:** Pure-FTPd\n\n**Cause:** "));
+/// # Ok::<(), ftp_reply::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RenderedDiagnosis {
     diagnosis: Diagnosis,
     lang: Lang,
+    format: Format,
 }
 
 impl fmt::Display for RenderedDiagnosis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (d, lang) = (&self.diagnosis, self.lang);
-        let p = lang.phrases();
-        let c = p.typography_colon;
-        if d.specific {
-            writeln!(f, "{}{c}{}", p.diagnosis_server, d.server)?;
-        } else {
-            let possibly = p.diagnosis_possibly;
-            writeln!(f, "{}{c}{possibly}{}", p.diagnosis_server, d.server)?;
-        }
-        writeln!(f, "{}{c}{}", p.diagnosis_cause, d.cause(lang))?;
-        writeln!(f, "{}{c}{}", p.diagnosis_fix, d.fix(lang))?;
-        writeln!(f, "{}{c}{}", p.diagnosis_source, d.source)
+        let mut page = Page::new(f, self.format, self.lang);
+        self.diagnosis.write_page(&mut page, self.lang)
     }
 }
 
 impl fmt::Display for Diagnosis {
-    /// Same as `self.render(Lang::default())` (English).
+    /// Same as `self.render(Lang::default(), Format::Text)` (English).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.render(Lang::default()).fmt(f)
+        self.render(Lang::default(), Format::Text).fmt(f)
     }
 }
 
@@ -741,6 +784,11 @@ impl crate::Reply {
         self.view().identify_server()
     }
 }
+
+#[cfg(feature = "serde")]
+mod json;
+#[cfg(feature = "serde")]
+pub use json::LocalizedDiagnosis;
 
 mod generated {
     use super::{Diagnosis, Keys, Server, Tok};

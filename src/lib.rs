@@ -220,6 +220,7 @@ mod grammar;
 pub mod identify;
 mod kb;
 mod lang;
+mod page;
 pub mod payload;
 
 pub use category::{Category, FunctionGroup};
@@ -227,6 +228,8 @@ pub use code::ReplyCode;
 pub use command::{
     Command, CommandLine, CommandParseError, CommandSet, Exchange, Leniency, Problem, Role, Verdict,
 };
+#[cfg(feature = "serde")]
+pub use diagnose::LocalizedDiagnosis;
 pub use diagnose::{
     Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_bytes, diagnose_line,
     identify_server,
@@ -237,7 +240,7 @@ pub use diff::{
     Diff, Difference, Format, Outcome, Persistence, Rendered, Sentence, Stage, Standing, diff,
 };
 pub use error::{InvalidReplyCode, ParseError, ParseErrorKind, UnknownName};
-pub use explain::Explanation;
+pub use explain::{Explanation, RenderedExplanation};
 pub use kb::{
     DataConnection, LocalizedInfo, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec,
 };

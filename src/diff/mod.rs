@@ -72,7 +72,8 @@ pub struct Diff {
     b: ReplyCode,
 }
 
-/// An output format for [`Diff::render`].
+/// An output format for the pages of [`Diff::render`], [`Explanation::render`](crate::Explanation::render)
+/// and [`Diagnosis::render`](crate::Diagnosis::render).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, strum::Display, strum::EnumString)]
 #[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 #[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::format)]
