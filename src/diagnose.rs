@@ -112,6 +112,61 @@ pub(crate) enum Tok {
     Any,
 }
 
+/// What a text must have for a row's pattern to match, computed from the
+/// pattern at build time (`src/kb/build.rs`), so that most rows of a code
+/// reject a text in a few comparisons, before the matcher runs: the
+/// shortest length, and up to 4 bytes of the literal the pattern starts and
+/// ends with, ASCII-lowercased (a mask of 0: the pattern starts or ends with
+/// a placeholder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Keys {
+    /// The shortest text the pattern matches, in bytes.
+    pub(crate) min_len: u16,
+    /// The first bytes, big-endian from the top byte ([`Ends::of`]).
+    pub(crate) prefix: u32,
+    pub(crate) prefix_mask: u32,
+    /// The last bytes, the last one in the low byte.
+    pub(crate) suffix: u32,
+    pub(crate) suffix_mask: u32,
+}
+
+/// The first and last 4 bytes of a text, ASCII-lowercased, packed as
+/// [`Keys`] packs a pattern's (missing bytes are 0: a text shorter than a
+/// key's literal is rejected by its length first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ends {
+    len: usize,
+    prefix: u32,
+    suffix: u32,
+}
+
+impl Ends {
+    fn of(text: &[u8]) -> Self {
+        let (mut prefix, mut suffix) = (0u32, 0u32);
+        for (i, b) in text.iter().take(4).enumerate() {
+            prefix |= u32::from(b.to_ascii_lowercase()) << (24 - 8 * i);
+        }
+        for (i, b) in text.iter().rev().take(4).enumerate() {
+            suffix |= u32::from(b.to_ascii_lowercase()) << (8 * i);
+        }
+        Self {
+            len: text.len(),
+            prefix,
+            suffix,
+        }
+    }
+}
+
+impl Keys {
+    /// `false` when a text with these ends cannot match.
+    #[inline]
+    const fn admit(self, t: Ends) -> bool {
+        t.len >= self.min_len as usize
+            && t.prefix & self.prefix_mask == self.prefix
+            && t.suffix & self.suffix_mask == self.suffix
+    }
+}
+
 /// One row of the diagnosis table: a text that one server sends, with its
 /// cause and fix in every [`Lang`].
 ///
@@ -149,6 +204,7 @@ pub struct Diagnosis {
     pub(crate) banner: bool,
     pub(crate) pattern: &'static str,
     pub(crate) tokens: &'static [Tok],
+    pub(crate) keys: Keys,
     pub(crate) example: &'static str,
     pub(crate) source: &'static str,
     pub(crate) overlaps: &'static [&'static str],
@@ -261,7 +317,8 @@ impl Diagnosis {
     /// ```
     #[must_use]
     pub fn matches(&self, text: &str) -> bool {
-        matches(self.tokens, trim(text.as_bytes()))
+        let text = trim(text.as_bytes());
+        self.keys.admit(Ends::of(text)) && matches(self.tokens, text)
     }
 }
 
@@ -326,8 +383,11 @@ fn matches(toks: &[Tok], text: &[u8]) -> bool {
 /// first; see [`diagnose`].
 #[derive(Debug, Clone)]
 pub struct Diagnoses<'a> {
-    rows: &'static [Diagnosis],
+    /// Indices into [`Diagnosis::all`]: the rows of the code that the
+    /// text's last byte admits.
+    rows: &'static [u16],
     text: &'a [u8],
+    ends: Ends,
     prefer: Option<Server>,
     /// 0: the preferred server's rows (without preference: the rows whose
     /// text proves their server); 1: the others.
@@ -357,7 +417,11 @@ impl Iterator for Diagnoses<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let Some(row) = self.rows.get(self.next) else {
+            let Some(row) = self
+                .rows
+                .get(self.next)
+                .and_then(|&i| Diagnosis::all().get(usize::from(i)))
+            else {
                 if self.pass == 0 {
                     self.pass = 1;
                     self.next = 0;
@@ -374,7 +438,7 @@ impl Iterator for Diagnoses<'_> {
                 (None, 0) => row.specific,
                 (None, _) => !row.specific,
             };
-            if wanted && matches(row.tokens, self.text) {
+            if wanted && row.keys.admit(self.ends) && matches(row.tokens, self.text) {
                 return Some(row);
             }
         }
@@ -407,12 +471,22 @@ pub fn diagnose(code: ReplyCode, text: &str) -> Diagnoses<'_> {
 /// Like [`diagnose`], on raw bytes (reply text need not be UTF-8).
 #[must_use]
 pub fn diagnose_bytes(code: ReplyCode, text: &[u8]) -> Diagnoses<'_> {
-    let all = Diagnosis::all();
-    let start = all.partition_point(|d| d.code < code);
-    let end = start + all[start..].partition_point(|d| d.code == code);
+    let text = trim(text);
+    let ends = Ends::of(text);
+    // The rows of this code that can end the way the text does
+    // (`src/kb/build.rs` builds the index).
+    let bucket = (ends.suffix & 0xff) as usize % generated::BUCKETS;
+    let rows = generated::CODES
+        .binary_search(&code.as_u16())
+        .ok()
+        .and_then(|k| generated::INDEX.get(k))
+        .and_then(|b| b.get(bucket))
+        .copied()
+        .unwrap_or_default();
     Diagnoses {
-        rows: &all[start..end],
-        text: trim(text),
+        rows,
+        text,
+        ends: Ends::of(text),
         prefer: None,
         pass: 0,
         next: 0,
@@ -717,7 +791,7 @@ mod json;
 pub use json::LocalizedDiagnosis;
 
 mod generated {
-    use super::{Diagnosis, Server, Tok};
+    use super::{Diagnosis, Keys, Server, Tok};
     use crate::{ReplyCode, Text};
 
     include!(concat!(env!("OUT_DIR"), "/diagnoses.rs"));
@@ -746,6 +820,84 @@ mod tests {
         assert!(toks(&[Digits, Lit(":"), Digits], "14:22"));
         assert!(toks(&[Any, Lit("("), Digits, Lit(")")], "x (8) (9)"));
         assert!(!toks(&[Lit("x")], ""));
+    }
+
+    /// The build-time keys never reject a text that the pattern matches:
+    /// tried on every example of the table (and the same texts trimmed of
+    /// their last byte, and with a prefix), against every row of its code.
+    #[test]
+    fn keys_never_reject_a_match() {
+        let mut admitted_misses = 0usize;
+        let mut rejected = 0usize;
+        for example in Diagnosis::all().iter().map(Diagnosis::example) {
+            let code: u16 = example[..3].parse().unwrap();
+            let text = example.get(4..).unwrap_or_default().as_bytes();
+            let variants = [
+                text.to_vec(),
+                text[..text.len().saturating_sub(1)].to_vec(),
+                [b"zz ".as_slice(), text].concat(),
+            ];
+            for row in Diagnosis::all().iter().filter(|d| d.code.as_u16() == code) {
+                for t in &variants {
+                    let t = trim(t);
+                    let full = matches(row.tokens, t);
+                    let admit = row.keys.admit(Ends::of(t));
+                    assert!(
+                        !full || admit,
+                        "{}: keys reject {:?}",
+                        row.id,
+                        String::from_utf8_lossy(t)
+                    );
+                    rejected += usize::from(!admit);
+                    admitted_misses += usize::from(admit && !full);
+                }
+            }
+            let row = Diagnosis::all()
+                .iter()
+                .find(|d| d.example() == example)
+                .unwrap();
+            assert!(row.keys.admit(Ends::of(trim(text))), "{}", row.id);
+        }
+        assert!(
+            rejected > 10 * admitted_misses,
+            "{rejected} rejected, {admitted_misses} let through"
+        );
+    }
+
+    /// The index by code and last byte returns exactly the rows that a scan
+    /// of the whole table with the bare matcher finds, for every example and
+    /// its variants (a word in front, the last byte cut, another case).
+    #[test]
+    fn index_finds_what_a_scan_finds() {
+        let mut found = 0usize;
+        for example in Diagnosis::all().iter().map(Diagnosis::example) {
+            let code = ReplyCode::new(example[..3].parse().unwrap()).unwrap();
+            let text = example.get(4..).unwrap_or_default();
+            for t in [
+                text.to_owned(),
+                format!("zz {text}"),
+                {
+                    let mut cut = text.chars();
+                    cut.next_back();
+                    cut.as_str().to_owned()
+                },
+                text.to_ascii_uppercase(),
+                format!("{text}\r\n"),
+            ] {
+                let mut via_index: Vec<_> = diagnose(code, &t).map(|d| d.id).collect();
+                let mut via_scan: Vec<_> = Diagnosis::all()
+                    .iter()
+                    .filter(|d| d.code == code && matches(d.tokens, trim(t.as_bytes())))
+                    .map(|d| d.id)
+                    .collect();
+                found += via_scan.len();
+                via_index.sort_unstable();
+                via_scan.sort_unstable();
+                assert_eq!(via_index, via_scan, "{code} {t:?}");
+            }
+        }
+        assert!(found > 2 * Diagnosis::all().len());
+        assert_eq!(diagnose(ReplyCode::new(299).unwrap(), "x").count(), 0);
     }
 
     #[test]

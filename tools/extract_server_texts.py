@@ -280,6 +280,8 @@ def scan_calls(path, rel, names, handler, out, skipped):
 
 # ---------------------------------------------------------------- vsftpd
 
+QUILT_PC = os.sep + ".pc"
+
 def vsftpd(root, binary=None):
     codes = {}
     for m in re.finditer(r"#define\s+(FTP_\w+)\s+(\d{3})", open(os.path.join(root, "ftpcodes.h")).read()):
@@ -311,7 +313,9 @@ def vsftpd(root, binary=None):
 
     names = ["vsf_cmdio_write", "vsf_cmdio_write_exit", "vsf_cmdio_write_hyphen",
              "vsf_cmdio_write_raw", "die", "die2", "bug"]
-    for path in c_files(root, ["."]):
+    # A tree unpacked by dpkg-source keeps quilt's copies of the unpatched
+    # files under .pc/: only the patched files count.
+    for path in c_files(root, ["."], exclude=(QUILT_PC,)):
         rel = os.path.relpath(path, root)
         if rel in ("utility.c",):
             # Definitions of die/die2/bug only.
@@ -334,7 +338,7 @@ def vsftpd(root, binary=None):
         # Texts that a distribution's patches add show up in the binary but
         # not in the upstream source: die()/bug() messages are sent as 500 OOPS.
         lits = set()
-        for path in c_files(root, ["."]):
+        for path in c_files(root, ["."], exclude=(QUILT_PC,)):
             for m in C_STR.finditer(open(path, encoding="latin-1").read()):
                 lits.add(c_unescape(m.group(1)))
         strings = subprocess.run(["strings", "-n", "8", binary], capture_output=True, text=True).stdout.split("\n")

@@ -281,7 +281,8 @@ pub struct Fingerprint {
 }
 
 impl Fingerprint {
-    /// Every fingerprint, grouped by server.
+    /// Every fingerprint: the English texts grouped by server, then the
+    /// translated ones (ProFTPD's catalogues, Pure-FTPd's other languages).
     #[must_use]
     pub fn all() -> &'static [Fingerprint] {
         fingerprints::ALL

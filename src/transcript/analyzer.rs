@@ -108,9 +108,6 @@ pub struct Analyzer {
     scratch: Vec<u8>,
     /// The command texts of finished exchanges, reused for the next ones.
     spare: Vec<String>,
-    /// The diagnoses of the last negative replies: a server sends the same
-    /// texts again and again.
-    memo: DiagnosisMemo,
 }
 
 #[derive(Debug)]
@@ -173,7 +170,6 @@ impl Analyzer {
             finished: false,
             scratch: Vec::new(),
             spare: Vec::new(),
-            memo: DiagnosisMemo::default(),
         }
     }
 
@@ -717,7 +713,12 @@ impl Analyzer {
             Category::TransientNegativeCompletion | Category::PermanentNegativeCompletion
         );
         let diagnoses: Vec<&'static Diagnosis> = if negative {
-            self.memo.diagnoses(s.server, &reply)
+            let mut d = match s.server {
+                Some(server) => reply.diagnose_preferring(server),
+                None => reply.diagnose(),
+            };
+            d.truncate(3);
+            d
         } else {
             Vec::new()
         };
@@ -918,39 +919,6 @@ impl Analyzer {
         }
         let s = self.sessions.remove(si);
         self.last_closed = Some((s.key, s.id));
-    }
-}
-
-/// The diagnoses of the last few negative replies, by server preferred and
-/// reply: the same as diagnosing again, without matching the table again.
-#[derive(Debug, Default)]
-struct DiagnosisMemo {
-    entries: VecDeque<(Option<Server>, Reply, Vec<&'static Diagnosis>)>,
-}
-
-impl DiagnosisMemo {
-    /// How many replies are remembered.
-    const SIZE: usize = 8;
-
-    /// The diagnoses of `reply` (at most 3), the `server`'s first.
-    fn diagnoses(&mut self, server: Option<Server>, reply: &Reply) -> Vec<&'static Diagnosis> {
-        if let Some((_, _, d)) = self
-            .entries
-            .iter()
-            .find(|(s, r, _)| *s == server && r == reply)
-        {
-            return d.clone();
-        }
-        let mut d = match server {
-            Some(server) => reply.diagnose_preferring(server),
-            None => reply.diagnose(),
-        };
-        d.truncate(3);
-        if self.entries.len() >= Self::SIZE {
-            self.entries.pop_front();
-        }
-        self.entries.push_back((server, reply.clone(), d.clone()));
-        d
     }
 }
 
