@@ -325,7 +325,9 @@ fn matches(toks: &[Tok], text: &[u8]) -> bool {
 }
 
 /// The diagnoses whose patterns match a reply's code and text, most specific
-/// first; see [`diagnose`].
+/// first: an iterator, from [`diagnose`] (one line's text) or from
+/// [`Reply::diagnose`](crate::Reply::diagnose) (every line of a reply).
+/// [`prefer`](Self::prefer) puts one server's rows first, either way.
 #[derive(Debug, Clone)]
 pub struct Diagnoses<'a> {
     rows: &'static [Diagnosis],
@@ -335,22 +337,42 @@ pub struct Diagnoses<'a> {
     /// text proves their server); 1: the others.
     pass: u8,
     next: usize,
+    /// The rows found on every line of a whole reply, in order (then
+    /// `rows` is empty and `next` indexes this list).
+    #[cfg(feature = "alloc")]
+    found: Option<alloc::vec::Vec<&'static Diagnosis>>,
 }
 
 impl Diagnoses<'_> {
     /// Puts the rows of `server` first, for example the server that a 220
-    /// greeting identified (see [`identify_server`]).
+    /// greeting identified (see [`identify_server`]); the order within each
+    /// group is kept. This is the one way to prefer a server, for one line's
+    /// text and for a whole reply alike.
     ///
     /// ```
-    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::{Reply, ReplyCode};
     /// use ftp_reply::diagnosis::{Server, diagnose_str};
     /// let code = ReplyCode::NOT_LOGGED_IN;
     /// let first = diagnose_str(code, "Login incorrect.").prefer(Server::Proftpd).next().unwrap();
     /// assert_eq!(first.server(), Server::Proftpd);
+    ///
+    /// let reply = Reply::parse(b"530 Login incorrect.\r\n")?;
+    /// assert_eq!(reply.diagnose().prefer(Server::Proftpd).next().unwrap().server(), Server::Proftpd);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
     pub fn prefer(mut self, server: Server) -> Self {
         self.prefer = Some(server);
+        #[cfg(feature = "alloc")]
+        if let Some(rest) = self
+            .found
+            .as_mut()
+            .and_then(|found| found.get_mut(self.next..))
+        {
+            // A stable sort: the preferred server's rows first, each group
+            // still in line order, most specific first within a line.
+            rest.sort_by_key(|d| d.server != server);
+        }
         self
     }
 }
@@ -359,6 +381,12 @@ impl Iterator for Diagnoses<'_> {
     type Item = &'static Diagnosis;
 
     fn next(&mut self) -> Option<Self::Item> {
+        #[cfg(feature = "alloc")]
+        if let Some(found) = &self.found {
+            let d = found.get(self.next).copied();
+            self.next += usize::from(d.is_some());
+            return d;
+        }
         loop {
             let Some(row) = self.rows.get(self.next) else {
                 if self.pass == 0 {
@@ -412,6 +440,8 @@ pub fn diagnose(code: ReplyCode, text: &[u8]) -> Diagnoses<'_> {
         prefer: None,
         pass: 0,
         next: 0,
+        #[cfg(feature = "alloc")]
+        found: None,
     }
 }
 
@@ -582,7 +612,8 @@ impl fmt::Display for Diagnosis {
 #[cfg(feature = "alloc")]
 impl crate::ReplyRef<'_> {
     /// The diagnoses for every line of this reply, most specific first within
-    /// each line, each row at most once. Empty when nothing matches.
+    /// each line, each row at most once. Empty when nothing matches;
+    /// [`Diagnoses::prefer`] puts one server's rows first.
     ///
     /// ```
     /// use ftp_reply::ReplyDecoder;
@@ -590,31 +621,39 @@ impl crate::ReplyRef<'_> {
     ///
     /// let mut decoder = ReplyDecoder::new();
     /// decoder.feed(b"530 This FTP server is anonymous only.\r\n200 OK\r\n");
-    /// let d = decoder.next_reply_ref()?.unwrap().diagnose();
-    /// assert_eq!(d[0].server(), Server::Vsftpd);
-    /// assert!(decoder.next_reply_ref()?.unwrap().diagnose().is_empty());
+    /// let first = decoder.next_reply_ref()?.unwrap().diagnose().next().unwrap();
+    /// assert_eq!(first.server(), Server::Vsftpd);
+    /// assert_eq!(decoder.next_reply_ref()?.unwrap().diagnose().count(), 0);
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn diagnose(self) -> alloc::vec::Vec<&'static Diagnosis> {
-        self.diagnose_inner(None)
-    }
-
-    /// Like [`diagnose`](Self::diagnose), with the rows of `server` first
-    /// (for example the server that the greeting identified).
-    ///
-    /// ```
-    /// use ftp_reply::ReplyDecoder;
-    /// use ftp_reply::diagnosis::Server;
-    /// let mut decoder = ReplyDecoder::new();
-    /// decoder.feed(b"530 Login incorrect.\r\n");
-    /// let reply = decoder.next_reply_ref()?.unwrap();
-    /// assert_eq!(reply.diagnose_preferring(Server::Proftpd)[0].server(), Server::Proftpd);
-    /// # Ok::<(), ftp_reply::DecodeError>(())
-    /// ```
-    #[must_use]
-    pub fn diagnose_preferring(self, server: Server) -> alloc::vec::Vec<&'static Diagnosis> {
-        self.diagnose_inner(Some(server))
+    pub fn diagnose(self) -> Diagnoses<'static> {
+        let mut found: alloc::vec::Vec<&'static Diagnosis> = alloc::vec::Vec::new();
+        let (open, close) = (self.opening_code(), self.code());
+        for (i, text) in self.raw_text_lines().enumerate() {
+            // The first line also under its own code when a lenient reply changed code.
+            let both = [open, close];
+            let codes = if i == 0 && open != close {
+                &both[..]
+            } else {
+                &both[1..]
+            };
+            for &code in codes {
+                for d in diagnose(code, text) {
+                    if !found.iter().any(|o| o.id == d.id) {
+                        found.push(d);
+                    }
+                }
+            }
+        }
+        Diagnoses {
+            rows: &[],
+            text: &[],
+            prefer: None,
+            pass: 1,
+            next: 0,
+            found: Some(found),
+        }
     }
 
     /// The server that this reply identifies, if it is a greeting banner that
@@ -631,37 +670,7 @@ impl crate::ReplyRef<'_> {
     /// ```
     #[must_use]
     pub fn identify_server(self) -> Option<Server> {
-        self.diagnose()
-            .into_iter()
-            .find(|d| d.is_banner())
-            .map(|d| d.server)
-    }
-
-    fn diagnose_inner(self, prefer: Option<Server>) -> alloc::vec::Vec<&'static Diagnosis> {
-        let mut out: alloc::vec::Vec<&'static Diagnosis> = alloc::vec::Vec::new();
-        let (open, close) = (self.opening_code(), self.code());
-        for (i, text) in self.raw_text_lines().enumerate() {
-            // The first line also under its own code when a lenient reply changed code.
-            let both = [open, close];
-            let codes = if i == 0 && open != close {
-                &both[..]
-            } else {
-                &both[1..]
-            };
-            for &code in codes {
-                for d in diagnose(code, text) {
-                    if !out.iter().any(|o| o.id == d.id) {
-                        out.push(d);
-                    }
-                }
-            }
-        }
-        if let Some(p) = prefer {
-            // A stable sort: the preferred server's rows first, each group
-            // still in line order, most specific first within a line.
-            out.sort_by_key(|d| d.server != p);
-        }
-        out
+        self.diagnose().find(|d| d.is_banner()).map(|d| d.server)
     }
 }
 
@@ -669,36 +678,21 @@ impl crate::ReplyRef<'_> {
 /// The same, on an owned reply (through [`Reply::view`](crate::Reply::view)).
 impl crate::Reply {
     /// The diagnoses for every line of this reply, most specific first within
-    /// each line, each row at most once. Empty when nothing matches.
+    /// each line, each row at most once. Empty when nothing matches;
+    /// [`Diagnoses::prefer`] puts one server's rows first.
     ///
     /// ```
     /// use ftp_reply::Reply;
     /// use ftp_reply::diagnosis::Server;
     ///
     /// let reply = Reply::parse(b"530 This FTP server is anonymous only.\r\n")?;
-    /// let d = reply.diagnose();
-    /// assert_eq!(d[0].server(), Server::Vsftpd);
-    /// assert!(Reply::parse(b"200 OK\r\n")?.diagnose().is_empty());
+    /// assert_eq!(reply.diagnose().next().unwrap().server(), Server::Vsftpd);
+    /// assert_eq!(Reply::parse(b"200 OK\r\n")?.diagnose().count(), 0);
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn diagnose(&self) -> alloc::vec::Vec<&'static Diagnosis> {
+    pub fn diagnose(&self) -> Diagnoses<'static> {
         self.view().diagnose()
-    }
-
-    /// Like [`diagnose`](Self::diagnose), with the rows of `server` first
-    /// (for example the server that the greeting identified).
-    ///
-    /// ```
-    /// use ftp_reply::Reply;
-    /// use ftp_reply::diagnosis::Server;
-    /// let reply = Reply::parse(b"530 Login incorrect.\r\n")?;
-    /// assert_eq!(reply.diagnose_preferring(Server::Proftpd)[0].server(), Server::Proftpd);
-    /// # Ok::<(), ftp_reply::DecodeError>(())
-    /// ```
-    #[must_use]
-    pub fn diagnose_preferring(&self, server: Server) -> alloc::vec::Vec<&'static Diagnosis> {
-        self.view().diagnose_preferring(server)
     }
 
     /// The server that this reply identifies, if it is a greeting banner that

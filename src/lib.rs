@@ -235,8 +235,10 @@ pub use lang::{Lang, Text};
 
 // Inside the crate the capability types keep short paths; their one public
 // path is their module's (`command::Command`, `diagnosis::Server`...).
-pub(crate) use command::{Command, CommandLine, CommandSet};
-pub(crate) use diagnosis::{Diagnosis, Server};
+pub(crate) use command::{Command, CommandSet};
+pub(crate) use diagnosis::Server;
+#[cfg(feature = "alloc")]
+pub(crate) use {command::CommandLine, diagnosis::Diagnosis};
 
 #[cfg(feature = "alloc")]
 mod decoder;

@@ -944,11 +944,11 @@ impl DiagnosisMemo {
         {
             return d.clone();
         }
-        let mut d = match server {
-            Some(server) => reply.diagnose_preferring(server),
-            None => reply.diagnose(),
+        let found = reply.diagnose();
+        let d: Vec<&'static Diagnosis> = match server {
+            Some(server) => found.prefer(server).take(3).collect(),
+            None => found.take(3).collect(),
         };
-        d.truncate(3);
         if self.entries.len() >= Self::SIZE {
             self.entries.pop_front();
         }
