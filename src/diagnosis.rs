@@ -602,10 +602,20 @@ impl fmt::Display for RenderedDiagnosis {
     }
 }
 
+/// One line: the code and the row's id (`500 vsftpd-writable-chroot`). The
+/// server, cause, fix and source are [`Diagnosis::render`], in any language.
+///
+/// ```
+/// use ftp_reply::diagnosis::diagnose_line_str;
+/// let d = diagnose_line_str("500 OOPS: vsftpd: refusing to run with writable root inside chroot()")?
+///     .next()
+///     .unwrap();
+/// assert_eq!(d.to_string(), "500 vsftpd-writable-chroot");
+/// # Ok::<(), ftp_reply::ParseError>(())
+/// ```
 impl fmt::Display for Diagnosis {
-    /// Same as `self.render(Lang::default())` (English).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.render(Lang::default()).fmt(f)
+        write!(f, "{} {}", self.code, self.id)
     }
 }
 

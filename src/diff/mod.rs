@@ -265,10 +265,18 @@ impl Diff {
     }
 }
 
+/// One line: the page's title in English. The page itself is
+/// [`Diff::render`], in any language and format.
+///
+/// ```
+/// use ftp_reply::ReplyCode;
+/// use ftp_reply::diff::Diff;
+/// let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+/// assert_eq!(d.to_string(), "FTP 150 File Status OK vs 421 Service Not Available");
+/// ```
 impl fmt::Display for Diff {
-    /// Plain text in English; use [`Diff::render`] for another language or format.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.render(Lang::default(), Format::Text).fmt(f)
+        self.write_title(f, Lang::default())
     }
 }
 

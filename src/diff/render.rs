@@ -378,6 +378,20 @@ impl fmt::Write for CharCounter {
     }
 }
 
+impl Diff {
+    /// The page's title line (`FTP 150 File Status OK vs 421 Service Not
+    /// Available`), without a line end.
+    pub(super) fn write_title(&self, f: &mut fmt::Formatter<'_>, lang: Lang) -> fmt::Result {
+        let p = lang.phrases();
+        let title = if self.is_same() {
+            p.diff_title_same
+        } else {
+            p.diff_title_pair
+        };
+        write!(f, "{}", title.with(&Pair::new(*self, lang)))
+    }
+}
+
 impl Rendered {
     fn pair(&self) -> Pair {
         Pair::new(self.diff, self.lang)
