@@ -174,12 +174,12 @@ impl fmt::Display for Explanation {
 
 /// The commands that may get `code`, grouped by role, aliases left out.
 fn write_commands(f: &mut fmt::Formatter<'_>, code: ReplyCode, lang: Lang) -> fmt::Result {
-    use crate::command::{Role, commands_producing, greeting_expects};
+    use crate::command::{Role, greeting_expects};
 
     let l = lang.phrases();
     let c = l.typography_colon;
     let greeting = greeting_expects(code);
-    if commands_producing(code).next().is_none() && greeting.is_none() {
+    if code.commands().next().is_none() && greeting.is_none() {
         return Ok(());
     }
     writeln!(f)?;
@@ -193,8 +193,9 @@ fn write_commands(f: &mut fmt::Formatter<'_>, code: ReplyCode, lang: Lang) -> fm
         Role::ErrorAfterPreliminary,
         Role::Protected,
     ] {
-        let mut cmds =
-            commands_producing(code).filter(|(cmd, r)| *r == role && cmd.alias_of().is_none());
+        let mut cmds = code
+            .commands()
+            .filter(|(cmd, r)| *r == role && cmd.alias_of().is_none());
         let at_greeting = greeting == Some(role);
         let Some((first, _)) = cmds.next() else {
             if at_greeting {

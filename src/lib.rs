@@ -228,7 +228,9 @@ pub mod payload;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
-pub use error::{InvalidCodeError, ParseError, ParseErrorKind, UnknownNameError};
+pub use error::{
+    InvalidCodeError, InvalidCodeErrorKind, ParseError, ParseErrorKind, UnknownNameError,
+};
 pub use explain::Explanation;
 pub use kb::{DataConnection, LocalizedInfo, Meaning, ReplyInfo, RetryAdvice, Source, Spec};
 pub use lang::{Lang, Text};

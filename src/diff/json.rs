@@ -35,9 +35,7 @@ mod serde_impl {
             Axis::Outcome { a, b } => (a.into(), b.into()),
             Axis::Persistence { a, b } => (a.into(), b.into()),
             Axis::Function { a, b } => (a.name(lang), b.name(lang)),
-            Axis::ControlConnection { a, b } => {
-                (control_label(a, lang), control_label(b, lang))
-            }
+            Axis::ControlConnection { a, b } => (control_label(a, lang), control_label(b, lang)),
             Axis::DataConnection { a, b } => (a.describe(lang), b.describe(lang)),
             Axis::NextStep { a, b } => (a.describe(lang), b.describe(lang)),
             Axis::Commands { .. } => ("", ""),

@@ -544,16 +544,46 @@ impl Difference {
 /// restate the first digit in words (stage, outcome, persistence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Axis {
-    Category { a: Category, b: Category },
-    Stage { a: Stage, b: Stage },
-    Outcome { a: Outcome, b: Outcome },
-    Persistence { a: Persistence, b: Persistence },
-    Function { a: FunctionGroup, b: FunctionGroup },
-    ControlConnection { a: bool, b: bool },
-    DataConnection { a: DataConnection, b: DataConnection },
-    NextStep { a: RetryAdvice, b: RetryAdvice },
-    Commands { a: CommandSet, b: CommandSet },
-    Standing { a: Standing, b: Standing },
+    Category {
+        a: Category,
+        b: Category,
+    },
+    Stage {
+        a: Stage,
+        b: Stage,
+    },
+    Outcome {
+        a: Outcome,
+        b: Outcome,
+    },
+    Persistence {
+        a: Persistence,
+        b: Persistence,
+    },
+    Function {
+        a: FunctionGroup,
+        b: FunctionGroup,
+    },
+    ControlConnection {
+        a: bool,
+        b: bool,
+    },
+    DataConnection {
+        a: DataConnection,
+        b: DataConnection,
+    },
+    NextStep {
+        a: RetryAdvice,
+        b: RetryAdvice,
+    },
+    Commands {
+        a: CommandSet,
+        b: CommandSet,
+    },
+    Standing {
+        a: Standing,
+        b: Standing,
+    },
 }
 
 impl Axis {
