@@ -11,7 +11,7 @@ use crate::lang::{Field, Fill, List, Subject, Template};
 use crate::{CommandSet, Lang, ReplyCode, ReplyInfo};
 
 /// A sentence describing one [`Difference`](super::Difference); see
-/// [`Axis::describe`](super::Axis::describe).
+/// [`Difference::describe`](super::Difference::describe).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
     pub(super) axis: Axis,
