@@ -14,7 +14,7 @@ mod transcript_common;
 use std::hint::black_box;
 
 use common::Lookup;
-use ftp_reply::Format;
+use ftp_reply::diff::Format;
 
 fn main() {
     let mut args = std::env::args().skip(1);

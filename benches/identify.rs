@@ -13,8 +13,9 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput};
 use ftp_reply::command::Command;
+use ftp_reply::diagnosis::Server;
 use ftp_reply::identify::ServerIdentifier;
-use ftp_reply::{Reply, ReplyDecoder, Server};
+use ftp_reply::{Reply, ReplyDecoder};
 
 const SESSIONS: [(&str, Server); 5] = [
     (

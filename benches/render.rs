@@ -6,7 +6,7 @@
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ftp_reply::Format;
+use ftp_reply::diff::Format;
 
 fn render(c: &mut Criterion) {
     let mut g = c.benchmark_group("render 150 vs 421");

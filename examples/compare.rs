@@ -12,7 +12,8 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use ftp_reply::{Format, Lang, ReplyCode, diff};
+use ftp_reply::diff::{Diff, Format};
+use ftp_reply::{Lang, ReplyCode};
 
 const USAGE: &str = "usage: compare <CODE> <CODE> [--lang CODE] [--markdown|--json]";
 
@@ -54,8 +55,8 @@ fn parse_args() -> Result<(ReplyCode, ReplyCode, Lang, Output), String> {
             }
             a if a.starts_with('-') => return Err(format!("unknown option {a}")),
             a => {
-                let code =
-                    ReplyCode::parse(a).map_err(|e| format!("{a:?} is not a reply code: {e}"))?;
+                let code = ReplyCode::parse_str(a)
+                    .map_err(|e| format!("{a:?} is not a reply code: {e}"))?;
                 codes.push(code);
             }
         }
@@ -79,7 +80,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let d = diff(a, b);
+    let d = Diff::new(a, b);
     let mut out = io::stdout().lock();
     let written = match output {
         Output::Page(format) => write!(out, "{}", d.render(lang, format)),
@@ -96,12 +97,12 @@ fn main() -> ExitCode {
 }
 
 #[cfg(feature = "serde")]
-fn json(d: ftp_reply::Diff, lang: Lang) -> String {
+fn json(d: ftp_reply::diff::Diff, lang: Lang) -> String {
     serde_json::to_string_pretty(&d.localized(lang)).expect("serializing to a String cannot fail")
 }
 
 #[cfg(not(feature = "serde"))]
-fn json(d: ftp_reply::Diff, lang: Lang) -> String {
+fn json(d: ftp_reply::diff::Diff, lang: Lang) -> String {
     use serde_json::json;
     let side = |c: ReplyCode| {
         let info = c.info();
@@ -127,7 +128,7 @@ fn json(d: ftp_reply::Diff, lang: Lang) -> String {
         "same": d.is_same(),
         "differences": differences,
         "note": d.note().map(|n| json!({"note": n.note(lang), "server": n.server(lang), "client": n.client(lang)})),
-        "page": d.render(lang, ftp_reply::Format::Text).to_string(),
+        "page": d.render(lang, ftp_reply::diff::Format::Text).to_string(),
     });
     serde_json::to_string_pretty(&value).expect("serializing to a String cannot fail")
 }

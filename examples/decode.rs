@@ -32,7 +32,7 @@ fn decode() -> io::Result<()> {
     } else {
         Framing::Strict
     };
-    let mut decoder = ReplyDecoder::new().framing(framing);
+    let mut decoder = ReplyDecoder::new().with_framing(framing);
     let mut stdin = io::stdin().lock();
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut chunk = vec![0; 8192];

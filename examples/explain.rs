@@ -15,7 +15,8 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use ftp_reply::{Diagnosis, Lang, ReplyCode, diagnose_line};
+use ftp_reply::diagnosis::{Diagnosis, diagnose_line_str};
+use ftp_reply::{Lang, ReplyCode};
 
 const USAGE: &str = "usage: explain <CODE | \"REPLY LINE\"> [--lang CODE] [--json]";
 
@@ -56,7 +57,7 @@ fn parse_args() -> Result<Args, String> {
         } else if code.is_some() {
             return Err(format!("unexpected extra argument {arg:?}"));
         } else {
-            let parsed = ReplyCode::parse(arg.trim_end_matches(['\r', '\n']))
+            let parsed = ReplyCode::parse_str(arg.trim_end_matches(['\r', '\n']))
                 .map_err(|e| format!("{arg:?} is not a reply code or reply line: {e}"))?;
             code = Some(parsed);
             line = arg;
@@ -84,7 +85,7 @@ fn main() -> ExitCode {
         }
     };
     // A bare code has no text to diagnose; `line` parsed above, so this cannot fail.
-    let diagnoses: Vec<&Diagnosis> = diagnose_line(args.line.trim_end_matches(['\r', '\n']))
+    let diagnoses: Vec<&Diagnosis> = diagnose_line_str(args.line.trim_end_matches(['\r', '\n']))
         .map(Iterator::collect)
         .unwrap_or_default();
     match print(&args, &diagnoses) {

@@ -27,7 +27,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use ftp_reply::command::{Command, CommandLine};
-use ftp_reply::{DataEndpoint, Exchange, PassivePolicy, Reply, ReplyError, ReplyReader, Verdict};
+use ftp_reply::command::{Exchange, Verdict};
+use ftp_reply::payload::{DataEndpoint, PassivePolicy};
+use ftp_reply::{Reply, ReplyError, ReplyReader};
 
 /// How to call the program.
 const USAGE: &str = "usage: mini_client ftp://[user[:password]@]host[:port][/path]";

@@ -52,7 +52,7 @@ fn reply_code(err: &FtpError) -> Option<ReplyCode> {
         .or_else(|_| Reply::parse_with(&response.body, Framing::Lenient))
         .map(|reply| reply.code())
         .ok()
-        .or_else(|| ReplyCode::parse_line_bytes(&response.body).ok())
+        .or_else(|| ReplyCode::parse(&response.body).ok())
 }
 
 /// Prints what a support desk would want to know about an error.

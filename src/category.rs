@@ -15,7 +15,7 @@ use crate::Lang;
 /// ```
 /// use ftp_reply::{Category, ReplyCode};
 ///
-/// let code = ReplyCode::parse("421 Service not available").unwrap();
+/// let code = ReplyCode::parse_str("421 Service not available").unwrap();
 /// assert_eq!(code.category(), Category::TransientNegativeCompletion);
 /// assert_eq!(code.category().to_string(), "Transient Negative Completion");
 /// assert_eq!("positive preliminary".parse(), Ok(Category::PositivePreliminary));
@@ -35,7 +35,7 @@ use crate::Lang;
     strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "title_case", ascii_case_insensitive)]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::category)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::category)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Category {
@@ -100,10 +100,10 @@ impl Category {
     ///
     /// ```
     /// use ftp_reply::Category;
-    /// assert_eq!(Category::iter().count(), 6);
+    /// assert_eq!(Category::all().count(), 6);
     /// ```
     #[must_use]
-    pub fn iter() -> impl ExactSizeIterator<Item = Category> + Clone {
+    pub fn all() -> impl ExactSizeIterator<Item = Category> + Clone {
         Self::ALL.into_iter()
     }
 
@@ -180,7 +180,7 @@ impl Category {
     strum::IntoStaticStr,
 )]
 #[strum(ascii_case_insensitive)]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::function_group)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::function_group)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum FunctionGroup {
@@ -242,7 +242,7 @@ impl FunctionGroup {
 
     /// Every group (same as [`FunctionGroup::ALL`]).
     #[must_use]
-    pub fn iter() -> impl ExactSizeIterator<Item = FunctionGroup> + Clone {
+    pub fn all() -> impl ExactSizeIterator<Item = FunctionGroup> + Clone {
         Self::ALL.into_iter()
     }
 

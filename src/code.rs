@@ -4,7 +4,7 @@ use core::fmt;
 use core::num::NonZeroU16;
 use core::str::FromStr;
 
-use crate::error::{InvalidReplyCode, ParseError, ParseErrorKind};
+use crate::error::{InvalidCodeError, ParseError, ParseErrorKind};
 use crate::kb::{self, ReplyInfo, RetryAdvice};
 use crate::{Category, FunctionGroup, grammar};
 
@@ -29,7 +29,7 @@ use crate::{Category, FunctionGroup, grammar};
 /// ```
 /// use ftp_reply::{Category, Lang, ReplyCode, RetryAdvice};
 ///
-/// let code = ReplyCode::parse("421 Service not available, closing control connection.\r\n")?;
+/// let code = ReplyCode::parse_str("421 Service not available, closing control connection.\r\n")?;
 /// assert_eq!(code, ReplyCode::SERVICE_NOT_AVAILABLE);
 /// assert_eq!(code, 421);
 /// assert_eq!(code.category(), Category::TransientNegativeCompletion);
@@ -53,7 +53,7 @@ impl ReplyCode {
     ///
     /// # Errors
     ///
-    /// [`InvalidReplyCode`] if `code` is not in 100..=699.
+    /// [`InvalidCodeError`] if `code` is not in 100..=699.
     ///
     /// ```
     /// use ftp_reply::ReplyCode;
@@ -63,14 +63,14 @@ impl ReplyCode {
     /// assert!(ReplyCode::new(99).is_err());
     /// assert!(ReplyCode::new(700).is_err());
     /// ```
-    pub const fn new(code: u16) -> Result<Self, InvalidReplyCode> {
+    pub const fn new(code: u16) -> Result<Self, InvalidCodeError> {
         if code >= 100 && code <= 699 {
             match NonZeroU16::new(code) {
                 Some(n) => Ok(Self(n)),
-                None => Err(InvalidReplyCode::new(code)),
+                None => Err(InvalidCodeError::new(code)),
             }
         } else {
-            Err(InvalidReplyCode::new(code))
+            Err(InvalidCodeError::new(code))
         }
     }
 
@@ -83,12 +83,13 @@ impl ReplyCode {
         }
     }
 
-    /// Reads the code at the start of a reply line as it arrives from the server.
+    /// Reads the code at the start of a reply line as it arrives from the
+    /// server, as raw bytes (servers may send text that is not UTF-8).
     ///
-    /// Accepts `"421 Service not available"`, `"150-Opening..."` (the first
-    /// line of a multi-line reply), a bare `"226"`, each with or without the
+    /// Accepts `b"421 Service not available"`, `b"150-Opening..."` (the first
+    /// line of a multi-line reply), a bare `b"226"`, each with or without the
     /// trailing CRLF or LF. Only the code and the byte after it are examined;
-    /// the text is not.
+    /// the text is not. [`parse_str`](Self::parse_str) does the same on a `&str`.
     ///
     /// # Errors
     ///
@@ -100,35 +101,38 @@ impl ReplyCode {
     /// ```
     /// use ftp_reply::{ParseErrorKind, ReplyCode};
     ///
-    /// assert_eq!(ReplyCode::parse("150-Opening BINARY mode data connection")?, 150);
-    /// assert_eq!(ReplyCode::parse("226\r\n")?, 226);
-    /// assert_eq!(ReplyCode::parse("2").unwrap_err().kind(), ParseErrorKind::TooShort { len: 1 });
-    /// assert_eq!(ReplyCode::parse("800 x").unwrap_err().kind(), ParseErrorKind::InvalidFirstDigit { digit: 8 });
-    /// assert_eq!(ReplyCode::parse("2261").unwrap_err().offset(), 3);
+    /// assert_eq!(ReplyCode::parse(b"550 caf\xe9: no such file")?, 550);
+    /// assert_eq!(ReplyCode::parse(b"226\r\n")?, 226);
+    /// assert_eq!(ReplyCode::parse(b"2").unwrap_err().kind(), ParseErrorKind::TooShort { len: 1 });
     /// # Ok::<(), ftp_reply::ParseError>(())
     /// ```
     #[inline]
-    pub const fn parse(line: &str) -> Result<Self, ParseError> {
-        Self::parse_line_bytes(line.as_bytes())
+    pub const fn parse(line: &[u8]) -> Result<Self, ParseError> {
+        match grammar::first_line(head(line)) {
+            Ok((code, _)) => Ok(code),
+            Err((kind, at)) => Err(ParseError::new(kind, at)),
+        }
     }
 
-    /// Like [`parse`](Self::parse), on raw bytes (servers may send text that is not UTF-8).
+    /// Like [`parse`](Self::parse), on a `&str`.
     ///
     /// # Errors
     ///
     /// As for [`parse`](Self::parse).
     ///
     /// ```
-    /// use ftp_reply::ReplyCode;
-    /// assert_eq!(ReplyCode::parse_line_bytes(b"550 caf\xe9: no such file")?, 550);
+    /// use ftp_reply::{ParseErrorKind, ReplyCode};
+    ///
+    /// assert_eq!(ReplyCode::parse_str("150-Opening BINARY mode data connection")?, 150);
+    /// assert_eq!(ReplyCode::parse_str("226\r\n")?, 226);
+    /// assert_eq!(ReplyCode::parse_str("2").unwrap_err().kind(), ParseErrorKind::TooShort { len: 1 });
+    /// assert_eq!(ReplyCode::parse_str("800 x").unwrap_err().kind(), ParseErrorKind::InvalidFirstDigit { digit: 8 });
+    /// assert_eq!(ReplyCode::parse_str("2261").unwrap_err().offset(), 3);
     /// # Ok::<(), ftp_reply::ParseError>(())
     /// ```
     #[inline]
-    pub const fn parse_line_bytes(line: &[u8]) -> Result<Self, ParseError> {
-        match grammar::first_line(head(line)) {
-            Ok((code, _)) => Ok(code),
-            Err((kind, at)) => Err(ParseError::new(kind, at)),
-        }
+    pub const fn parse_str(line: &str) -> Result<Self, ParseError> {
+        Self::parse(line.as_bytes())
     }
 
     /// Reads exactly three ASCII digits, like `http::StatusCode::from_bytes`.
@@ -435,7 +439,7 @@ impl FromStr for ReplyCode {
 }
 
 impl TryFrom<u16> for ReplyCode {
-    type Error = InvalidReplyCode;
+    type Error = InvalidCodeError;
 
     /// Same as [`ReplyCode::new`].
     fn try_from(value: u16) -> Result<Self, Self::Error> {
@@ -511,7 +515,11 @@ mod tests {
     #[test]
     fn parse_forms() {
         for ok in ["421 x", "421-x", "421", "421\r\n", "421\n", "421\r", "421 "] {
-            assert_eq!(ReplyCode::parse(ok), Ok(ReplyCode::known(421)), "{ok:?}");
+            assert_eq!(
+                ReplyCode::parse_str(ok),
+                Ok(ReplyCode::known(421)),
+                "{ok:?}"
+            );
         }
         let cases: &[(&str, ParseErrorKind, usize)] = &[
             ("", ParseErrorKind::Empty, 0),
@@ -540,7 +548,7 @@ mod tests {
             ),
         ];
         for (input, kind, offset) in cases {
-            let err = ReplyCode::parse(input).unwrap_err();
+            let err = ReplyCode::parse_str(input).unwrap_err();
             assert_eq!((err.kind(), err.offset()), (*kind, *offset), "{input:?}");
         }
     }

@@ -95,23 +95,28 @@ impl ReplyCodec {
     /// ```
     #[must_use]
     pub fn new() -> Self {
-        Self::with_decoder(ReplyDecoder::new())
+        Self {
+            decoder: ReplyDecoder::new(),
+        }
     }
 
-    /// A codec using `decoder`: its limits and framing, and any bytes
-    /// already fed to it, which are decoded first.
+    /// Uses `decoder` (its limits and framing, and any bytes already fed to
+    /// it, which are decoded first) instead of the default one (builder
+    /// style). Set it before decoding: the decoder it replaces is dropped
+    /// with any reply it had half-read.
     ///
     /// ```
     /// use ftp_reply::{Framing, Limits, ReplyCodec, ReplyDecoder};
     ///
-    /// let decoder = ReplyDecoder::with_limits(Limits::default().with_max_line_len(1024))
-    ///     .framing(Framing::Lenient);
-    /// let codec = ReplyCodec::with_decoder(decoder);
-    /// assert_eq!(codec.decoder().framing_mode(), Framing::Lenient);
+    /// let decoder = ReplyDecoder::new().with_limits(Limits::default().with_max_line_len(1024))
+    ///     .with_framing(Framing::Lenient);
+    /// let codec = ReplyCodec::new().with_decoder(decoder);
+    /// assert_eq!(codec.decoder().framing(), Framing::Lenient);
     /// ```
     #[must_use]
-    pub fn with_decoder(decoder: ReplyDecoder) -> Self {
-        Self { decoder }
+    pub fn with_decoder(mut self, decoder: ReplyDecoder) -> Self {
+        self.decoder = decoder;
+        self
     }
 
     /// The decoder, for its [`offset`](ReplyDecoder::offset) or limits.
@@ -217,9 +222,8 @@ mod tests {
 
     #[test]
     fn errors_keep_their_offset_and_limits_hold() {
-        let mut codec = ReplyCodec::with_decoder(ReplyDecoder::with_limits(
-            Limits::new().with_max_line_len(32),
-        ));
+        let mut codec = ReplyCodec::new()
+            .with_decoder(ReplyDecoder::new().with_limits(Limits::new().with_max_line_len(32)));
         let mut buf = BytesMut::from(&b"200 OK\r\n550 "[..]);
         assert_eq!(codes(&mut codec, &mut buf), [200]);
         // A long line arrives in pieces: never buffered past the limit.
@@ -260,7 +264,7 @@ mod tests {
     fn fed_decoder_bytes_come_first() {
         let mut decoder = ReplyDecoder::new();
         decoder.feed(b"220 first\r\n200 sec");
-        let mut codec = ReplyCodec::with_decoder(decoder);
+        let mut codec = ReplyCodec::new().with_decoder(decoder);
         let mut buf = BytesMut::from(&b"ond\r\n"[..]);
         assert_eq!(codec.decode(&mut buf).unwrap().unwrap().text(), "first");
         assert_eq!(codec.decode(&mut buf).unwrap().unwrap().text(), "second");

@@ -10,10 +10,10 @@
 //!
 //! - [`Command`]: every command an FTP RFC defines, plus the experimental
 //!   `X*` directory commands and [`Command::Other`], parsed from a command
-//!   line by [`Command::parse_line`];
+//!   line by [`CommandLine::parse_str`];
 //! - [`Command::expected_replies`] and [`Command::expects`]: the replies a
 //!   command may get, each with its [`Role`] and sources;
-//! - [`commands_producing`] (or [`ReplyCode::commands`]): the other way round,
+//! - [`ReplyCode::commands`]: the other way round,
 //!   the commands that may get a given reply; [`greeting_expects`] for the
 //!   replies a server sends when the connection opens;
 //! - [`Exchange`]: a small sans-IO checker that follows the replies to one
@@ -24,10 +24,10 @@
 //! # Example: what may answer RETR, and what may send 150
 //!
 //! ```
-//! use ftp_reply::command::{commands_producing, Command, Role};
+//! use ftp_reply::command::{Command, CommandLine, Role};
 //! use ftp_reply::ReplyCode;
 //!
-//! let line = Command::parse_line("retr file.txt\r\n")?;
+//! let line = CommandLine::parse_str("retr file.txt\r\n")?;
 //! assert_eq!(line.command(), Command::Retr);
 //! assert_eq!(line.argument(), Some("file.txt"));
 //!
@@ -35,7 +35,7 @@
 //! assert_eq!(Command::Retr.expects(ReplyCode::CLOSING_DATA_CONNECTION), Some(Role::Success));
 //! assert_eq!(Command::Retr.expects(ReplyCode::PATHNAME_CREATED), None);
 //!
-//! let producers: Vec<_> = commands_producing(ReplyCode::FILE_STATUS_OK).map(|(c, _)| c.verb()).collect();
+//! let producers: Vec<_> = ReplyCode::FILE_STATUS_OK.commands().map(|(c, _)| c.verb()).collect();
 //! assert_eq!(producers, ["RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD"]);
 //! # Ok::<(), ftp_reply::command::CommandParseError>(())
 //! ```
@@ -110,7 +110,7 @@ pub use line::{CommandLine, CommandParseError, CommandParseErrorKind};
     strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "UPPERCASE", ascii_case_insensitive)]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::command)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::command)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "UPPERCASE"))]
 #[non_exhaustive]
@@ -336,32 +336,6 @@ impl Command {
         self.into()
     }
 
-    /// Parses a command line such as `"retr file.txt\r\n"` into the command and
-    /// its argument (see [`CommandLine`] for the exact rules).
-    ///
-    /// # Errors
-    ///
-    /// [`CommandParseError`] when the line is empty, when the verb holds a byte
-    /// other than an ASCII letter or digit or is longer than 16 bytes, when
-    /// a CR or LF appears before the end of the line, or when the line holds
-    /// a NUL.
-    ///
-    /// ```
-    /// use ftp_reply::command::{Command, CommandParseErrorKind};
-    ///
-    /// let line = Command::parse_line("STOR my file.txt\r\n")?;
-    /// assert_eq!(line.command(), Command::Stor);
-    /// assert_eq!(line.argument(), Some("my file.txt"));
-    ///
-    /// let err = Command::parse_line("RETR a\r\nDELE a\r\n").unwrap_err();
-    /// assert_eq!(err.kind(), CommandParseErrorKind::LineBreak);
-    /// assert_eq!(err.offset(), 6);
-    /// # Ok::<(), ftp_reply::command::CommandParseError>(())
-    /// ```
-    pub fn parse_line(line: &str) -> Result<CommandLine<'_>, CommandParseError> {
-        line::parse(line)
-    }
-
     /// `true` for every command but [`Command::Other`].
     ///
     /// ```
@@ -473,11 +447,11 @@ impl Command {
     ///
     /// ```
     /// use ftp_reply::command::Command;
-    /// assert!(Command::List.success_after_preliminary());
-    /// assert!(!Command::Rein.success_after_preliminary());
+    /// assert!(Command::List.completes_after_preliminary());
+    /// assert!(!Command::Rein.completes_after_preliminary());
     /// ```
     #[must_use]
-    pub const fn success_after_preliminary(self) -> bool {
+    pub const fn completes_after_preliminary(self) -> bool {
         table::data(self).success_after_preliminary
     }
 
@@ -495,19 +469,6 @@ impl Command {
     }
 
     /// What the RFCs add or say differently about this command's replies, in
-    /// English, each note citing its source; same as
-    /// [`notes_in(Lang::default())`](Self::notes_in).
-    ///
-    /// ```
-    /// use ftp_reply::command::Command;
-    /// assert!(Command::Abor.notes()[0].contains("426"));
-    /// ```
-    #[must_use]
-    pub const fn notes(self) -> &'static [&'static str] {
-        self.notes_in(Lang::ALL[0])
-    }
-
-    /// What the RFCs add or say differently about this command's replies, in
     /// `lang` (`commands.<lang>.toml`), each note citing its source. Every
     /// language has the same notes in the same order.
     ///
@@ -515,12 +476,12 @@ impl Command {
     /// use ftp_reply::command::Command;
     /// use ftp_reply::Lang;
     /// for lang in Lang::ALL {
-    ///     assert_eq!(Command::Abor.notes_in(lang).len(), Command::Abor.notes().len());
-    ///     assert!(Command::Abor.notes_in(lang)[0].contains("426"));
+    ///     assert_eq!(Command::Abor.notes(lang).len(), Command::Abor.notes(Lang::En).len());
+    ///     assert!(Command::Abor.notes(lang)[0].contains("426"));
     /// }
     /// ```
     #[must_use]
-    pub const fn notes_in(self, lang: Lang) -> &'static [&'static str] {
+    pub const fn notes(self, lang: Lang) -> &'static [&'static str] {
         table::data(self).notes[lang as usize]
     }
 
@@ -572,7 +533,7 @@ impl Command {
     strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "snake_case")]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::role)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::role)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
@@ -718,47 +679,31 @@ impl ExpectedReply {
     }
 }
 
-/// The commands that may get `code`, with the role it plays for each, in
-/// [`Command::all`] order (a command appears twice when the table lists the
-/// code in two roles). The `X*` aliases are included.
-///
-/// The protected replies 631-633, which may wrap the reply to any command
-/// (RFC 2228 §8.2), are listed only for MIC, CONF and ENC, whose success they
-/// are. The connection greeting is not a command: see [`greeting_expects`].
-///
-/// Same as [`ReplyCode::commands`].
-///
-/// ```
-/// use ftp_reply::command::{commands_producing, Command, Role};
-/// use ftp_reply::ReplyCode;
-///
-/// let v: Vec<_> = commands_producing(ReplyCode::new(227).unwrap()).collect();
-/// assert_eq!(v, [(Command::Pasv, Role::Success)]);
-/// let verbs: Vec<_> = commands_producing(ReplyCode::new(350).unwrap()).map(|(c, _)| c.verb()).collect();
-/// assert_eq!(verbs, ["REST", "RNFR"]);
-/// ```
-pub fn commands_producing(code: ReplyCode) -> impl Iterator<Item = (Command, Role)> + Clone {
-    Command::all().flat_map(move |c| {
-        c.expected_replies()
-            .iter()
-            .filter(move |e| e.code == code)
-            .map(move |e| (c, e.role))
-    })
-}
-
 impl ReplyCode {
-    /// The commands that may get this reply, with its role for each; see
-    /// [`commands_producing`].
+    /// The commands that may get this reply, with the role it plays for each, in
+    /// [`Command::all`] order (a command appears twice when the table lists the
+    /// code in two roles). The `X*` aliases are included.
+    ///
+    /// The protected replies 631-633, which may wrap the reply to any command
+    /// (RFC 2228 §8.2), are listed only for MIC, CONF and ENC, whose success they
+    /// are. The connection greeting is not a command: see [`greeting_expects`].
     ///
     /// ```
-    /// use ftp_reply::command::Command;
+    /// use ftp_reply::command::{Command, Role};
     /// use ftp_reply::ReplyCode;
     ///
-    /// let verbs: Vec<_> = ReplyCode::new(229).unwrap().commands().map(|(c, _)| c).collect();
-    /// assert_eq!(verbs, [Command::Epsv]);
+    /// let v: Vec<_> = ReplyCode::new(227).unwrap().commands().collect();
+    /// assert_eq!(v, [(Command::Pasv, Role::Success)]);
+    /// let verbs: Vec<_> = ReplyCode::new(350).unwrap().commands().map(|(c, _)| c.verb()).collect();
+    /// assert_eq!(verbs, ["REST", "RNFR"]);
     /// ```
     pub fn commands(self) -> impl Iterator<Item = (Command, Role)> + Clone {
-        commands_producing(self)
+        Command::all().flat_map(move |c| {
+            c.expected_replies()
+                .iter()
+                .filter(move |e| e.code == self)
+                .map(move |e| (c, e.role))
+        })
     }
 }
 
@@ -793,25 +738,14 @@ pub fn greeting_expects(code: ReplyCode) -> Option<Role> {
         .map(|e| e.role)
 }
 
-/// What the RFCs say about the greeting, in English; same as
-/// [`greeting_notes_in(Lang::default())`](greeting_notes_in).
-///
-/// ```
-/// assert!(ftp_reply::command::greeting_notes()[0].contains("120"));
-/// ```
-#[must_use]
-pub const fn greeting_notes() -> &'static [&'static str] {
-    greeting_notes_in(Lang::ALL[0])
-}
-
 /// What the RFCs say about the greeting, in `lang`.
 ///
 /// ```
 /// use ftp_reply::Lang;
-/// assert!(Lang::ALL.iter().all(|&l| ftp_reply::command::greeting_notes_in(l)[0].contains("120")));
+/// assert!(Lang::ALL.iter().all(|&l| ftp_reply::command::greeting_notes(l)[0].contains("120")));
 /// ```
 #[must_use]
-pub const fn greeting_notes_in(lang: Lang) -> &'static [&'static str] {
+pub const fn greeting_notes(lang: Lang) -> &'static [&'static str] {
     table::GREETING.notes[lang as usize]
 }
 
@@ -896,7 +830,10 @@ mod tests {
         for c in Command::all() {
             if let Some(t) = c.alias_of() {
                 assert_eq!(c.expected_replies(), t.expected_replies());
-                assert_eq!(c.success_after_preliminary(), t.success_after_preliminary());
+                assert_eq!(
+                    c.completes_after_preliminary(),
+                    t.completes_after_preliminary()
+                );
                 assert!(c.verb().starts_with('X'));
             }
         }
@@ -916,7 +853,7 @@ mod tests {
 
 /// A set of commands, as a bit set (no allocation): the commands that may
 /// produce a reply code, plus whether the code can come as the connection
-/// greeting. Used by [`Difference::Commands`](crate::Difference::Commands).
+/// greeting. Used by [`Difference::Commands`](crate::diff::Difference::Commands).
 ///
 /// `X*` aliases (XCWD, XMKD...) are left out: they get the same replies as
 /// the command they alias.
@@ -927,8 +864,8 @@ mod tests {
 ///
 /// let set = CommandSet::producing(ReplyCode::ENTERING_PASSIVE_MODE);
 /// assert_eq!(set.iter().collect::<Vec<_>>(), [Command::Pasv]);
-/// assert!(!set.greeting());
-/// assert!(CommandSet::producing(ReplyCode::SERVICE_NOT_AVAILABLE).greeting());
+/// assert!(!set.has_greeting());
+/// assert!(CommandSet::producing(ReplyCode::SERVICE_NOT_AVAILABLE).has_greeting());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct CommandSet {
@@ -945,7 +882,7 @@ impl CommandSet {
             bits: 0,
             greeting: greeting_expects(code).is_some(),
         };
-        for (c, _) in commands_producing(code) {
+        for (c, _) in code.commands() {
             if c.alias_of().is_none() {
                 set.bits |= 1 << (c as u8);
             }
@@ -961,7 +898,7 @@ impl CommandSet {
 
     /// Whether the code can be the connection greeting (120, 220, 421).
     #[must_use]
-    pub const fn greeting(&self) -> bool {
+    pub const fn has_greeting(&self) -> bool {
         self.greeting
     }
 

@@ -25,12 +25,12 @@ use core::fmt;
 /// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("invalid reply code {value}: {}", self.reason())]
-pub struct InvalidReplyCode {
+#[error("invalid reply code {value}: {}", self.kind().message())]
+pub struct InvalidCodeError {
     value: u16,
 }
 
-impl InvalidReplyCode {
+impl InvalidCodeError {
     pub(crate) const fn new(value: u16) -> Self {
         Self { value }
     }
@@ -46,18 +46,40 @@ impl InvalidReplyCode {
         self.value
     }
 
-    /// Which rule the number broke, in plain English.
+    /// Which rule the number broke.
     ///
     /// ```
-    /// # use ftp_reply::ReplyCode;
-    /// assert_eq!(ReplyCode::new(999).unwrap_err().reason(), "the first digit must be 1 to 6");
+    /// use ftp_reply::{InvalidCodeErrorKind, ReplyCode};
+    /// assert_eq!(ReplyCode::new(999).unwrap_err().kind(), InvalidCodeErrorKind::InvalidFirstDigit);
+    /// assert_eq!(ReplyCode::new(42).unwrap_err().kind(), InvalidCodeErrorKind::NotThreeDigits);
     /// ```
     #[must_use]
-    pub const fn reason(&self) -> &'static str {
+    pub const fn kind(&self) -> InvalidCodeErrorKind {
         if self.value < 100 || self.value > 999 {
-            "a reply code has exactly three digits (100 to 699)"
+            InvalidCodeErrorKind::NotThreeDigits
         } else {
-            "the first digit must be 1 to 6"
+            InvalidCodeErrorKind::InvalidFirstDigit
+        }
+    }
+}
+
+/// What is wrong with a number that is not a reply code; see
+/// [`InvalidCodeError::kind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InvalidCodeErrorKind {
+    /// Below 100 or above 999.
+    NotThreeDigits,
+    /// Three digits, but the first is 0, 7, 8 or 9.
+    InvalidFirstDigit,
+}
+
+impl InvalidCodeErrorKind {
+    /// The rule, for the error message (English, like every error message).
+    const fn message(self) -> &'static str {
+        match self {
+            Self::NotThreeDigits => "a reply code has exactly three digits (100 to 699)",
+            Self::InvalidFirstDigit => "the first digit must be 1 to 6",
         }
     }
 }
@@ -74,7 +96,7 @@ impl InvalidReplyCode {
 /// ```
 /// use ftp_reply::{ParseErrorKind, ReplyCode};
 ///
-/// let err = ReplyCode::parse("42x Oops").unwrap_err();
+/// let err = ReplyCode::parse_str("42x Oops").unwrap_err();
 /// assert_eq!(err.offset(), 2);
 /// assert_eq!(err.kind(), ParseErrorKind::NotADigit { found: b'x' });
 /// assert_eq!(
@@ -98,7 +120,7 @@ impl ParseError {
     ///
     /// ```
     /// # use ftp_reply::{ParseErrorKind, ReplyCode};
-    /// assert_eq!(ReplyCode::parse("").unwrap_err().kind(), ParseErrorKind::Empty);
+    /// assert_eq!(ReplyCode::parse_str("").unwrap_err().kind(), ParseErrorKind::Empty);
     /// ```
     #[must_use]
     pub const fn kind(&self) -> ParseErrorKind {
@@ -109,7 +131,7 @@ impl ParseError {
     ///
     /// ```
     /// # use ftp_reply::ReplyCode;
-    /// assert_eq!(ReplyCode::parse("421x").unwrap_err().offset(), 3);
+    /// assert_eq!(ReplyCode::parse_str("421x").unwrap_err().offset(), 3);
     /// ```
     #[must_use]
     pub const fn offset(&self) -> usize {
@@ -186,11 +208,11 @@ impl fmt::Display for Byte {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("not a known {what} name")]
-pub struct UnknownName {
+pub struct UnknownNameError {
     what: &'static str,
 }
 
-impl UnknownName {
+impl UnknownNameError {
     pub(crate) const LANG: Self = Self { what: "language" };
 
     /// What kind of name was expected (`language`, `category`, `command`...).

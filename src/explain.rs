@@ -4,8 +4,9 @@
 use core::fmt;
 
 use crate::command::Role;
+use crate::diff::Format;
 use crate::page::Page;
-use crate::{Diagnosis, Format, Lang, Meaning, ReplyCode, Source};
+use crate::{Diagnosis, Lang, Meaning, ReplyCode, Source};
 
 /// A printable explanation of a reply code in one language: title, category,
 /// function group, the RFC wording, description, when it is seen, how to
@@ -15,7 +16,7 @@ use crate::{Diagnosis, Format, Lang, Meaning, ReplyCode, Source};
 ///
 /// Made by [`ReplyCode::explain`]. `Display` prints plain text;
 /// [`render`](Self::render) and [`write_to`](Self::write_to) take a
-/// [`Format`] (plain text or Markdown), as [`Diff::render`](crate::Diff::render)
+/// [`Format`] (plain text or Markdown), as [`Diff::render`](crate::diff::Diff::render)
 /// does. Both write straight into the formatter, without allocating. With the
 /// `serde` feature an explanation serializes to the JSON object described
 /// below; it carries its language, so it needs no `localized` view.
@@ -65,7 +66,8 @@ use crate::{Diagnosis, Format, Lang, Meaning, ReplyCode, Source};
 ///
 /// ```
 /// # #[cfg(feature = "serde")] {
-/// use ftp_reply::{Lang, ReplyCode, diagnose_line};
+/// use ftp_reply::{Lang, ReplyCode};
+/// use ftp_reply::diagnosis::diagnose_line_str as diagnose_line;
 ///
 /// let line = "530 This FTP server is anonymous only.";
 /// let found: Vec<_> = diagnose_line(line)?.collect();
@@ -135,16 +137,17 @@ impl<'a> Explanation<'a> {
     }
 
     /// The same explanation followed by a "Diagnosis" section: what the
-    /// server that sent a reply's text meant (see [`diagnose_line`](crate::diagnose_line)).
+    /// server that sent a reply's text meant (see [`diagnose_line`](crate::diagnosis::diagnose_line)).
     /// An empty slice gives the section with a sentence saying that no
     /// known server text matches; without this call there is no section.
     ///
     /// ```
-    /// use ftp_reply::{Diagnosis, Lang, ReplyCode, diagnose_line};
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// use ftp_reply::diagnosis::{Diagnosis, diagnose_line_str as diagnose_line};
     ///
     /// let line = "421 Too many connections (8) from this IP";
     /// let found: Vec<&Diagnosis> = diagnose_line(line)?.collect();
-    /// let text = ReplyCode::parse(line)?.explain(Lang::En).with_diagnoses(&found).to_string();
+    /// let text = ReplyCode::parse_str(line)?.explain(Lang::En).with_diagnoses(&found).to_string();
     /// assert!(text.contains("\nDiagnosis\n  Server: Pure-FTPd\n"));
     ///
     /// let none = ReplyCode::SERVICE_NOT_AVAILABLE.explain(Lang::En).with_diagnoses(&[]).to_string();
@@ -177,7 +180,8 @@ impl<'a> Explanation<'a> {
     /// labels in bold, the data's texts escaped).
     ///
     /// ```
-    /// use ftp_reply::{Format, Lang, ReplyCode};
+    /// use ftp_reply::diff::Format;
+    /// use ftp_reply::{Lang, ReplyCode};
     ///
     /// let md = ReplyCode::SERVICE_NOT_AVAILABLE.explain(Lang::En).render(Format::Markdown).to_string();
     /// assert!(md.starts_with("# 421 Service Not Available\n\n**Category:** 4xx Transient Negative Completion\n"));
@@ -201,7 +205,8 @@ impl<'a> Explanation<'a> {
     /// Only the errors that `w` returns.
     ///
     /// ```
-    /// use ftp_reply::{Format, Lang, ReplyCode};
+    /// use ftp_reply::diff::Format;
+    /// use ftp_reply::{Lang, ReplyCode};
     /// let mut md = String::new();
     /// ReplyCode::FILE_UNAVAILABLE.explain("fr".parse::<Lang>().unwrap()).write_to(&mut md, Format::Markdown)?;
     /// assert!(md.contains("**Catégorie :** 5xx"));
@@ -325,7 +330,8 @@ impl<'a> Explanation<'a> {
 /// An [`Explanation`] ready to print in one [`Format`]; see [`Explanation::render`].
 ///
 /// ```
-/// use ftp_reply::{Format, Lang, ReplyCode};
+/// use ftp_reply::diff::Format;
+/// use ftp_reply::{Lang, ReplyCode};
 ///
 /// let e = ReplyCode::FILE_UNAVAILABLE.explain(Lang::En);
 /// assert_eq!(e.render(Format::Text).to_string(), e.to_string());
@@ -403,11 +409,11 @@ impl fmt::Display for Related<'_> {
 
 /// The commands that may get `code`, grouped by role, aliases left out.
 fn write_commands(page: &mut Page<'_, '_>, code: ReplyCode, lang: Lang) -> fmt::Result {
-    use crate::command::{commands_producing, greeting_expects};
+    use crate::command::greeting_expects;
 
     let l = lang.phrases();
     let greeting = greeting_expects(code);
-    if commands_producing(code).next().is_none() && greeting.is_none() {
+    if code.commands().next().is_none() && greeting.is_none() {
         return Ok(());
     }
     page.gap()?;
@@ -453,7 +459,8 @@ struct RoleCommands {
 impl RoleCommands {
     fn verbs(&self) -> impl Iterator<Item = &'static str> + use<> {
         let role = self.role;
-        crate::command::commands_producing(self.code)
+        self.code
+            .commands()
             .filter(move |(cmd, r)| *r == role && cmd.alias_of().is_none())
             .map(|(cmd, _)| cmd.verb())
     }

@@ -1,7 +1,7 @@
 //! Which server is this? Identification from everything a session shows,
 //! not only the banner.
 //!
-//! [`identify_server`](crate::identify_server) reads the greeting, and
+//! [`identify_server`](crate::diagnosis::identify_server) reads the greeting, and
 //! administrators hide it (vsftpd's `ftpd_banner`, ProFTPD's `ServerIdent
 //! off`, Pure-FTPd's fortune banners). A [`ServerIdentifier`] reads every
 //! reply of a session as it arrives (sans-IO: the caller feeds it) and
@@ -58,7 +58,8 @@
 //! # Example: vsftpd with its banner replaced
 //!
 //! ```
-//! use ftp_reply::{Reply, Server};
+//! use ftp_reply::Reply;
+//! use ftp_reply::diagnosis::Server;
 //! use ftp_reply::command::Command;
 //! use ftp_reply::identify::{Confidence, ServerIdentifier};
 //!
@@ -86,7 +87,8 @@
 //! (as received, with their codes), so a borrowed view of a reply can feed it.
 //!
 //! ```
-//! use ftp_reply::{ReplyCode, Server};
+//! use ftp_reply::ReplyCode;
+//! use ftp_reply::diagnosis::Server;
 //! use ftp_reply::command::Command;
 //! use ftp_reply::identify::{Confidence, ServerIdentifier};
 //!
@@ -99,7 +101,7 @@
 //! assert_eq!(best.server(), Server::Pyftpdlib);
 //! assert_eq!(best.confidence(), Confidence::Likely);
 //! assert_eq!(best.score(), 80);
-//! # Ok::<(), ftp_reply::InvalidReplyCode>(())
+//! # Ok::<(), ftp_reply::InvalidCodeError>(())
 //! ```
 
 mod clue;
@@ -149,7 +151,8 @@ struct Candidate {
 /// thresholds.
 ///
 /// ```
-/// use ftp_reply::{Reply, Server};
+/// use ftp_reply::Reply;
+/// use ftp_reply::diagnosis::Server;
 /// use ftp_reply::command::Command;
 /// use ftp_reply::identify::ServerIdentifier;
 ///
@@ -386,7 +389,8 @@ impl ServerIdentifier {
     /// The score of `server` so far (0 when nothing pointed at it).
     ///
     /// ```
-    /// use ftp_reply::{Reply, Server};
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::diagnosis::Server;
     /// use ftp_reply::identify::ServerIdentifier;
     /// let mut id = ServerIdentifier::new();
     /// id.observe(None, &Reply::parse(b"200 Zzz...\r\n")?);

@@ -81,24 +81,31 @@ impl<R: BufRead> ReplyReader<R> {
     /// # Ok::<(), ftp_reply::ReadError>(())
     /// ```
     pub fn new(inner: R) -> Self {
-        Self::with_decoder(inner, ReplyDecoder::new())
+        Self {
+            inner,
+            decoder: ReplyDecoder::new(),
+        }
     }
 
-    /// A reader using `decoder` (its limits and framing, and any bytes
-    /// already fed to it, which are decoded first).
+    /// Uses `decoder` (its limits and framing, and any bytes already fed to
+    /// it, which are decoded first) instead of the default one (builder
+    /// style). Set it before reading: the decoder it replaces is dropped
+    /// with any reply it had half-read.
     ///
     /// ```
     /// use ftp_reply::{Framing, Limits, ReplyDecoder, ReplyReader};
     ///
-    /// let decoder = ReplyDecoder::with_limits(Limits::default().with_max_lines(64))
-    ///     .framing(Framing::Lenient);
+    /// let decoder = ReplyDecoder::new().with_limits(Limits::default().with_max_lines(64))
+    ///     .with_framing(Framing::Lenient);
     /// let input: &[u8] = b"426-Connection closed.\r\n226 Abort successful\r\n";
-    /// let mut reader = ReplyReader::with_decoder(input, decoder);
+    /// let mut reader = ReplyReader::new(input).with_decoder(decoder);
     /// assert_eq!(reader.read_reply()?.code(), 226);
     /// # Ok::<(), ftp_reply::ReadError>(())
     /// ```
-    pub fn with_decoder(inner: R, decoder: ReplyDecoder) -> Self {
-        Self { inner, decoder }
+    #[must_use]
+    pub fn with_decoder(mut self, decoder: ReplyDecoder) -> Self {
+        self.decoder = decoder;
+        self
     }
 
     /// Reads the next reply.
@@ -369,7 +376,7 @@ mod tests {
     fn fed_decoder_bytes_come_first() {
         let mut decoder = ReplyDecoder::new();
         decoder.feed(b"220 first\r\n200 sec");
-        let mut reader = ReplyReader::with_decoder(&b"ond\r\n"[..], decoder);
+        let mut reader = ReplyReader::new(&b"ond\r\n"[..]).with_decoder(decoder);
         assert_eq!(reader.read_reply().unwrap().code(), 220);
         // "200 sec" was decoded from the decoder's own input; the rest comes from the reader.
         let reply = reader.read_reply().unwrap();

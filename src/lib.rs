@@ -26,13 +26,13 @@
 //! ```
 //! use ftp_reply::{Category, ReplyCode};
 //!
-//! let code = ReplyCode::parse("150 Opening BINARY mode data connection for file.txt\r\n")?;
+//! let code = ReplyCode::parse_str("150 Opening BINARY mode data connection for file.txt\r\n")?;
 //! assert_eq!(code, ReplyCode::FILE_STATUS_OK);
 //! assert_eq!(code.category(), Category::PositivePreliminary);
 //! assert!(code.more_replies_follow());
 //!
 //! // Malformed lines are errors that say what is wrong, and where.
-//! let err = ReplyCode::parse("42 oops").unwrap_err();
+//! let err = ReplyCode::parse_str("42 oops").unwrap_err();
 //! assert_eq!(err.to_string(), "invalid reply line at byte 2: expected an ASCII digit, found a space");
 //! # Ok::<(), ftp_reply::ParseError>(())
 //! ```
@@ -54,9 +54,10 @@
 //! # Example: diff 150 vs 421
 //!
 //! ```
-//! use ftp_reply::{diff, Difference, Format, Lang, ReplyCode};
+//! use ftp_reply::{Lang, ReplyCode};
+//! use ftp_reply::diff::{Diff, Difference, Format};
 //!
-//! let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+//! let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
 //! assert!(d.differences().any(|x| x == Difference::ControlConnection { a: false, b: true }));
 //! let page = d.render(Lang::En, Format::Text).to_string();
 //! assert!(page.contains("1. 150 is a 1xx Positive Preliminary reply and 421 a 4xx Transient Negative Completion reply."));
@@ -72,7 +73,7 @@
 //! assert_eq!(code.category(), Category::TransientNegativeCompletion);
 //! assert_eq!(code.function(), FunctionGroup::FileSystem);
 //! assert_eq!(code.retry_advice(), RetryAdvice::RetryLater);
-//! # Ok::<(), ftp_reply::InvalidReplyCode>(())
+//! # Ok::<(), ftp_reply::InvalidCodeError>(())
 //! ```
 //!
 //! # Example: decode a stream with limits
@@ -86,7 +87,7 @@
 //! use ftp_reply::{DecodeErrorKind, Framing, Limits, ReplyDecoder};
 //!
 //! let limits = Limits::default().with_max_line_len(4096).with_max_lines(256);
-//! let mut decoder = ReplyDecoder::with_limits(limits).framing(Framing::Strict);
+//! let mut decoder = ReplyDecoder::new().with_limits(limits).with_framing(Framing::Strict);
 //! decoder.feed(b"220-Welcome\r\n220 Ready\r\n211-Feat");
 //! decoder.feed(b"ures:\r\n MDTM\r\n211 End\r\n");
 //! decoder.feed(b"550 ");
@@ -109,12 +110,14 @@
 //! # Example: what the reply says
 //!
 //! [`Reply`] reads the payloads clients act on, each by its RFC, tolerant
-//! of what real servers send and saying what it tolerated ([`Quirk`]); see
+//! of what real servers send and saying what it tolerated ([`Quirk`](payload::Quirk)); see
 //! [`payload`] for the list. A client's EPSV with PASV fallback, and PWD:
 //!
 //! ```
 //! use std::net::IpAddr;
-//! use ftp_reply::{Command, PassivePolicy, Reply};
+//! use ftp_reply::Reply;
+//! use ftp_reply::command::Command;
+//! use ftp_reply::payload::PassivePolicy;
 //!
 //! let server: IpAddr = "93.184.215.14".parse()?; // the control connection's peer
 //! let epsv = Reply::parse(b"500 EPSV not understood\r\n")?;
@@ -139,12 +142,13 @@
 //!
 //! Each command is a [`CommandLine`] (a CR, LF or NUL in its argument is
 //! refused; `Display` shows `PASS ****`); its replies are read with
-//! [`ReplyReader::read_for`], each checked by an [`Exchange`], up to the final
+//! [`ReplyReader::read_for`], each checked by an [`Exchange`](command::Exchange), up to the final
 //! one; [`Reply::into_result_for`] turns a 4yz or 5yz into a [`ReplyError`]
 //! naming the command. `examples/mini_client.rs` is a whole client.
 //!
 //! ```
-//! use ftp_reply::{Command, CommandLine, Exchange, ReplyReader};
+//! use ftp_reply::ReplyReader;
+//! use ftp_reply::command::{Command, CommandLine, Exchange};
 //!
 //! // What the server sends; in a real client, a BufReader<TcpStream>.
 //! let server: &[u8] = b"220 Ready\r\n331 Password?\r\n230 Logged in\r\n550 No such directory\r\n";
@@ -212,8 +216,8 @@ extern crate alloc;
 mod category;
 mod code;
 pub mod command;
-mod diagnose;
-mod diff;
+pub mod diagnosis;
+pub mod diff;
 mod error;
 mod explain;
 mod grammar;
@@ -225,31 +229,19 @@ pub mod payload;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
-pub use command::{
-    Command, CommandLine, CommandParseError, CommandSet, Exchange, Leniency, Problem, Role, Verdict,
+pub use error::{
+    InvalidCodeError, InvalidCodeErrorKind, ParseError, ParseErrorKind, UnknownNameError,
 };
-#[cfg(feature = "serde")]
-pub use diagnose::LocalizedDiagnosis;
-pub use diagnose::{
-    Diagnoses, Diagnosis, RenderedDiagnosis, Server, diagnose, diagnose_bytes, diagnose_line,
-    identify_server,
-};
-#[cfg(feature = "serde")]
-pub use diff::LocalizedDiff;
-pub use diff::{
-    Diff, Difference, Format, Outcome, Persistence, Rendered, Sentence, Stage, Standing, diff,
-};
-pub use error::{InvalidReplyCode, ParseError, ParseErrorKind, UnknownName};
 pub use explain::{Explanation, RenderedExplanation};
-pub use kb::{
-    DataConnection, LocalizedInfo, Meaning, PairNote, ReplyInfo, RetryAdvice, Source, Spec,
-};
+pub use kb::{DataConnection, LocalizedInfo, Meaning, ReplyInfo, RetryAdvice, Source, Spec};
 pub use lang::{Lang, Text};
-pub use payload::{
-    DataEndpoint, Feature, Features, MlstEntry, NatVerdict, Parsed, PassivePolicy, Pathname,
-    PayloadError, PayloadErrorKind, Quirk, Quirks, RestartMarker, SystemType, Timestamp,
-    is_unroutable,
-};
+
+// Inside the crate the capability types keep short paths; their one public
+// path is their module's (`command::Command`, `diagnosis::Server`...).
+pub(crate) use command::{Command, CommandSet};
+pub(crate) use diagnosis::Server;
+#[cfg(feature = "alloc")]
+pub(crate) use {command::CommandLine, diagnosis::Diagnosis};
 
 #[cfg(feature = "alloc")]
 mod decoder;

@@ -18,7 +18,8 @@
 
 use core::fmt::{self, Write as _};
 
-use crate::{Format, Lang};
+use crate::Lang;
+use crate::diff::Format;
 
 /// A page being written in one [`Format`] and [`Lang`].
 pub(crate) struct Page<'a, 'b> {

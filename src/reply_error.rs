@@ -137,7 +137,7 @@ impl Reply {
     /// come), 2yz, and 3yz, which asks for the next command of a sequence
     /// (331 after USER). Protected replies (6yz, RFC 2228) are `Ok` too:
     /// what they say is inside; decode it and check that. Whether the reply
-    /// fits the command is [`Exchange`](crate::Exchange)'s job.
+    /// fits the command is [`Exchange`](crate::command::Exchange)'s job.
     ///
     /// # Errors
     ///

@@ -197,7 +197,7 @@ impl<'a> ReplyRef<'a> {
     ///
     /// ```
     /// use ftp_reply::{Framing, ReplyDecoder};
-    /// let mut decoder = ReplyDecoder::new().framing(Framing::Lenient);
+    /// let mut decoder = ReplyDecoder::new().with_framing(Framing::Lenient);
     /// decoder.feed(b"553-\r\n553- Directory excluded.\r\n150 Opening.\r\n");
     /// let reply = decoder.next_reply_ref()?.unwrap();
     /// assert_eq!((reply.opening_code().as_u16(), reply.code().as_u16()), (553, 150));

@@ -5,8 +5,11 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
+use std::fmt::Write as _;
 
-use ftp_reply::{Format, Lang, ReplyCode, ReplyDecoder, ReplyInfo, diagnose_line, diff};
+use ftp_reply::diagnosis::diagnose_line_str;
+use ftp_reply::diff::{Diff, Format};
+use ftp_reply::{Lang, ReplyCode, ReplyDecoder, ReplyInfo};
 
 struct Counting;
 
@@ -51,8 +54,9 @@ fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
 fn the_counter_counts() {
     let (v, n) = count(|| std::hint::black_box(vec![1u8; 10]));
     assert_eq!((v.len(), n), (10, 1));
-    let (s, n) =
-        count(|| diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE).to_string());
+    let (s, n) = count(|| {
+        Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE).to_string()
+    });
     assert!(n >= 1 && !s.is_empty(), "a fresh String must grow");
 }
 
@@ -62,7 +66,7 @@ fn parsing_and_lookup_never_allocate() {
         for n in 100..700 {
             let code = ReplyCode::new(n).unwrap();
             std::hint::black_box(code.info());
-            std::hint::black_box(ReplyCode::parse("421 Service not available\r\n").unwrap());
+            std::hint::black_box(ReplyCode::parse_str("421 Service not available\r\n").unwrap());
         }
     });
     assert_eq!(n, 0);
@@ -70,17 +74,17 @@ fn parsing_and_lookup_never_allocate() {
 
 #[test]
 fn rendering_a_diff_into_a_reused_string_allocates_nothing() {
-    let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+    let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
     let mut buf = String::new();
     for format in [Format::Text, Format::Markdown] {
         for lang in Lang::ALL {
             // First render grows the buffer; the next ones reuse it.
             buf.clear();
-            d.write_to(&mut buf, lang, format).unwrap();
+            write!(buf, "{}", d.render(lang, format)).unwrap();
             let len = buf.len();
             let ((), n) = count(|| {
                 buf.clear();
-                d.write_to(&mut buf, lang, format).unwrap();
+                write!(buf, "{}", d.render(lang, format)).unwrap();
             });
             assert_eq!(buf.len(), len);
             assert_eq!(n, 0, "{lang} {format}: {n} allocations per render");
@@ -98,7 +102,7 @@ fn explaining_and_diagnosing_allocate_nothing() {
             write!(buf, "{}", info.code().explain(Lang::Fr)).unwrap();
         }
         let line = "500 OOPS: vsftpd: refusing to run with writable root inside chroot()";
-        assert!(diagnose_line(line).unwrap().count() >= 1);
+        assert!(diagnose_line_str(line).unwrap().count() >= 1);
     });
     assert_eq!(n, 0);
 }
@@ -231,7 +235,9 @@ fn identifying_a_server_allocates_nothing() {
 
 #[test]
 fn payload_parsers_allocate_nothing() {
-    use ftp_reply::{Command, MlstEntry, Reply};
+    use ftp_reply::Reply;
+    use ftp_reply::command::Command;
+    use ftp_reply::payload::MlstEntry;
 
     let replies: Vec<Reply> = [
         &b"227 Entering Passive Mode (192,168,1,2,4,1).\r\n"[..],
@@ -279,7 +285,7 @@ fn payload_parsers_allocate_nothing() {
                 .map_or(0, |p| p.value.unix_seconds() as usize);
             if let Ok(f) = b.features() {
                 let f = f.value;
-                sink += f.len() + usize::from(f.has("mdtm")) + usize::from(f.rest_stream());
+                sink += f.len() + usize::from(f.has("mdtm")) + usize::from(f.has_rest_stream());
                 sink += f.mlst_facts().map_or(0, Iterator::count);
                 sink += f.languages().map_or(0, Iterator::count);
                 sink += f.auth_mechanisms().map_or(0, Iterator::count);

@@ -22,7 +22,7 @@ fn expected(name: &str) -> Vec<serde_json::Value> {
 }
 
 fn decode(framing: Framing, input: &[u8], chunk: usize) -> Vec<Reply> {
-    let mut decoder = ReplyDecoder::new().framing(framing);
+    let mut decoder = ReplyDecoder::new().with_framing(framing);
     let mut replies = Vec::new();
     for piece in input.chunks(chunk) {
         decoder.feed(piece);

@@ -84,7 +84,7 @@ fn after_a_decode_error_framed_yields_none_then_goes_on() {
         let limits = Limits::default().with_max_line_len(64);
         let mut control = Framed::new(
             client,
-            ReplyCodec::with_decoder(ReplyDecoder::with_limits(limits)),
+            ReplyCodec::new().with_decoder(ReplyDecoder::new().with_limits(limits)),
         );
         server.write_all(b"200 OK\r\n550 ").await.unwrap();
         server.write_all(&[b'x'; 1000]).await.unwrap();

@@ -49,7 +49,7 @@ proptest! {
                 // Exactly one line: the only LF is the last byte.
                 prop_assert_eq!(wire.iter().filter(|&&b| b == b'\n').count(), 1);
                 let text = std::str::from_utf8(&wire).unwrap();
-                let back = Command::parse_line(text).unwrap();
+                let back = CommandLine::parse_str(text).unwrap();
                 prop_assert_eq!(back, line);
                 prop_assert_eq!(back.command(), c);
                 prop_assert_eq!(back.argument(), Some(arg.as_str()).filter(|a| !a.is_empty()));

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use ftp_reply::command::{
-    Command, Exchange, Leniency, Problem, Role, Verdict, commands_producing, greeting_expects,
+    Command, CommandLine, Exchange, Leniency, Problem, Role, Verdict, greeting_expects,
     greeting_replies,
 };
 use ftp_reply::{ReplyCode, ReplyInfo};
@@ -32,15 +32,12 @@ fn every_code_some_command_produces_is_reachable() {
     for c in Command::all() {
         for e in c.expected_replies() {
             assert!(
-                commands_producing(e.code()).any(|(p, r)| p == c && r == e.role()),
+                e.code().commands().any(|(p, r)| p == c && r == e.role()),
                 "{c} {} {:?}",
                 e.code(),
                 e.role()
             );
-            assert_eq!(
-                e.code().commands().count(),
-                commands_producing(e.code()).count()
-            );
+            assert_eq!(e.code().commands().count(), e.code().commands().count());
         }
     }
 }
@@ -346,7 +343,8 @@ fn extension_rows() {
 #[test]
 fn commands_producing_150_and_220() {
     let verbs = |n| {
-        commands_producing(code(n))
+        code(n)
+            .commands()
             .map(|(c, _)| c.verb())
             .collect::<Vec<_>>()
     };
@@ -356,7 +354,8 @@ fn commands_producing_150_and_220() {
     );
     assert_eq!(verbs(220), ["REIN", "HOST"]);
     assert_eq!(verbs(631), ["MIC", "CONF", "ENC"]);
-    let both: Vec<_> = commands_producing(code(522))
+    let both: Vec<_> = code(522)
+        .commands()
         .filter(|(c, _)| *c == Command::Stor)
         .collect();
     assert_eq!(
@@ -388,7 +387,7 @@ fn every_known_command_checks_its_own_rows() {
                     ex.push(code(150));
                     assert_eq!(ex.push(e.code()), Verdict::Expected(e.role()));
                 }
-                Role::Success if c.success_after_preliminary() => {
+                Role::Success if c.completes_after_preliminary() => {
                     ex.push(code(150));
                     assert_eq!(ex.push(e.code()), Verdict::Expected(Role::Success), "{c}");
                 }
@@ -457,7 +456,7 @@ fn parse_transcript(text: &str) -> Vec<Step> {
                 let command = if rest == "(greeting)" {
                     None
                 } else {
-                    Some(Command::parse_line(rest).unwrap().command())
+                    Some(CommandLine::parse_str(rest).unwrap().command())
                 };
                 steps.push(Step {
                     line: n,
@@ -475,7 +474,7 @@ fn parse_transcript(text: &str) -> Vec<Step> {
                     }
                     continue;
                 }
-                let code = ReplyCode::parse(rest).unwrap_or_else(|e| panic!("line {n}: {e}"));
+                let code = ReplyCode::parse_str(rest).unwrap_or_else(|e| panic!("line {n}: {e}"));
                 step.codes.push(code);
                 if rest.as_bytes().get(3) == Some(&b'-') {
                     open = Some(rest[..3].to_owned());
@@ -559,16 +558,15 @@ fn leniency_and_problem_names_are_stable() {
 #[test]
 fn command_notes_exist_in_every_language() {
     use ftp_reply::Lang;
-    use ftp_reply::command::{greeting_notes, greeting_notes_in};
+    use ftp_reply::command::greeting_notes;
     let en = Lang::default();
     let mut with_notes = 0;
     for c in Command::all() {
-        assert_eq!(c.notes(), c.notes_in(en), "{c}");
-        with_notes += usize::from(!c.notes().is_empty());
+        with_notes += usize::from(!c.notes(Lang::En).is_empty());
         for lang in Lang::ALL {
-            let notes = c.notes_in(lang);
-            assert_eq!(notes.len(), c.notes().len(), "{c} {lang}");
-            for (n, e) in notes.iter().zip(c.notes()) {
+            let notes = c.notes(lang);
+            assert_eq!(notes.len(), c.notes(Lang::En).len(), "{c} {lang}");
+            for (n, e) in notes.iter().zip(c.notes(Lang::En)) {
                 assert!(!n.trim().is_empty(), "{c} {lang}");
                 if lang != en {
                     assert_ne!(n, e, "{c} {lang}: the note is the English one");
@@ -578,6 +576,6 @@ fn command_notes_exist_in_every_language() {
     }
     assert!(with_notes > 30, "{with_notes}");
     for lang in Lang::ALL {
-        assert_eq!(greeting_notes_in(lang).len(), greeting_notes().len());
+        assert_eq!(greeting_notes(lang).len(), greeting_notes(Lang::En).len());
     }
 }

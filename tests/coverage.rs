@@ -12,7 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use ftp_reply::{Diagnosis, ReplyCode, Server, diagnose, diagnose_line};
+use ftp_reply::ReplyCode;
+use ftp_reply::diagnosis::{Diagnosis, Server, diagnose_line_str, diagnose_str};
 
 /// One extracted reply: code and text in pattern syntax.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -145,7 +146,7 @@ fn every_negative_text_has_a_row_of_its_own_server() {
             let code_v = ReplyCode::new(*code).unwrap();
             let own = instances(text)
                 .iter()
-                .any(|t| diagnose(code_v, t).any(|d| d.server() == server));
+                .any(|t| diagnose_str(code_v, t).any(|d| d.server() == server));
             let key = (stem.clone(), *code, text.clone());
             if own {
                 covered += 1;
@@ -219,7 +220,9 @@ fn no_row_claims_another_servers_text() {
         for (code, text) in distinct {
             let [a, b] = instances(text);
             let code_v = ReplyCode::new(code).unwrap();
-            let mut rows: Vec<_> = diagnose(code_v, &a).chain(diagnose(code_v, &b)).collect();
+            let mut rows: Vec<_> = diagnose_str(code_v, &a)
+                .chain(diagnose_str(code_v, &b))
+                .collect();
             rows.sort_by_key(|d| d.id());
             rows.dedup_by_key(|d| d.id());
             for d in rows {
@@ -318,7 +321,7 @@ fn reference_texts() -> Vec<(String, Text)> {
             let Some(reply) = line.strip_prefix("S: ") else {
                 continue;
             };
-            let Ok(code) = ReplyCode::parse(reply) else {
+            let Ok(code) = ReplyCode::parse_str(reply) else {
                 continue;
             };
             if reply.as_bytes().get(3) != Some(&b' ') {
@@ -405,7 +408,7 @@ fn unknown_servers_are_never_claimed_as_a_known_one() {
         .filter(|(n, _)| n.ends_with(".txt"))
     {
         let line = format!("{} {}", t.code, t.text.replace("{{", "{"));
-        for d in diagnose_line(&line).unwrap() {
+        for d in diagnose_line_str(&line).unwrap() {
             seen += 1;
             assert!(
                 !d.is_server_specific(),

@@ -44,10 +44,14 @@ fn decode_chunked(mut decoder: ReplyDecoder, input: &[u8], chunk: usize) -> Vec<
 
 /// Decodes `input` in many chunkings and checks they all agree.
 fn decode(framing: Framing, input: &[u8]) -> Vec<Out> {
-    let whole = decode_chunked(ReplyDecoder::new().framing(framing), input, input.len());
+    let whole = decode_chunked(
+        ReplyDecoder::new().with_framing(framing),
+        input,
+        input.len(),
+    );
     for chunk in [1, 2, 3, 5, 7, 64] {
         assert_eq!(
-            decode_chunked(ReplyDecoder::new().framing(framing), input, chunk),
+            decode_chunked(ReplyDecoder::new().with_framing(framing), input, chunk),
             whole,
             "chunks of {chunk}"
         );
@@ -251,7 +255,7 @@ fn limits_errors_say_which_limit() {
         input.extend_from_slice(b"214-0123456789012345678901234567890123456789\r\n");
     }
     input.extend_from_slice(b"214 end\r\n200 OK\r\n");
-    let out = decode_chunked(ReplyDecoder::with_limits(limits), &input, 9);
+    let out = decode_chunked(ReplyDecoder::new().with_limits(limits), &input, 9);
     assert_eq!(
         out,
         [
@@ -263,7 +267,7 @@ fn limits_errors_say_which_limit() {
             reply(200, &["200 OK"]),
         ]
     );
-    let mut d = ReplyDecoder::with_limits(limits);
+    let mut d = ReplyDecoder::new().with_limits(limits);
     d.feed(&input);
     let e = d.next_reply().unwrap_err();
     assert_eq!(
@@ -318,7 +322,7 @@ fn borrowed_replies_have_the_payload_readers() {
             reply.pathname().map(|p| p.value.to_string()),
             copy.pathname().map(|p| p.value.to_string())
         );
-        assert_eq!(reply.diagnose(), copy.diagnose());
+        assert!(reply.diagnose().eq(copy.diagnose()));
         n += 1;
     }
     assert_eq!(n, 5);
@@ -332,7 +336,7 @@ fn a_reader_takes_over_a_decoder_holding_a_line_start() {
     decoder.feed(b"220 Rea");
     assert!(decoder.next_reply_ref().unwrap().is_none());
     assert_eq!(decoder.buffered_len(), 7);
-    let mut reader = ftp_reply::ReplyReader::with_decoder(&b"dy\r\n221 Bye\r\n"[..], decoder);
+    let mut reader = ftp_reply::ReplyReader::new(&b"dy\r\n221 Bye\r\n"[..]).with_decoder(decoder);
     assert_eq!(reader.read_reply().unwrap().text(), "Ready");
     assert_eq!(reader.read_reply().unwrap().code(), 221);
     assert!(matches!(

@@ -2,10 +2,13 @@
 
 use std::collections::BTreeSet;
 
-use ftp_reply::{Diagnosis, Lang, ReplyCode, Server, diagnose, diagnose_line, identify_server};
+use ftp_reply::diagnosis::{
+    Diagnosis, Server, diagnose_line_str, diagnose_str, identify_server_str,
+};
+use ftp_reply::{Lang, ReplyCode};
 
 fn split(example: &str) -> (ReplyCode, &str) {
-    let code = ReplyCode::parse(example).unwrap_or_else(|e| panic!("{example:?}: {e}"));
+    let code = ReplyCode::parse_str(example).unwrap_or_else(|e| panic!("{example:?}: {e}"));
     (code, example.get(4..).unwrap_or(""))
 }
 
@@ -23,13 +26,13 @@ fn every_example_matches_its_own_row_and_only_declared_overlaps() {
             row.id(),
             row.pattern()
         );
-        let found: BTreeSet<&str> = diagnose(code, text)
+        let found: BTreeSet<&str> = diagnose_str(code, text)
             .map(Diagnosis::id)
             .filter(|&id| id != row.id())
             .collect();
         let declared: BTreeSet<&str> = row.overlaps().iter().copied().collect();
         assert_eq!(found, declared, "{}: overlapping rows", row.id());
-        assert!(diagnose(code, text).any(|d| d.id() == row.id()));
+        assert!(diagnose_str(code, text).any(|d| d.id() == row.id()));
         for o in row.overlaps() {
             assert!(ids.contains(o), "{}: unknown overlap {o}", row.id());
         }
@@ -39,7 +42,7 @@ fn every_example_matches_its_own_row_and_only_declared_overlaps() {
 #[test]
 fn every_row_has_prose_in_both_languages_and_a_source() {
     for row in Diagnosis::all() {
-        for lang in Lang::iter() {
+        for lang in Lang::all() {
             assert!(!row.cause(lang).trim().is_empty(), "{}", row.id());
             assert!(!row.fix(lang).trim().is_empty(), "{}", row.id());
         }
@@ -75,13 +78,13 @@ fn rows_are_ordered_by_code_then_specificity() {
 
 #[test]
 fn the_issue_examples() {
-    let d: Vec<_> = diagnose_line("421 Too many connections (8) from this IP")
+    let d: Vec<_> = diagnose_line_str("421 Too many connections (8) from this IP")
         .unwrap()
         .collect();
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].server(), Server::PureFtpd);
     let d: Vec<_> =
-        diagnose_line("500 OOPS: vsftpd: refusing to run with writable root inside chroot()")
+        diagnose_line_str("500 OOPS: vsftpd: refusing to run with writable root inside chroot()")
             .unwrap()
             .collect();
     assert_eq!(d[0].id(), "vsftpd-writable-chroot");
@@ -93,7 +96,7 @@ fn the_issue_examples() {
 
 #[test]
 fn review_corrections_of_issue_16() {
-    let first = |line: &str| diagnose_line(line).unwrap().next().map(Diagnosis::id);
+    let first = |line: &str| diagnose_line_str(line).unwrap().next().map(Diagnosis::id);
     // mod_core.c core_port: 500 for a refused address or port, 501 for a malformed argument.
     assert_eq!(
         first("500 Illegal PORT command"),
@@ -104,7 +107,7 @@ fn review_corrections_of_issue_16() {
         Some("proftpd-illegal-port-syntax")
     );
     // mod_tls: EPERM on the data connection is a TLS refusal, not a firewall problem.
-    let d = diagnose_line("425 Unable to build data connection: Operation not permitted")
+    let d = diagnose_line_str("425 Unable to build data connection: Operation not permitted")
         .unwrap()
         .next()
         .unwrap();
@@ -119,7 +122,7 @@ fn review_corrections_of_issue_16() {
         "550 /x: File o directory non esistente",
         "550 /x: Нет такого файла или каталога",
     ] {
-        let d = diagnose_line(line).unwrap().next().unwrap();
+        let d = diagnose_line_str(line).unwrap().next().unwrap();
         assert_eq!(d.server(), Server::Proftpd, "{line}");
         assert!(d.id().starts_with("proftpd-no-such-file-"), "{line}");
     }
@@ -127,12 +130,15 @@ fn review_corrections_of_issue_16() {
 
 #[test]
 fn nothing_matches_means_no_diagnosis() {
-    assert_eq!(diagnose_line("550 Nobody says this").unwrap().count(), 0);
     assert_eq!(
-        diagnose(ReplyCode::new(299).unwrap(), "anything").count(),
+        diagnose_line_str("550 Nobody says this").unwrap().count(),
         0
     );
-    assert!(diagnose_line("oops").is_err());
+    assert_eq!(
+        diagnose_str(ReplyCode::new(299).unwrap(), "anything").count(),
+        0
+    );
+    assert!(diagnose_line_str("oops").is_err());
 }
 
 #[test]
@@ -154,25 +160,25 @@ fn banners_identify_servers_and_preference_reorders() {
     }
     for row in Diagnosis::all().iter().filter(|d| d.is_banner()) {
         assert_eq!(
-            identify_server(row.example()),
+            identify_server_str(row.example()),
             Some(row.server()),
             "{}",
             row.id()
         );
     }
     let code = ReplyCode::NOT_LOGGED_IN;
-    let servers: Vec<Server> = diagnose(code, "Login incorrect.")
+    let servers: Vec<Server> = diagnose_str(code, "Login incorrect.")
         .map(Diagnosis::server)
         .collect();
     assert!(servers.len() >= 2, "{servers:?}");
     for s in &servers {
-        let first = diagnose(code, "Login incorrect.")
+        let first = diagnose_str(code, "Login incorrect.")
             .prefer(*s)
             .next()
             .unwrap();
         assert_eq!(first.server(), *s);
         assert_eq!(
-            diagnose(code, "Login incorrect.").prefer(*s).count(),
+            diagnose_str(code, "Login incorrect.").prefer(*s).count(),
             servers.len()
         );
     }

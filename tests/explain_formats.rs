@@ -3,7 +3,9 @@
 //! keys of the docs' tables, parsed back with `serde_json`), and the Markdown
 //! page, which must say exactly what the plain-text page says.
 
-use ftp_reply::{Diagnosis, Format, Lang, ReplyCode, ReplyInfo, diagnose_line};
+use ftp_reply::diagnosis::{Diagnosis, diagnose_line_str as diagnose_line};
+use ftp_reply::diff::Format;
+use ftp_reply::{Lang, ReplyCode, ReplyInfo};
 
 /// Every code the knowledge base defines, and a few that nothing defines.
 fn codes() -> Vec<ReplyCode> {
@@ -89,7 +91,7 @@ fn markdown_says_what_the_text_says_for_every_code_and_language() {
             assert_eq!(e.render(Format::Text).to_string(), e.to_string());
         }
         for (line, found) in &lines {
-            let code = ReplyCode::parse(line).unwrap();
+            let code = ReplyCode::parse_str(line).unwrap();
             let e = code.explain(lang).with_diagnoses(found);
             let md = e.render(Format::Markdown).to_string();
             assert_eq!(
@@ -211,7 +213,7 @@ fn keys(v: &serde_json::Value) -> Vec<String> {
 fn json_keys_are_the_documented_ones_for_every_code_and_language() {
     let explanation_keys = documented_keys(include_str!("../src/explain.rs"), "# JSON");
     let diagnosis_keys = documented_keys(
-        include_str!("../src/diagnose/json.rs"),
+        include_str!("../src/diagnosis/json.rs"),
         "with its cause and fix in one language",
     );
     assert_eq!(explanation_keys.len(), 21, "{explanation_keys:?}");
@@ -253,7 +255,7 @@ fn json_keys_are_the_documented_ones_for_every_code_and_language() {
             }
         }
         for (line, found) in &lines {
-            let code = ReplyCode::parse(line).unwrap();
+            let code = ReplyCode::parse_str(line).unwrap();
             let v = serde_json::to_value(code.explain(lang).with_diagnoses(found)).unwrap();
             let got = v["diagnosis"].as_array().unwrap();
             assert_eq!(got.len(), found.len(), "{line}");

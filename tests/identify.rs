@@ -5,8 +5,9 @@
 mod fuzz_checks;
 
 use ftp_reply::command::Command;
+use ftp_reply::diagnosis::Server;
 use ftp_reply::identify::{Confidence, Fingerprint, ServerIdentifier, Strength};
-use ftp_reply::{Reply, ReplyCode, Server};
+use ftp_reply::{Reply, ReplyCode};
 use proptest::prelude::*;
 
 /// Lines made of fingerprint words, so that properties reach the matches.

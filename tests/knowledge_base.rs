@@ -351,7 +351,7 @@ fn every_text_is_present_in_both_languages_and_translated() {
                 ("remediation", info.remediation(lang)),
             ]
         };
-        for lang in Lang::iter() {
+        for lang in Lang::all() {
             for (name, text) in fields(lang) {
                 assert!(!text.trim().is_empty(), "{code} {name} {lang} is empty");
                 assert_eq!(
@@ -560,7 +560,7 @@ fn unknown_codes_still_have_category_function_and_advice() {
 #[test]
 fn explanation_has_every_section() {
     for info in ReplyInfo::all() {
-        for lang in Lang::iter() {
+        for lang in Lang::all() {
             let text = info.code().explain(lang).to_string();
             for part in [
                 info.title(lang),

@@ -4,11 +4,12 @@
 
 use std::net::{IpAddr, SocketAddr};
 
+use ftp_reply::command::Command;
 use ftp_reply::payload::{self, MlstEntry};
-use ftp_reply::{
-    Command, DataEndpoint, NatVerdict, PassivePolicy, PayloadErrorKind, Quirk, Quirks, Reply,
-    ReplyCode, Timestamp,
+use ftp_reply::payload::{
+    DataEndpoint, NatVerdict, PassivePolicy, PayloadErrorKind, Quirk, Quirks, Timestamp,
 };
+use ftp_reply::{Reply, ReplyCode};
 
 fn reply(bytes: &[u8]) -> Reply {
     Reply::parse(bytes).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(bytes)))
@@ -272,7 +273,7 @@ fn captured_server_sessions() {
     let f = proftpd.features().unwrap();
     assert!(f.quirks.is_empty());
     assert_eq!(f.value.len(), 15);
-    assert!(f.value.rest_stream() && f.value.has("tvfs"));
+    assert!(f.value.has_rest_stream() && f.value.has("tvfs"));
     let lang: Vec<_> = f
         .value
         .languages()

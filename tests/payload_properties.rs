@@ -6,8 +6,9 @@ mod fuzz_checks;
 
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 
+use ftp_reply::ReplyCode;
 use ftp_reply::payload;
-use ftp_reply::{MlstEntry, Quirk, Quirks, ReplyCode, Timestamp};
+use ftp_reply::payload::{MlstEntry, Quirk, Quirks, Timestamp};
 use proptest::prelude::*;
 
 fn code(n: u16) -> ReplyCode {
@@ -167,7 +168,7 @@ proptest! {
         line.push(byte);
         line.extend(format!("{tail}\" is current").bytes());
         let e = payload::pathname(code(257), [&line[..]]).unwrap_err();
-        prop_assert_eq!(e.kind(), ftp_reply::PayloadErrorKind::ControlInPath { byte });
+        prop_assert_eq!(e.kind(), ftp_reply::payload::PayloadErrorKind::ControlInPath { byte });
         prop_assert_eq!(e.offset(), 5 + head.len());
     }
 

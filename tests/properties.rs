@@ -144,16 +144,14 @@ proptest! {
             expected.push(reply);
             stream.extend_from_slice(&spec.wire);
         }
-        let got = decode_all(ReplyDecoder::new().framing(framing), &chunks(&stream, &sizes));
+        let got = decode_all(ReplyDecoder::new().with_framing(framing), &chunks(&stream, &sizes));
         let got: Vec<Reply> = got.into_iter().collect::<Result<_, _>>().unwrap();
         prop_assert_eq!(&got, &expected);
 
         // The same through ReplyReader on a small BufReader.
         let capacity = sizes.first().copied().unwrap_or(8);
-        let reader = ReplyReader::with_decoder(
-            std::io::BufReader::with_capacity(capacity, &stream[..]),
-            ReplyDecoder::new().framing(framing),
-        );
+        let reader = ReplyReader::new(std::io::BufReader::with_capacity(capacity, &stream[..]))
+            .with_decoder(ReplyDecoder::new().with_framing(framing));
         let read: Vec<Reply> = reader.collect::<Result<_, ReadError>>().unwrap();
         prop_assert_eq!(read, expected);
     }
@@ -174,7 +172,7 @@ proptest! {
             .with_max_line_len(max_line_len)
             .with_max_lines(max_lines)
             .with_max_reply_bytes(max_reply_bytes);
-        let new = || ReplyDecoder::with_limits(limits).framing(framing);
+        let new = || ReplyDecoder::new().with_limits(limits).with_framing(framing);
         let whole = decode_all(new(), std::slice::from_ref(&input));
         let chunked = decode_all(new(), &chunks(&input, &sizes));
         prop_assert_eq!(&chunked, &whole);
@@ -183,8 +181,8 @@ proptest! {
             prop_assert!(reply.raw_lines().map(|l| l.len() + 1).sum::<usize>() <= max_reply_bytes);
         }
         // Default limits, one byte at a time.
-        let one = decode_all(ReplyDecoder::new().framing(framing), &chunks(&input, &[1]));
-        prop_assert_eq!(one, decode_all(ReplyDecoder::new().framing(framing), std::slice::from_ref(&input)));
+        let one = decode_all(ReplyDecoder::new().with_framing(framing), &chunks(&input, &[1]));
+        prop_assert_eq!(one, decode_all(ReplyDecoder::new().with_framing(framing), std::slice::from_ref(&input)));
         // One-shot parsing never panics either.
         let _ = Reply::parse_with(&input, framing);
     }

@@ -18,13 +18,13 @@ fn accepts_every_well_formed_line() {
         "421 \u{e9}t\u{e9}",
     ] {
         assert_eq!(
-            ReplyCode::parse(line).map(ReplyCode::as_u16),
+            ReplyCode::parse_str(line).map(ReplyCode::as_u16),
             Ok(421),
             "{line:?}"
         );
     }
     assert_eq!(
-        ReplyCode::parse_line_bytes(b"550 \xff\xfe"),
+        ReplyCode::parse(b"550 \xff\xfe"),
         Ok(ReplyCode::FILE_UNAVAILABLE)
     );
 }
@@ -64,7 +64,7 @@ fn rejects_every_malformed_line_with_kind_and_offset() {
         ("１５０ a", ParseErrorKind::NotADigit { found: 0xEF }, 0),
     ];
     for (line, kind, offset) in cases {
-        let err = ReplyCode::parse(line).expect_err(line);
+        let err = ReplyCode::parse_str(line).expect_err(line);
         assert_eq!(err.kind(), *kind, "{line:?}");
         assert_eq!(err.offset(), *offset, "{line:?}");
         assert!(
@@ -123,14 +123,14 @@ fn predicates_follow_the_first_digit() {
 
 #[test]
 fn enums_round_trip_through_strings() {
-    for c in Category::iter() {
+    for c in Category::all() {
         assert_eq!(c.to_string().parse(), Ok(c));
         assert_eq!(Category::from_digit(c.digit()), Some(c));
     }
-    for g in FunctionGroup::iter() {
+    for g in FunctionGroup::all() {
         assert_eq!(g.to_string().parse(), Ok(g));
     }
-    assert_eq!(Category::iter().count(), 6);
+    assert_eq!(Category::all().count(), 6);
 }
 
 #[test]
@@ -148,13 +148,13 @@ fn debug_shows_number_and_title() {
 proptest! {
     #[test]
     fn parse_never_panics(s in ".*") {
-        let _ = ReplyCode::parse(&s);
+        let _ = ReplyCode::parse_str(&s);
         let _ = s.parse::<ReplyCode>();
     }
 
     #[test]
     fn parse_bytes_never_panics(b in proptest::collection::vec(any::<u8>(), 0..16)) {
-        let _ = ReplyCode::parse_line_bytes(&b);
+        let _ = ReplyCode::parse(&b);
         let _ = ReplyCode::from_bytes(&b);
     }
 
@@ -163,7 +163,7 @@ proptest! {
         let code = ReplyCode::new(n).unwrap();
         prop_assert_eq!(code.to_string().parse::<ReplyCode>(), Ok(code));
         let line = if sep == " " || sep == "-" { format!("{code}{sep}{text}") } else { format!("{code}{sep}") };
-        prop_assert_eq!(ReplyCode::parse(&line), Ok(code));
+        prop_assert_eq!(ReplyCode::parse_str(&line), Ok(code));
         prop_assert_eq!(ReplyCode::try_from(n), Ok(code));
     }
 

@@ -72,7 +72,7 @@ fn run(a: &mut Analyzer, sessions: usize) -> usize {
 
 #[test]
 fn memory_does_not_grow_with_the_log() {
-    let mut a = Analyzer::with_format(Format::Filezilla);
+    let mut a = Analyzer::new().with_format(Format::Filezilla);
     run(&mut a, 200); // warm up: every buffer at its working size
     PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
     run(&mut a, 1_000);

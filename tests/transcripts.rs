@@ -429,7 +429,8 @@ fn empty_log() {
 
 #[test]
 fn small_limits_hold() {
-    let mut a = Analyzer::new().limits(Limits::default().with_max_line_len(128).with_max_lines(4));
+    let mut a =
+        Analyzer::new().with_limits(Limits::default().with_max_line_len(128).with_max_lines(4));
     let mut log = String::from("S: 220 hi\nC: HELP\n");
     for i in 0..10 {
         writeln!(log, "S: 214-line {i}").unwrap();

@@ -3,7 +3,8 @@
 //! beside a baseline that scans every row of the table with the public
 //! `Diagnosis::matches`, as a caller without the crate's index would.
 
-use ftp_reply::{Diagnosis, ReplyCode, diagnose};
+use ftp_reply::ReplyCode;
+use ftp_reply::diagnosis::{Diagnosis, diagnose_str};
 
 /// The lookups of one pass, and how many rows they must return.
 pub struct Inputs {
@@ -47,7 +48,7 @@ pub fn ours(inputs: &Inputs) -> usize {
     let n = inputs
         .texts
         .iter()
-        .map(|(code, text)| diagnose(*code, text).count())
+        .map(|(code, text)| diagnose_str(*code, text).count())
         .sum();
     assert_eq!(n, inputs.expected);
     n

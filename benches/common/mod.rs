@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::io::BufRead;
 
-use ftp_reply::{Format, Lang, ReplyCode, ReplyDecoder, ReplyInfo, diff};
+use ftp_reply::diff::{Diff, Format};
+use ftp_reply::{Lang, ReplyCode, ReplyDecoder, ReplyInfo};
 
 /// Real first lines of replies, as vsftpd, ProFTPD and pyftpdlib send them.
 pub const LINES: &[&str] = &[
@@ -41,7 +42,7 @@ pub fn naive(line: &str) -> Option<u16> {
 pub fn parse_ours() -> u32 {
     let mut sum = 0u32;
     for line in black_box(LINES) {
-        sum += u32::from(ReplyCode::parse(line).unwrap().as_u16());
+        sum += u32::from(ReplyCode::parse_str(line).unwrap().as_u16());
     }
     assert_eq!(sum, EXPECTED_SUM);
     sum
@@ -361,12 +362,11 @@ pub fn decode_read_loop(bytes: &[u8]) -> usize {
 /// `diff` + render of 150 vs 421 into `buf` (cleared first).
 pub fn render_ours(buf: &mut String, format: Format) -> usize {
     buf.clear();
-    diff(
+    let d = Diff::new(
         black_box(ReplyCode::FILE_STATUS_OK),
         black_box(ReplyCode::SERVICE_NOT_AVAILABLE),
-    )
-    .write_to(buf, Lang::En, format)
-    .unwrap();
+    );
+    write!(buf, "{}", d.render(Lang::En, format)).unwrap();
     assert!(buf.len() > 3000);
     buf.len()
 }

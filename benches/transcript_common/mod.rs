@@ -67,7 +67,7 @@ pub fn log(mib: usize) -> Vec<u8> {
 
 /// The analysis, fed in 64 KiB chunks, every event taken; returns the event count.
 pub fn analyze(bytes: &[u8]) -> usize {
-    let mut a = Analyzer::with_format(Format::Filezilla);
+    let mut a = Analyzer::new().with_format(Format::Filezilla);
     let mut events = 0;
     for chunk in bytes.chunks(64 * 1024) {
         a.feed(chunk).unwrap();

@@ -7,8 +7,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use ftp_reply::diagnosis::Server;
 use ftp_reply::transcript::Format as LogFormat;
-use ftp_reply::{Category, Lang, Server};
+use ftp_reply::{Category, Lang};
 
 /// The exit statuses, shown at the end of `--help` and in the man page.
 pub const EXIT_STATUS: &str = "\
@@ -188,7 +189,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 /// that the diagnosis table knows.
 fn parse_server(s: &str) -> Result<Server, String> {
     s.parse().map_err(|_| {
-        let mut known: Vec<&str> = ftp_reply::Diagnosis::all()
+        let mut known: Vec<&str> = ftp_reply::diagnosis::Diagnosis::all()
             .iter()
             .map(|d| d.server().id())
             .collect();

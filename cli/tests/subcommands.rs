@@ -3,7 +3,8 @@
 mod common;
 
 use common::{run, run_with, temp_dir};
-use ftp_reply::{Category, Format, Lang, ReplyCode, ReplyInfo, diff};
+use ftp_reply::diff::{Diff, Format};
+use ftp_reply::{Category, Lang, ReplyCode, ReplyInfo};
 use serde_json::Value;
 
 fn json(text: &str) -> Value {
@@ -158,13 +159,13 @@ fn compare_prints_the_diff_page() {
             let out = run(&["compare", "425", "426", "--lang", name, "--format", fname]);
             assert_eq!(
                 out.ok(),
-                diff(a, b).render(lang, format).to_string(),
+                Diff::new(a, b).render(lang, format).to_string(),
                 "{name} {fname}"
             );
         }
     }
     let out = run(&["compare", "150", "421", "--format", "json", "--lang", "fr"]);
-    let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+    let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
     let expected = serde_json::to_string_pretty(&d.localized(Lang::Fr)).unwrap() + "\n";
     assert_eq!(out.ok(), expected);
     assert_eq!(json(out.out())["a"]["code"], 150);

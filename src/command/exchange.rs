@@ -549,7 +549,9 @@ impl Exchange {
             };
             return Verdict::Lenient(role, Leniency::UnknownCommand);
         }
-        let sap = self.command.is_some_and(Command::success_after_preliminary);
+        let sap = self
+            .command
+            .is_some_and(Command::completes_after_preliminary);
         // 1. Listed, at this point.
         if after {
             for role in [Role::Success, Role::ErrorAfterPreliminary] {

@@ -16,10 +16,10 @@ const MAX_VERB_LEN: usize = 16;
 /// line a client sent (a log, a server):
 ///
 /// - [`CommandLine::new`] builds one from a command and an optional
-///   argument, [`CommandLine::with_verb`] from a verb the crate does not
+///   argument, [`CommandLine::from_verb`] from a verb the crate does not
 ///   know (`CLNT`, `XSHA256`); [`write_to`](Self::write_to) sends it as
 ///   `VERB arg\r\n`;
-/// - [`Command::parse_line`] parses one.
+/// - [`CommandLine::parse_str`] parses one.
 ///
 /// Whichever way it was made, a `CommandLine` never holds a CR, an LF or a
 /// NUL: a CR or LF in an argument (a file name taken from a directory
@@ -76,20 +76,20 @@ const MAX_VERB_LEN: usize = 16;
 /// # Example: parse
 ///
 /// ```
-/// use ftp_reply::command::Command;
+/// use ftp_reply::command::{Command, CommandLine};
 ///
-/// let line = Command::parse_line("cwd  /pub \r\n")?;
+/// let line = CommandLine::parse_str("cwd  /pub \r\n")?;
 /// assert_eq!(line.command(), Command::Cwd);
 /// assert_eq!(line.verb(), "cwd");
 /// assert_eq!(line.argument(), Some(" /pub "));
 /// assert_eq!(line.to_string(), "cwd  /pub ");
 ///
-/// let line = Command::parse_line("CLNT curl 8.5\n")?;
+/// let line = CommandLine::parse_str("CLNT curl 8.5\n")?;
 /// assert_eq!(line.command(), Command::Other);
 /// assert_eq!(line.verb(), "CLNT");
 ///
-/// assert_eq!(Command::parse_line("PASV")?.argument(), None);
-/// assert_eq!(Command::parse_line("pass hunter2")?.to_string(), "pass ****");
+/// assert_eq!(CommandLine::parse_str("PASV")?.argument(), None);
+/// assert_eq!(CommandLine::parse_str("pass hunter2")?.to_string(), "pass ****");
 /// # Ok::<(), ftp_reply::command::CommandParseError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -100,6 +100,32 @@ pub struct CommandLine<'a> {
 }
 
 impl<'a> CommandLine<'a> {
+    /// Parses a command line such as `"retr file.txt\r\n"` into the command and
+    /// its argument (see [`CommandLine`] for the exact rules).
+    ///
+    /// # Errors
+    ///
+    /// [`CommandParseError`] when the line is empty, when the verb holds a byte
+    /// other than an ASCII letter or digit or is longer than 16 bytes, when
+    /// a CR or LF appears before the end of the line, or when the line holds
+    /// a NUL.
+    ///
+    /// ```
+    /// use ftp_reply::command::{Command, CommandLine, CommandParseErrorKind};
+    ///
+    /// let line = CommandLine::parse_str("STOR my file.txt\r\n")?;
+    /// assert_eq!(line.command(), Command::Stor);
+    /// assert_eq!(line.argument(), Some("my file.txt"));
+    ///
+    /// let err = CommandLine::parse_str("RETR a\r\nDELE a\r\n").unwrap_err();
+    /// assert_eq!(err.kind(), CommandParseErrorKind::LineBreak);
+    /// assert_eq!(err.offset(), 6);
+    /// # Ok::<(), ftp_reply::command::CommandParseError>(())
+    /// ```
+    pub fn parse_str(line: &'a str) -> Result<Self, CommandParseError> {
+        parse(line)
+    }
+
     /// A command line for `command` with `argument` (`None`, or
     /// `Some("")`, for none), sent with the command's upper-case verb.
     ///
@@ -116,7 +142,7 @@ impl<'a> CommandLine<'a> {
     /// in the line as it would be sent (`VERB arg`), and for
     /// [`Command::Other`], which has no verb of its own
     /// ([`NoVerb`](CommandParseErrorKind::NoVerb); use
-    /// [`with_verb`](Self::with_verb)).
+    /// [`from_verb`](Self::from_verb)).
     ///
     /// ```
     /// use ftp_reply::command::{Command, CommandLine, CommandParseErrorKind};
@@ -157,23 +183,23 @@ impl<'a> CommandLine<'a> {
     /// # Errors
     ///
     /// [`CommandParseError`] when the verb breaks the rules of
-    /// [`Command::parse_line`] (empty, a byte other than an ASCII letter or
+    /// [`CommandLine::parse_str`] (empty, a byte other than an ASCII letter or
     /// digit, a leading digit, longer than 16 bytes), or the argument holds
     /// a CR, LF or NUL (as for [`new`](Self::new)).
     ///
     /// ```
     /// use ftp_reply::command::{Command, CommandLine, CommandParseErrorKind};
     ///
-    /// let line = CommandLine::with_verb("CLNT", Some("my-client 1.0"))?;
+    /// let line = CommandLine::from_verb("CLNT", Some("my-client 1.0"))?;
     /// assert_eq!(line.command(), Command::Other);
     /// assert_eq!(line.to_string(), "CLNT my-client 1.0");
-    /// assert_eq!(CommandLine::with_verb("pass", Some("x"))?.to_string(), "pass ****");
+    /// assert_eq!(CommandLine::from_verb("pass", Some("x"))?.to_string(), "pass ****");
     ///
-    /// let err = CommandLine::with_verb("RETR x", None).unwrap_err();
+    /// let err = CommandLine::from_verb("RETR x", None).unwrap_err();
     /// assert_eq!(err.kind(), CommandParseErrorKind::InvalidVerbByte { found: b' ' });
     /// # Ok::<(), ftp_reply::command::CommandParseError>(())
     /// ```
-    pub fn with_verb(verb: &'a str, argument: Option<&'a str>) -> Result<Self, CommandParseError> {
+    pub fn from_verb(verb: &'a str, argument: Option<&'a str>) -> Result<Self, CommandParseError> {
         check_verb(verb)?;
         let argument = check_argument(verb, argument)?;
         Ok(Self {
@@ -199,8 +225,8 @@ impl<'a> CommandLine<'a> {
     /// PASS), or `None` when there is none (or it is empty).
     ///
     /// ```
-    /// use ftp_reply::command::Command;
-    /// assert_eq!(Command::parse_line("PASS hunter2")?.argument(), Some("hunter2"));
+    /// use ftp_reply::command::{Command, CommandLine};
+    /// assert_eq!(CommandLine::parse_str("PASS hunter2")?.argument(), Some("hunter2"));
     /// # Ok::<(), ftp_reply::command::CommandParseError>(())
     /// ```
     #[must_use]
@@ -323,7 +349,7 @@ impl fmt::Debug for CommandLine<'_> {
     }
 }
 
-/// A command line that could not be parsed; see [`Command::parse_line`].
+/// A command line that could not be parsed; see [`CommandLine::parse_str`].
 ///
 /// [`kind`](Self::kind) says what was wrong and [`offset`](Self::offset) the
 /// byte at which the problem was found.
@@ -331,9 +357,9 @@ impl fmt::Debug for CommandLine<'_> {
 /// # Example
 ///
 /// ```
-/// use ftp_reply::command::{Command, CommandParseErrorKind};
+/// use ftp_reply::command::{Command, CommandLine, CommandParseErrorKind};
 ///
-/// let err = Command::parse_line("RE-TR x").unwrap_err();
+/// let err = CommandLine::parse_str("RE-TR x").unwrap_err();
 /// assert_eq!(err.kind(), CommandParseErrorKind::InvalidVerbByte { found: b'-' });
 /// assert_eq!(err.offset(), 2);
 /// assert_eq!(err.to_string(), "invalid command line at byte 2: expected an ASCII letter or digit in the verb, found '-'");
@@ -349,8 +375,8 @@ impl CommandParseError {
     /// What was wrong.
     ///
     /// ```
-    /// use ftp_reply::command::{Command, CommandParseErrorKind};
-    /// assert_eq!(Command::parse_line("\r\n").unwrap_err().kind(), CommandParseErrorKind::Empty);
+    /// use ftp_reply::command::{Command, CommandLine, CommandParseErrorKind};
+    /// assert_eq!(CommandLine::parse_str("\r\n").unwrap_err().kind(), CommandParseErrorKind::Empty);
     /// ```
     #[must_use]
     pub const fn kind(&self) -> CommandParseErrorKind {
@@ -360,8 +386,8 @@ impl CommandParseError {
     /// The offset of the offending byte, counted from the start of the input.
     ///
     /// ```
-    /// use ftp_reply::command::Command;
-    /// assert_eq!(Command::parse_line(" NOOP").unwrap_err().offset(), 0);
+    /// use ftp_reply::command::{Command, CommandLine};
+    /// assert_eq!(CommandLine::parse_str(" NOOP").unwrap_err().offset(), 0);
     /// ```
     #[must_use]
     pub const fn offset(&self) -> usize {
@@ -399,8 +425,8 @@ pub enum CommandParseErrorKind {
     #[error("a NUL byte inside the line, where servers written in C would cut it short")]
     Nul,
     /// [`CommandLine::new`] was given [`Command::Other`], which has no verb
-    /// to send: use [`CommandLine::with_verb`].
-    #[error("Command::Other has no verb to send; give the verb with CommandLine::with_verb")]
+    /// to send: use [`CommandLine::from_verb`].
+    #[error("Command::Other has no verb to send; give the verb with CommandLine::from_verb")]
     NoVerb,
 }
 
@@ -580,23 +606,23 @@ mod tests {
             (CommandParseErrorKind::LineBreak, 4)
         );
         assert_eq!(build(Command::Dele, "a\0"), (CommandParseErrorKind::Nul, 6));
-        let e = CommandLine::with_verb("SITE", Some("CHMOD 644 f\r\nQUIT")).unwrap_err();
+        let e = CommandLine::from_verb("SITE", Some("CHMOD 644 f\r\nQUIT")).unwrap_err();
         assert_eq!(
             (e.kind(), e.offset()),
             (CommandParseErrorKind::LineBreak, 16)
         );
         assert_eq!(
-            CommandLine::with_verb("", None).unwrap_err().kind(),
+            CommandLine::from_verb("", None).unwrap_err().kind(),
             CommandParseErrorKind::Empty
         );
         assert_eq!(
-            CommandLine::with_verb("ABCDEFGHIJKLMNOPQ", None)
+            CommandLine::from_verb("ABCDEFGHIJKLMNOPQ", None)
                 .unwrap_err()
                 .kind(),
             CommandParseErrorKind::VerbTooLong
         );
         assert_eq!(
-            CommandLine::with_verb("X\r\n", None).unwrap_err().kind(),
+            CommandLine::from_verb("X\r\n", None).unwrap_err().kind(),
             CommandParseErrorKind::InvalidVerbByte { found: b'\r' }
         );
     }

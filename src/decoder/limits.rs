@@ -26,7 +26,7 @@
 /// assert_eq!(limits.max_line_len(), 1024);
 /// assert_eq!(limits.max_lines(), 100);
 /// assert_eq!(limits.max_reply_bytes(), Limits::DEFAULT_MAX_REPLY_BYTES);
-/// let decoder = ReplyDecoder::with_limits(limits);
+/// let decoder = ReplyDecoder::new().with_limits(limits);
 /// assert_eq!(decoder.limits(), limits);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -272,7 +272,7 @@ impl Core {
             let line = &input[i..end];
             let text = line.strip_suffix(b"\r").unwrap_or(line);
             // Room for the text and its `\n`, and for one more line.
-            if limits.max_reply_bytes() - self.buf.len() <= text.len()
+            if limits.max_reply_bytes().saturating_sub(self.buf.len()) <= text.len()
                 || self.ends.len() >= limits.max_lines()
             {
                 break;
@@ -365,7 +365,7 @@ impl Core {
     /// Counts `n` bytes of the current line against `max_line_len`.
     fn count_raw(&mut self, n: usize) -> Result<(), DecodeError> {
         if self.storing() {
-            if n > self.limits.max_line_len() - self.raw_len {
+            if n > self.limits.max_line_len().saturating_sub(self.raw_len) {
                 return Err(self.fail(DecodeErrorKind::LineTooLong {
                     limit: self.limits.max_line_len(),
                 }));
@@ -390,7 +390,7 @@ impl Core {
             && bytes.len() >= 5
             && self.storing()
             && !bytes[..5].contains(&b'\r')
-            && self.limits.max_line_len() - self.raw_len >= 5
+            && self.limits.max_line_len().saturating_sub(self.raw_len) >= 5
             && self.room_buf() >= 5;
         if fast {
             self.prefix.copy_from_slice(&bytes[..4]);
@@ -414,7 +414,7 @@ impl Core {
             // Index in `rest` of the byte that goes over each limit, as if
             // the bytes came one at a time (a final CR is held back).
             let n = rest.len();
-            let over_raw = self.limits.max_line_len() - self.raw_len;
+            let over_raw = self.limits.max_line_len().saturating_sub(self.raw_len);
             let pending = usize::from(self.last_cr);
             let room_buf = self.room_buf();
             let over_buf = match room_buf.checked_sub(pending) {
@@ -693,6 +693,13 @@ impl Core {
     /// Sets the framing rule.
     pub(super) fn set_framing(&mut self, framing: Framing) {
         self.framing = framing;
+    }
+
+    /// New limits. The subtractions against them saturate, so limits lower
+    /// than what a reply in progress already holds make its next byte an
+    /// over-limit error instead of an overflow.
+    pub(super) fn set_limits(&mut self, limits: Limits) {
+        self.limits = limits;
     }
 
     /// The stream offset of the next byte to decode.

@@ -62,7 +62,7 @@ use crate::{Reply, ReplyRef};
 /// ```
 /// use ftp_reply::{Limits, ReplyDecoder};
 ///
-/// let mut decoder = ReplyDecoder::with_limits(Limits::default().with_max_lines(100));
+/// let mut decoder = ReplyDecoder::new().with_limits(Limits::default().with_max_lines(100));
 /// let mut replies = Vec::new();
 /// // A multi-line reply split anywhere, then two replies in one chunk.
 /// for chunk in [&b"220-Welc"[..], b"ome\r\n220 Re", b"ady\r\n331 Password?\r\n230 OK\r\n"] {
@@ -103,19 +103,28 @@ impl ReplyDecoder {
     /// use ftp_reply::{Framing, Limits, ReplyDecoder};
     /// let decoder = ReplyDecoder::new();
     /// assert_eq!(decoder.limits(), Limits::default());
-    /// assert_eq!(decoder.framing_mode(), Framing::Strict);
+    /// assert_eq!(decoder.framing(), Framing::Strict);
     /// ```
     #[must_use]
     pub fn new() -> Self {
-        Self::with_limits(Limits::default())
+        Self {
+            core: Core::new(Limits::default(), Framing::Strict),
+            input: Vec::new(),
+            pos: 0,
+            scanned: 0,
+            eof: false,
+        }
     }
 
-    /// A decoder with the given limits and [`Framing::Strict`].
+    /// Sets the limits (builder style).
+    ///
+    /// Set it before feeding bytes: a reply already half-way keeps the limits
+    /// it started with.
     ///
     /// ```
     /// use ftp_reply::{DecodeErrorKind, Limits, ReplyDecoder};
     ///
-    /// let mut decoder = ReplyDecoder::with_limits(Limits::default().with_max_line_len(16));
+    /// let mut decoder = ReplyDecoder::new().with_limits(Limits::default().with_max_line_len(16));
     /// decoder.feed(b"550 This line is far too long\r\n200 OK\r\n");
     /// let err = decoder.next_reply().unwrap_err();
     /// assert_eq!(err.kind(), DecodeErrorKind::LineTooLong { limit: 16 });
@@ -125,14 +134,9 @@ impl ReplyDecoder {
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn with_limits(limits: Limits) -> Self {
-        Self {
-            core: Core::new(limits, Framing::Strict),
-            input: Vec::new(),
-            pos: 0,
-            scanned: 0,
-            eof: false,
-        }
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.core.set_limits(limits);
+        self
     }
 
     /// Sets the framing rule (builder style).
@@ -140,14 +144,14 @@ impl ReplyDecoder {
     /// ```
     /// use ftp_reply::{Framing, ReplyDecoder};
     ///
-    /// let mut decoder = ReplyDecoder::new().framing(Framing::Lenient);
+    /// let mut decoder = ReplyDecoder::new().with_framing(Framing::Lenient);
     /// decoder.feed(b"553-\r\n553- Directory excluded (precheck).\r\n150 Opening BINARY mode.\r\n");
     /// let reply = decoder.next_reply()?.unwrap();
     /// assert_eq!((reply.opening_code(), reply.code()), (553.try_into().unwrap(), 150.try_into().unwrap()));
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn framing(mut self, framing: Framing) -> Self {
+    pub fn with_framing(mut self, framing: Framing) -> Self {
         self.core.set_framing(framing);
         self
     }
@@ -167,10 +171,10 @@ impl ReplyDecoder {
     ///
     /// ```
     /// # use ftp_reply::{Framing, ReplyDecoder};
-    /// assert_eq!(ReplyDecoder::new().framing(Framing::Lenient).framing_mode(), Framing::Lenient);
+    /// assert_eq!(ReplyDecoder::new().with_framing(Framing::Lenient).framing(), Framing::Lenient);
     /// ```
     #[must_use]
-    pub fn framing_mode(&self) -> Framing {
+    pub fn framing(&self) -> Framing {
         self.core.framing()
     }
 
@@ -442,7 +446,9 @@ impl ReplyDecoder {
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     pub fn reset(&mut self) {
-        *self = Self::with_limits(self.core.limits()).framing(self.core.framing());
+        *self = Self::new()
+            .with_limits(self.core.limits())
+            .with_framing(self.core.framing());
     }
 
     /// For [`ReplyReader`](crate::ReplyReader): decodes from a borrowed

@@ -148,11 +148,14 @@ fn line_limit_is_exact() {
     let limits = Limits::new().with_max_line_len(10);
     // 8 bytes + CRLF = 10: fine.
     assert_eq!(
-        run(&mut ReplyDecoder::with_limits(limits), b"200 abcd\r\n"),
+        run(
+            &mut ReplyDecoder::new().with_limits(limits),
+            b"200 abcd\r\n"
+        ),
         [ok(&["200 abcd"])]
     );
     assert_eq!(
-        run(&mut ReplyDecoder::with_limits(limits), b"200 abcde\n"),
+        run(&mut ReplyDecoder::new().with_limits(limits), b"200 abcde\n"),
         [ok(&["200 abcde"])]
     );
     // 11 bytes: over, on the LF itself or before.
@@ -160,7 +163,7 @@ fn line_limit_is_exact() {
         let mut stream = input.to_vec();
         stream.extend_from_slice(b"201 ok\r\n");
         assert_eq!(
-            run(&mut ReplyDecoder::with_limits(limits), &stream),
+            run(&mut ReplyDecoder::new().with_limits(limits), &stream),
             [
                 Err((DecodeErrorKind::LineTooLong { limit: 10 }, 0)),
                 ok(&["201 ok"])
@@ -174,7 +177,7 @@ fn over_limit_multiline_reply_is_skipped_to_its_end() {
     let limits = Limits::new().with_max_line_len(12);
     let input = b"211-Features:\r\n 211 x\r\n MDTM is here and long\r\n211-AUTH TLS\r\n211 End\r\n200 next\r\n";
     assert_eq!(
-        run(&mut ReplyDecoder::with_limits(limits), input),
+        run(&mut ReplyDecoder::new().with_limits(limits), input),
         [
             Err((DecodeErrorKind::LineTooLong { limit: 12 }, 0)),
             ok(&["200 next"])
@@ -183,7 +186,7 @@ fn over_limit_multiline_reply_is_skipped_to_its_end() {
     // The long line is the last line: nothing more to skip.
     let input = b"211-a\r\n211 this last line is long\r\n200 next\r\n";
     assert_eq!(
-        run(&mut ReplyDecoder::with_limits(limits), input),
+        run(&mut ReplyDecoder::new().with_limits(limits), input),
         [
             Err((DecodeErrorKind::LineTooLong { limit: 12 }, 7)),
             ok(&["200 next"])
@@ -194,7 +197,7 @@ fn over_limit_multiline_reply_is_skipped_to_its_end() {
 #[test]
 fn too_many_lines() {
     let limits = Limits::new().with_max_lines(3);
-    let mut d = ReplyDecoder::with_limits(limits);
+    let mut d = ReplyDecoder::new().with_limits(limits);
     assert_eq!(
         run(&mut d, b"211-a\r\n b\r\n211 c\r\n"),
         [ok(&["211-a", " b", "211 c"])]
@@ -209,7 +212,7 @@ fn too_many_lines() {
     );
     // Over the limit on the last line.
     let input = b"211-a\r\n b\r\n c\r\n211 e\r\n200 ok\r\n";
-    let mut d = ReplyDecoder::with_limits(limits);
+    let mut d = ReplyDecoder::new().with_limits(limits);
     assert_eq!(
         run(&mut d, input),
         [
@@ -223,9 +226,9 @@ fn too_many_lines() {
 fn reply_byte_limit() {
     // "211-a\n b\n211 c\n" is 15 bytes held.
     let input = b"211-a\r\n b\r\n211 c\r\n";
-    let mut d = ReplyDecoder::with_limits(Limits::new().with_max_reply_bytes(15));
+    let mut d = ReplyDecoder::new().with_limits(Limits::new().with_max_reply_bytes(15));
     assert_eq!(run(&mut d, input), [ok(&["211-a", " b", "211 c"])]);
-    let mut d = ReplyDecoder::with_limits(Limits::new().with_max_reply_bytes(14));
+    let mut d = ReplyDecoder::new().with_limits(Limits::new().with_max_reply_bytes(14));
     let mut stream = input.to_vec();
     stream.extend_from_slice(b"200 ok\r\n");
     assert_eq!(
@@ -236,7 +239,7 @@ fn reply_byte_limit() {
         ]
     );
     // Zero: nothing fits.
-    let mut d = ReplyDecoder::with_limits(Limits::new().with_max_reply_bytes(0));
+    let mut d = ReplyDecoder::new().with_limits(Limits::new().with_max_reply_bytes(0));
     assert_eq!(
         run(&mut d, b"200 ok\r\n\r\n"),
         [
@@ -251,7 +254,7 @@ fn hostile_line_stays_bounded() {
     let limits = Limits::new()
         .with_max_line_len(1024)
         .with_max_reply_bytes(4096);
-    let mut d = ReplyDecoder::with_limits(limits);
+    let mut d = ReplyDecoder::new().with_limits(limits);
     d.feed(b"220 ");
     assert!(d.next_reply().unwrap().is_none());
     let chunk = vec![b'A'; 1000];
@@ -279,7 +282,7 @@ fn hostile_line_stays_bounded() {
 #[test]
 fn hostile_multiline_reply_stays_bounded() {
     let limits = Limits::new().with_max_lines(10);
-    let mut d = ReplyDecoder::with_limits(limits);
+    let mut d = ReplyDecoder::new().with_limits(limits);
     d.feed(b"211-start\r\n");
     let mut errors = 0;
     for _ in 0..10_000 {
@@ -333,7 +336,7 @@ fn finish_reports_partial_replies() {
     assert_eq!(d.next_reply(), Ok(None));
     assert_eq!(d.finish(), Ok(()));
     // While skipping after an error, the end of input is not reported again.
-    let mut d = ReplyDecoder::with_limits(Limits::new().with_max_line_len(8));
+    let mut d = ReplyDecoder::new().with_limits(Limits::new().with_max_line_len(8));
     d.feed(b"211-abcdefghij\r\n more");
     assert!(d.next_reply().is_err());
     assert_eq!(d.next_reply(), Ok(None));
@@ -353,11 +356,17 @@ fn framing_modes() {
         strict_out[..],
         [Err((DecodeErrorKind::Incomplete { lines: 3, .. }, 0))]
     ));
-    let lenient = run(&mut ReplyDecoder::new().framing(Framing::Lenient), glftpd);
+    let lenient = run(
+        &mut ReplyDecoder::new().with_framing(Framing::Lenient),
+        glftpd,
+    );
     assert_eq!(lenient.len(), 1);
     // Lenient: an invalid code with a space is not a last line.
     let input = b"211-a\r\n999 b\r\n000 c\r\n211 d\r\n";
-    let lenient = run(&mut ReplyDecoder::new().framing(Framing::Lenient), input);
+    let lenient = run(
+        &mut ReplyDecoder::new().with_framing(Framing::Lenient),
+        input,
+    );
     assert_eq!(lenient, [ok(&["211-a", "999 b", "000 c", "211 d"])]);
 }
 
@@ -386,14 +395,15 @@ fn borrowed_and_owned_replies_agree() {
 
 #[test]
 fn reset_and_accessors() {
-    let mut d =
-        ReplyDecoder::with_limits(Limits::new().with_max_lines(2)).framing(Framing::Lenient);
+    let mut d = ReplyDecoder::new()
+        .with_limits(Limits::new().with_max_lines(2))
+        .with_framing(Framing::Lenient);
     d.feed(b"211-x");
     assert_eq!(d.next_reply(), Ok(None));
     d.reset();
     assert_eq!(d.offset(), 0);
     assert_eq!(d.limits().max_lines(), 2);
-    assert_eq!(d.framing_mode(), Framing::Lenient);
+    assert_eq!(d.framing(), Framing::Lenient);
     assert_eq!(d.finish(), Ok(()));
 }
 
@@ -435,10 +445,14 @@ fn fast_path_agrees_with_byte_at_a_time() {
         };
         for limits in [limits, Limits::new()] {
             let whole = run(
-                &mut ReplyDecoder::with_limits(limits).framing(framing),
+                &mut ReplyDecoder::new()
+                    .with_limits(limits)
+                    .with_framing(framing),
                 &input,
             );
-            let mut d = ReplyDecoder::with_limits(limits).framing(framing);
+            let mut d = ReplyDecoder::new()
+                .with_limits(limits)
+                .with_framing(framing);
             let mut bytes = Vec::new();
             for &b in &input {
                 d.feed(&[b]);
@@ -454,7 +468,9 @@ fn fast_path_agrees_with_byte_at_a_time() {
             }
             assert_eq!(whole, bytes, "{input:?} {limits:?} {framing:?}");
             // The borrowed path, which leaves incomplete lines for later.
-            let mut d = ReplyDecoder::with_limits(limits).framing(framing);
+            let mut d = ReplyDecoder::new()
+                .with_limits(limits)
+                .with_framing(framing);
             let mut lent = Vec::new();
             for &b in &input {
                 d.feed(&[b]);

@@ -1,71 +1,56 @@
-//! [`diff`]: the key differences between two reply codes, as typed data.
+//! The key differences between two reply codes, as typed data, and the page
+//! that explains them in plain text, Markdown or JSON, in every language.
 //!
-//! The page (plain text, Markdown) is in `render.rs`, the JSON view in
-//! `json.rs`; every word of both comes from `ui.<lang>.toml`.
+//! [`Diff::new`] compares two codes: what a client and a person reading a
+//! log need to know about how `a` and `b` differ. The result is data
+//! ([`Diff::differences`] yields one typed [`Difference`] per axis on which
+//! the two codes differ, each holding both sides' values) and a page that
+//! [`Diff::render`] gives as plain text or Markdown in any [`Lang`] (and
+//! [`Diff::localized`] as JSON with the `serde` feature). It works for every
+//! well-formed code, including codes that no document defines (compared by
+//! category and function group alone), and for `Diff::new(a, a)`, which has
+//! no differences.
+//!
+//! Nothing is allocated: the differences are computed on the fly, and the
+//! renderers write straight into any [`fmt::Write`].
+//!
+//! # Example
+//!
+//! ```
+//! use ftp_reply::diff::{Diff, Difference, Format};
+//! use ftp_reply::{Category, Lang, ReplyCode};
+//!
+//! let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+//! assert!(d.differences().any(|x| x
+//!     == Difference::Category {
+//!         a: Category::PositivePreliminary,
+//!         b: Category::TransientNegativeCompletion,
+//!     }));
+//! assert!(d.differences().any(|x| matches!(x, Difference::ControlConnection { a: false, b: true })));
+//!
+//! let page = d.render(Lang::En, Format::Text).to_string();
+//! assert!(page.starts_with("FTP 150 File Status OK vs 421 Service Not Available"));
+//!
+//! use std::fmt::Write;
+//! let mut markdown = String::new();
+//! write!(markdown, "{}", d.render(Lang::Fr, Format::Markdown))?;
+//! assert!(markdown.contains("## Différences clés"));
+//! # Ok::<(), std::fmt::Error>(())
+//! ```
+//!
+//! The page's words come from `ui.<lang>.toml`; the page is in `render.rs`,
+//! the JSON view in `json.rs`.
 #![allow(clippy::trivially_copy_pass_by_ref, clippy::unused_self)]
 
 use core::fmt;
 
 use crate::{
-    Category, CommandSet, DataConnection, FunctionGroup, Lang, PairNote, ReplyCode, ReplyInfo,
-    RetryAdvice,
+    Category, CommandSet, DataConnection, FunctionGroup, Lang, ReplyCode, ReplyInfo, RetryAdvice,
 };
 
-/// Compares two reply codes: what a client and a person reading a log need to
-/// know about how `a` and `b` differ.
-///
-/// The result is data ([`Diff::differences`] yields one typed [`Difference`]
-/// per axis on which the two codes differ, each holding both sides' values)
-/// and a page that can be rendered as plain text or Markdown in any [`Lang`]
-/// (and as JSON with the `serde` feature). It works for every well-formed
-/// code, including codes that no document defines (compared by category and
-/// function group alone), and for `diff(a, a)`, which has no differences.
-///
-/// Nothing is allocated: the differences are computed on the fly, and the
-/// renderers write straight into any [`fmt::Write`].
-///
-/// # Example
-///
-/// ```
-/// use ftp_reply::{diff, Category, Difference, Format, Lang, ReplyCode};
-///
-/// let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
-/// assert!(d.differences().any(|x| x
-///     == Difference::Category {
-///         a: Category::PositivePreliminary,
-///         b: Category::TransientNegativeCompletion,
-///     }));
-/// assert!(d.differences().any(|x| matches!(x, Difference::ControlConnection { a: false, b: true })));
-///
-/// let page = d.render(Lang::En, Format::Text).to_string();
-/// assert!(page.starts_with("FTP 150 File Status OK vs 421 Service Not Available"));
-///
-/// let mut markdown = String::new();
-/// d.write_to(&mut markdown, Lang::Fr, Format::Markdown)?;
-/// assert!(markdown.contains("## Différences clés"));
-/// # Ok::<(), std::fmt::Error>(())
-/// ```
-#[must_use]
-pub const fn diff(a: ReplyCode, b: ReplyCode) -> Diff {
-    Diff { a, b }
-}
+pub use crate::kb::PairNote;
 
-impl ReplyCode {
-    /// Same as [`diff(self, other)`](crate::diff()).
-    ///
-    /// ```
-    /// use ftp_reply::ReplyCode;
-    /// let d = ReplyCode::FILE_UNAVAILABLE.diff(ReplyCode::FILE_UNAVAILABLE);
-    /// assert!(d.is_same());
-    /// assert_eq!(d.differences().count(), 0);
-    /// ```
-    #[must_use]
-    pub const fn diff(self, other: ReplyCode) -> Diff {
-        diff(self, other)
-    }
-}
-
-/// The comparison of two reply codes; see [`diff`].
+/// The comparison of two reply codes; see the [module](self).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Diff {
     a: ReplyCode,
@@ -76,7 +61,7 @@ pub struct Diff {
 /// and [`Diagnosis::render`](crate::Diagnosis::render).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, strum::Display, strum::EnumString)]
 #[strum(serialize_all = "lowercase", ascii_case_insensitive)]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::format)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::format)]
 #[non_exhaustive]
 pub enum Format {
     /// Plain text with underlined headings.
@@ -92,12 +77,26 @@ impl Format {
 
     /// Every format (same as [`Format::ALL`]).
     #[must_use]
-    pub fn iter() -> impl ExactSizeIterator<Item = Format> + Clone {
+    pub fn all() -> impl ExactSizeIterator<Item = Format> + Clone {
         Self::ALL.into_iter()
     }
 }
 
 impl Diff {
+    /// Compares `a` with `b`.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Diff;
+    /// let d = Diff::new(ReplyCode::FILE_UNAVAILABLE, ReplyCode::FILE_UNAVAILABLE);
+    /// assert!(d.is_same());
+    /// assert_eq!(d.differences().count(), 0);
+    /// ```
+    #[must_use]
+    pub const fn new(a: ReplyCode, b: ReplyCode) -> Diff {
+        Diff { a, b }
+    }
+
     /// The first code.
     #[must_use]
     pub const fn a(&self) -> ReplyCode {
@@ -113,8 +112,9 @@ impl Diff {
     /// The knowledge-base entries of the two codes (`None` for a code no document defines).
     ///
     /// ```
-    /// use ftp_reply::{diff, ReplyCode};
-    /// let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::new(199).unwrap());
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Diff;
+    /// let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::new(199).unwrap());
     /// assert!(d.infos().0.is_some() && d.infos().1.is_none());
     /// ```
     #[must_use]
@@ -128,14 +128,15 @@ impl Diff {
         self.a == self.b
     }
 
-    /// The same comparison the other way round: `diff(b, a)`.
+    /// The same comparison the other way round: `Diff::new(b, a)`.
     ///
     /// ```
-    /// use ftp_reply::{diff, ReplyCode};
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Diff;
     /// let (a, b) = (ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
-    /// let d = diff(a, b);
-    /// assert_eq!(d.mirrored(), diff(b, a));
-    /// assert!(d.differences().map(|x| x.mirrored()).eq(diff(b, a).differences()));
+    /// let d = Diff::new(a, b);
+    /// assert_eq!(d.mirrored(), Diff::new(b, a));
+    /// assert!(d.differences().map(|x| x.mirrored()).eq(Diff::new(b, a).differences()));
     /// ```
     #[must_use]
     pub const fn mirrored(&self) -> Diff {
@@ -148,8 +149,9 @@ impl Diff {
     /// The hand-written note on this pair, if it is one that people commonly confuse.
     ///
     /// ```
-    /// use ftp_reply::{diff, Lang, ReplyCode};
-    /// let d = diff(ReplyCode::REQUESTED_FILE_ACTION_NOT_TAKEN, ReplyCode::FILE_UNAVAILABLE);
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// use ftp_reply::diff::Diff;
+    /// let d = Diff::new(ReplyCode::REQUESTED_FILE_ACTION_NOT_TAKEN, ReplyCode::FILE_UNAVAILABLE);
     /// println!("{}", d.note().unwrap().note(Lang::En));
     /// ```
     #[must_use]
@@ -162,60 +164,68 @@ impl Diff {
     }
 
     /// Every axis on which the two codes differ, in a fixed order: category,
-    /// stage, outcome, persistence, function group, control connection, data
-    /// connection, next step, commands, standing.
+    /// function group, control connection, data connection, next step,
+    /// commands, standing.
     ///
     /// Empty when both sides are the same code. Axes that need the knowledge
     /// base (connections, standing) compare only codes that have an entry,
     /// except [`Difference::Standing`], which also tells a defined code from an
-    /// undefined one.
+    /// undefined one. What follows from the first digit alone (preliminary or
+    /// final, positive or negative, transient or permanent) is in
+    /// [`Difference::Category`]; the page spells it out.
     pub fn differences(&self) -> impl Iterator<Item = Difference> + Clone + use<> {
+        self.axes().filter_map(Axis::public)
+    }
+
+    /// Every axis of the page, including the three it derives from the
+    /// category (stage, outcome, persistence), in the page's order.
+    pub(crate) fn axes(&self) -> impl Iterator<Item = Axis> + Clone + use<> {
         let (a, b) = (self.a, self.b);
         let (ia, ib) = (a.info(), b.info());
         let both = ia.zip(ib);
         let persistence = Persistence::of(a).zip(Persistence::of(b));
         [
-            Some(Difference::Category {
+            Some(Axis::Category {
                 a: a.category(),
                 b: b.category(),
             }),
-            Some(Difference::Stage {
+            Some(Axis::Stage {
                 a: Stage::of(a),
                 b: Stage::of(b),
             }),
-            Some(Difference::Outcome {
+            Some(Axis::Outcome {
                 a: Outcome::of(a),
                 b: Outcome::of(b),
             }),
-            persistence.map(|(pa, pb)| Difference::Persistence { a: pa, b: pb }),
-            Some(Difference::Function {
+            persistence.map(|(pa, pb)| Axis::Persistence { a: pa, b: pb }),
+            Some(Axis::Function {
                 a: a.function(),
                 b: b.function(),
             }),
-            both.map(|(x, y)| Difference::ControlConnection {
+            both.map(|(x, y)| Axis::ControlConnection {
                 a: x.closes_control_connection(),
                 b: y.closes_control_connection(),
             }),
-            both.map(|(x, y)| Difference::DataConnection {
+            both.map(|(x, y)| Axis::DataConnection {
                 a: x.data_connection(),
                 b: y.data_connection(),
             }),
-            Some(Difference::NextStep {
+            Some(Axis::NextStep {
                 a: a.retry_advice(),
                 b: b.retry_advice(),
             }),
-            Some(Difference::Commands {
+            Some(Axis::Commands {
                 a: CommandSet::producing(a),
                 b: CommandSet::producing(b),
             }),
-            Some(Difference::Standing {
+            Some(Axis::Standing {
                 a: Standing::of(a),
                 b: Standing::of(b),
             }),
         ]
         .into_iter()
         .flatten()
-        .filter(Difference::differs)
+        .filter(Axis::differs)
     }
 
     /// A printable page in `lang` and `format`: the title, a summary, each
@@ -224,8 +234,9 @@ impl Diff {
     /// which" for a server and for a client, and the sources.
     ///
     /// ```
-    /// use ftp_reply::{diff, Format, Lang, ReplyCode};
-    /// let text = diff(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED)
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// use ftp_reply::diff::{Diff, Format};
+    /// let text = Diff::new(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED)
     ///     .render(Lang::En, Format::Text)
     ///     .to_string();
     /// assert!(text.contains("Key differences"));
@@ -239,20 +250,12 @@ impl Diff {
         }
     }
 
-    /// Writes the page into `w` (a `String`, a buffer, a formatter...).
-    ///
-    /// # Errors
-    ///
-    /// Only the errors that `w` returns.
-    pub fn write_to<W: fmt::Write>(&self, w: &mut W, lang: Lang, format: Format) -> fmt::Result {
-        write!(w, "{}", self.render(lang, format))
-    }
-
     /// A serializable view in `lang`, for JSON (needs the `serde` feature).
     ///
     /// ```
-    /// use ftp_reply::{diff, Lang, ReplyCode};
-    /// let json = serde_json::to_value(diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE).localized(Lang::En)).unwrap();
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// use ftp_reply::diff::Diff;
+    /// let json = serde_json::to_value(Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE).localized(Lang::En)).unwrap();
     /// assert_eq!(json["a"]["code"], 150);
     /// assert_eq!(json["differences"][0]["axis"], "category");
     /// ```
@@ -263,10 +266,18 @@ impl Diff {
     }
 }
 
+/// One line: the page's title in English. The page itself is
+/// [`Diff::render`], in any language and format.
+///
+/// ```
+/// use ftp_reply::ReplyCode;
+/// use ftp_reply::diff::Diff;
+/// let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+/// assert_eq!(d.to_string(), "FTP 150 File Status OK vs 421 Service Not Available");
+/// ```
 impl fmt::Display for Diff {
-    /// Plain text in English; use [`Diff::render`] for another language or format.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.render(Lang::default(), Format::Text).fmt(f)
+        self.write_title(f, Lang::default())
     }
 }
 
@@ -276,7 +287,7 @@ impl fmt::Display for Diff {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
-pub enum Stage {
+pub(crate) enum Stage {
     /// 1yz: another reply to the same command follows.
     Preliminary,
     /// 3yz: the server waits for the next command of a sequence.
@@ -289,13 +300,7 @@ pub enum Stage {
 
 impl Stage {
     /// The stage of a code.
-    ///
-    /// ```
-    /// use ftp_reply::{ReplyCode, Stage};
-    /// assert_eq!(Stage::of(ReplyCode::FILE_STATUS_OK), Stage::Preliminary);
-    /// ```
-    #[must_use]
-    pub const fn of(code: ReplyCode) -> Self {
+    pub(crate) const fn of(code: ReplyCode) -> Self {
         match code.category() {
             Category::PositivePreliminary => Self::Preliminary,
             Category::PositiveIntermediate => Self::Intermediate,
@@ -316,7 +321,7 @@ impl Stage {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// 1yz to 3yz: accepted so far.
     Positive,
     /// 4yz and 5yz: the command failed.
@@ -327,13 +332,7 @@ pub enum Outcome {
 
 impl Outcome {
     /// The outcome of a code.
-    ///
-    /// ```
-    /// use ftp_reply::{Outcome, ReplyCode};
-    /// assert_eq!(Outcome::of(ReplyCode::NOT_LOGGED_IN), Outcome::Negative);
-    /// ```
-    #[must_use]
-    pub const fn of(code: ReplyCode) -> Self {
+    pub(crate) const fn of(code: ReplyCode) -> Self {
         if code.is_positive() {
             Self::Positive
         } else if code.is_negative() {
@@ -355,7 +354,7 @@ impl Outcome {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
-pub enum Persistence {
+pub(crate) enum Persistence {
     /// 4yz: the same command may succeed later.
     Transient,
     /// 5yz: the same command will fail again.
@@ -364,14 +363,7 @@ pub enum Persistence {
 
 impl Persistence {
     /// The persistence of a negative code; `None` for other codes.
-    ///
-    /// ```
-    /// use ftp_reply::{Persistence, ReplyCode};
-    /// assert_eq!(Persistence::of(ReplyCode::FILE_UNAVAILABLE), Some(Persistence::Permanent));
-    /// assert_eq!(Persistence::of(ReplyCode::COMMAND_OK), None);
-    /// ```
-    #[must_use]
-    pub const fn of(code: ReplyCode) -> Option<Self> {
+    pub(crate) const fn of(code: ReplyCode) -> Option<Self> {
         if code.is_transient_negative() {
             Some(Self::Transient)
         } else if code.is_permanent_negative() {
@@ -406,7 +398,8 @@ impl Standing {
     /// The standing of a code.
     ///
     /// ```
-    /// use ftp_reply::{ReplyCode, Standing};
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Standing;
     /// assert_eq!(Standing::of(ReplyCode::NOT_LOGGED_IN), Standing::Rfc);
     /// assert_eq!(Standing::of(ReplyCode::new(430).unwrap()), Standing::NonStandard);
     /// assert_eq!(Standing::of(ReplyCode::new(199).unwrap()), Standing::Undefined);
@@ -428,6 +421,11 @@ impl Standing {
 
 /// One axis on which two codes differ, with the value on each side
 /// (`a` for the first code of the [`Diff`], `b` for the second).
+///
+/// Whether a reply is preliminary or final, positive or negative, transient
+/// or permanent follows from its first digit, so it is part of
+/// [`Difference::Category`] (see the `is_*` predicates of [`ReplyCode`]);
+/// the page still says it in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Difference {
@@ -437,27 +435,6 @@ pub enum Difference {
         a: Category,
         /// Second code's category.
         b: Category,
-    },
-    /// Preliminary, intermediate or final.
-    Stage {
-        /// First code's stage.
-        a: Stage,
-        /// Second code's stage.
-        b: Stage,
-    },
-    /// Positive or negative.
-    Outcome {
-        /// First code's outcome.
-        a: Outcome,
-        /// Second code's outcome.
-        b: Outcome,
-    },
-    /// Transient or permanent (only when both codes are negative).
-    Persistence {
-        /// First code's persistence.
-        a: Persistence,
-        /// Second code's persistence.
-        b: Persistence,
     },
     /// The function group (second digit).
     Function {
@@ -505,17 +482,140 @@ pub enum Difference {
 }
 
 impl Difference {
-    /// The axis's name: `category`, `stage`, `outcome`, `persistence`,
-    /// `function`, `control_connection`, `data_connection`, `next_step`,
-    /// `commands` or `standing`.
+    /// The axis's name: `category`, `function`, `control_connection`,
+    /// `data_connection`, `next_step`, `commands` or `standing`.
     ///
     /// ```
-    /// use ftp_reply::{diff, ReplyCode};
-    /// let d = diff(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Diff;
+    /// let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
     /// assert_eq!(d.differences().next().unwrap().axis(), "category");
     /// ```
     #[must_use]
     pub const fn axis(&self) -> &'static str {
+        Axis::from_public(*self).name()
+    }
+
+    /// The same difference with the sides swapped.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Diff;
+    /// let (a, b) = (ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+    /// let there: Vec<_> = Diff::new(a, b).differences().map(|x| x.mirrored()).collect();
+    /// assert!(there.into_iter().eq(Diff::new(b, a).differences()));
+    /// ```
+    #[must_use]
+    pub const fn mirrored(self) -> Self {
+        match self {
+            Self::Category { a, b } => Self::Category { a: b, b: a },
+            Self::Function { a, b } => Self::Function { a: b, b: a },
+            Self::ControlConnection { a, b } => Self::ControlConnection { a: b, b: a },
+            Self::DataConnection { a, b } => Self::DataConnection { a: b, b: a },
+            Self::NextStep { a, b } => Self::NextStep { a: b, b: a },
+            Self::Commands { a, b } => Self::Commands { a: b, b: a },
+            Self::Standing { a, b } => Self::Standing { a: b, b: a },
+        }
+    }
+
+    /// One sentence saying how `code_a` and `code_b` differ on this axis, in `lang`.
+    ///
+    /// ```
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// use ftp_reply::diff::Diff;
+    /// let (a, b) = (ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+    /// let first = Diff::new(a, b).differences().next().unwrap();
+    /// assert_eq!(
+    ///     first.describe(a, b, Lang::En).to_string(),
+    ///     "150 is a 1xx Positive Preliminary reply and 421 a 4xx Transient Negative Completion reply."
+    /// );
+    /// ```
+    #[must_use]
+    pub const fn describe(self, code_a: ReplyCode, code_b: ReplyCode, lang: Lang) -> Sentence {
+        Sentence {
+            axis: Axis::from_public(self),
+            a: code_a,
+            b: code_b,
+            lang,
+        }
+    }
+}
+
+/// Every axis of the page: the public [`Difference`]s and the three that
+/// restate the first digit in words (stage, outcome, persistence).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Axis {
+    Category {
+        a: Category,
+        b: Category,
+    },
+    Stage {
+        a: Stage,
+        b: Stage,
+    },
+    Outcome {
+        a: Outcome,
+        b: Outcome,
+    },
+    Persistence {
+        a: Persistence,
+        b: Persistence,
+    },
+    Function {
+        a: FunctionGroup,
+        b: FunctionGroup,
+    },
+    ControlConnection {
+        a: bool,
+        b: bool,
+    },
+    DataConnection {
+        a: DataConnection,
+        b: DataConnection,
+    },
+    NextStep {
+        a: RetryAdvice,
+        b: RetryAdvice,
+    },
+    Commands {
+        a: CommandSet,
+        b: CommandSet,
+    },
+    Standing {
+        a: Standing,
+        b: Standing,
+    },
+}
+
+impl Axis {
+    const fn from_public(d: Difference) -> Self {
+        match d {
+            Difference::Category { a, b } => Self::Category { a, b },
+            Difference::Function { a, b } => Self::Function { a, b },
+            Difference::ControlConnection { a, b } => Self::ControlConnection { a, b },
+            Difference::DataConnection { a, b } => Self::DataConnection { a, b },
+            Difference::NextStep { a, b } => Self::NextStep { a, b },
+            Difference::Commands { a, b } => Self::Commands { a, b },
+            Difference::Standing { a, b } => Self::Standing { a, b },
+        }
+    }
+
+    /// The public difference; `None` for the three derived from the category.
+    const fn public(self) -> Option<Difference> {
+        Some(match self {
+            Self::Category { a, b } => Difference::Category { a, b },
+            Self::Stage { .. } | Self::Outcome { .. } | Self::Persistence { .. } => return None,
+            Self::Function { a, b } => Difference::Function { a, b },
+            Self::ControlConnection { a, b } => Difference::ControlConnection { a, b },
+            Self::DataConnection { a, b } => Difference::DataConnection { a, b },
+            Self::NextStep { a, b } => Difference::NextStep { a, b },
+            Self::Commands { a, b } => Difference::Commands { a, b },
+            Self::Standing { a, b } => Difference::Standing { a, b },
+        })
+    }
+
+    /// The axis's name, as in the JSON view.
+    pub(crate) const fn name(&self) -> &'static str {
         match self {
             Self::Category { .. } => "category",
             Self::Stage { .. } => "stage",
@@ -530,24 +630,17 @@ impl Difference {
         }
     }
 
-    /// The same difference with the sides swapped.
-    #[must_use]
-    pub const fn mirrored(self) -> Self {
-        match self {
-            Self::Category { a, b } => Self::Category { a: b, b: a },
-            Self::Stage { a, b } => Self::Stage { a: b, b: a },
-            Self::Outcome { a, b } => Self::Outcome { a: b, b: a },
-            Self::Persistence { a, b } => Self::Persistence { a: b, b: a },
-            Self::Function { a, b } => Self::Function { a: b, b: a },
-            Self::ControlConnection { a, b } => Self::ControlConnection { a: b, b: a },
-            Self::DataConnection { a, b } => Self::DataConnection { a: b, b: a },
-            Self::NextStep { a, b } => Self::NextStep { a: b, b: a },
-            Self::Commands { a, b } => Self::Commands { a: b, b: a },
-            Self::Standing { a, b } => Self::Standing { a: b, b: a },
+    /// The sentence of this axis for the codes `a` and `b`.
+    pub(crate) const fn describe(self, a: ReplyCode, b: ReplyCode, lang: Lang) -> Sentence {
+        Sentence {
+            axis: self,
+            a,
+            b,
+            lang,
         }
     }
 
-    pub(crate) fn differs(&self) -> bool {
+    fn differs(&self) -> bool {
         match self {
             Self::Category { a, b } => a != b,
             Self::Stage { a, b } => a != b,
@@ -559,27 +652,6 @@ impl Difference {
             Self::NextStep { a, b } => a != b,
             Self::Commands { a, b } => a != b,
             Self::Standing { a, b } => a != b,
-        }
-    }
-
-    /// One sentence saying how `code_a` and `code_b` differ on this axis, in `lang`.
-    ///
-    /// ```
-    /// use ftp_reply::{diff, Lang, ReplyCode};
-    /// let (a, b) = (ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
-    /// let first = diff(a, b).differences().next().unwrap();
-    /// assert_eq!(
-    ///     first.describe(a, b, Lang::En).to_string(),
-    ///     "150 is a 1xx Positive Preliminary reply and 421 a 4xx Transient Negative Completion reply."
-    /// );
-    /// ```
-    #[must_use]
-    pub const fn describe(self, code_a: ReplyCode, code_b: ReplyCode, lang: Lang) -> Sentence {
-        Sentence {
-            difference: self,
-            a: code_a,
-            b: code_b,
-            lang,
         }
     }
 }

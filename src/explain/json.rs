@@ -141,7 +141,8 @@ impl Serialize for Sources {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Lang, ReplyCode, diagnose_line};
+    use crate::diagnosis::diagnose_line_str as diagnose_line;
+    use crate::{Lang, ReplyCode};
 
     #[test]
     fn every_key_in_order_for_defined_and_undefined_codes() {

@@ -147,7 +147,8 @@ impl fmt::Display for Confidence {
 /// [`CAPACITY`](Self::CAPACITY) bytes of ASCII letters, digits and `.-+_~`.
 ///
 /// ```
-/// use ftp_reply::{Reply, Server};
+/// use ftp_reply::Reply;
+/// use ftp_reply::diagnosis::Server;
 /// use ftp_reply::identify::ServerIdentifier;
 /// let mut id = ServerIdentifier::new();
 /// id.observe(None, &Reply::parse(b"220 pyftpdlib 2.2.0 ready.\r\n")?);
@@ -258,7 +259,7 @@ pub(super) const MIN_ORDERED_FEATURES: usize = 5;
 /// [`Fingerprint::all`] lists the table; each row cites its source.
 ///
 /// ```
-/// use ftp_reply::Server;
+/// use ftp_reply::diagnosis::Server;
 /// use ftp_reply::identify::{Fingerprint, Strength};
 /// let fp = Fingerprint::all().iter().find(|f| f.id() == "vsftpd-stat-version").unwrap();
 /// assert_eq!(fp.server(), Server::Vsftpd);

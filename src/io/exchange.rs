@@ -35,7 +35,8 @@ impl<R: BufRead> ReplyReader<R> {
     /// # Example: a transfer, with its 150 and 226
     ///
     /// ```
-    /// use ftp_reply::{Command, Exchange, ReplyReader, Role, Verdict};
+    /// use ftp_reply::ReplyReader;
+    /// use ftp_reply::command::{Command, Exchange, Role, Verdict};
     ///
     /// let control: &[u8] = b"150 Opening data connection.\r\n226 Transfer complete.\r\n";
     /// let mut reader = ReplyReader::new(control);
@@ -54,7 +55,8 @@ impl<R: BufRead> ReplyReader<R> {
     /// # Example: every reply with its verdict
     ///
     /// ```
-    /// use ftp_reply::{Exchange, Leniency, ReplyReader, Role, Verdict};
+    /// use ftp_reply::ReplyReader;
+    /// use ftp_reply::command::{Exchange, Leniency, Role, Verdict};
     ///
     /// let mut reader = ReplyReader::new(&b"120 Wait 5 minutes.\r\n220 Ready.\r\n"[..]);
     /// let mut greeting = Exchange::greeting();
@@ -102,7 +104,8 @@ impl<R: BufRead> ExchangeReplies<'_, R> {
     /// final reply went to an earlier call).
     ///
     /// ```
-    /// use ftp_reply::{Command, Exchange, ReadError, ReplyReader};
+    /// use ftp_reply::{ReadError, ReplyReader};
+    /// use ftp_reply::command::{Command, Exchange};
     ///
     /// let mut reader = ReplyReader::new(&b"257 \"/home/alice\" is the current directory\r\n"[..]);
     /// let mut pwd = Exchange::new(Command::Pwd);
@@ -126,7 +129,8 @@ impl<R: BufRead> ExchangeReplies<'_, R> {
     /// The exchange, as checked so far.
     ///
     /// ```
-    /// use ftp_reply::{Command, Exchange, ReplyReader};
+    /// use ftp_reply::ReplyReader;
+    /// use ftp_reply::command::{Command, Exchange};
     /// let mut reader = ReplyReader::new(&b"150 Here\r\n"[..]);
     /// let mut list = Exchange::new(Command::List);
     /// let mut replies = reader.read_for(&mut list);

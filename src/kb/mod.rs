@@ -473,7 +473,7 @@ pub enum Spec {
     Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::EnumString, strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "snake_case")]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::data_connection)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::data_connection)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
@@ -532,7 +532,7 @@ impl DataConnection {
 /// ```
 /// use ftp_reply::{ReplyCode, RetryAdvice};
 ///
-/// match ReplyCode::parse("425 Can't open data connection.")?.retry_advice() {
+/// match ReplyCode::parse_str("425 Can't open data connection.")?.retry_advice() {
 ///     RetryAdvice::ChangeFirst => { /* e.g. switch between PASV and PORT, then retry */ }
 ///     other => panic!("unexpected {other:?}"),
 /// }
@@ -542,7 +542,7 @@ impl DataConnection {
     Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::EnumString, strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "snake_case")]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::retry_advice)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::retry_advice)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
@@ -612,10 +612,11 @@ impl RetryAdvice {
 /// A hand-written note on two codes that people often confuse: how they
 /// differ, which one a server should send, and how a client should react.
 ///
-/// Found with [`PairNote::get`] or through [`diff`](crate::diff()).
+/// Found with [`PairNote::get`] or through [`Diff::note`](crate::diff::Diff::note).
 ///
 /// ```
-/// use ftp_reply::{Lang, PairNote, ReplyCode};
+/// use ftp_reply::{Lang, ReplyCode};
+/// use ftp_reply::diff::PairNote;
 ///
 /// let note = PairNote::get(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED).unwrap();
 /// assert!(!note.note(Lang::En).is_empty());
@@ -648,7 +649,7 @@ impl PairNote {
     /// Every pair note, ordered by the lower code, then the higher.
     ///
     /// ```
-    /// assert!(ftp_reply::PairNote::all().count() >= 12);
+    /// assert!(ftp_reply::diff::PairNote::all().count() >= 12);
     /// ```
     #[must_use]
     pub fn all() -> impl ExactSizeIterator<Item = (ReplyCode, ReplyCode, &'static PairNote)> {

@@ -71,10 +71,10 @@ impl Lang {
     ///
     /// ```
     /// use ftp_reply::Lang;
-    /// assert_eq!(Lang::iter().count(), Lang::COUNT);
+    /// assert_eq!(Lang::all().count(), Lang::COUNT);
     /// ```
     #[must_use]
-    pub fn iter() -> impl ExactSizeIterator<Item = Lang> + Clone {
+    pub fn all() -> impl ExactSizeIterator<Item = Lang> + Clone {
         Lang::ALL.into_iter()
     }
 
@@ -130,12 +130,12 @@ impl fmt::Display for Lang {
 }
 
 impl core::str::FromStr for Lang {
-    type Err = crate::UnknownName;
+    type Err = crate::UnknownNameError;
 
     /// A code (`fr`) or one of the language's names (`French`, `français`),
     /// ignoring ASCII case.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::from_name(s).ok_or(crate::UnknownName::LANG)
+        Lang::from_name(s).ok_or(crate::UnknownNameError::LANG)
     }
 }
 

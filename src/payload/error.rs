@@ -16,7 +16,8 @@ use crate::ReplyCode;
 /// # Example
 ///
 /// ```
-/// use ftp_reply::{PayloadErrorKind, Reply, ReplyCode};
+/// use ftp_reply::{Reply, ReplyCode};
+/// use ftp_reply::payload::PayloadErrorKind;
 ///
 /// let reply = Reply::parse(b"227 Entering Passive Mode (192,168,1,300,4,1)\r\n")?;
 /// let err = reply.passive_address().unwrap_err();
@@ -50,7 +51,8 @@ impl PayloadError {
     /// What was expected.
     ///
     /// ```
-    /// use ftp_reply::{PayloadErrorKind, Reply};
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::payload::PayloadErrorKind;
     /// let err = Reply::parse(b"213 soon\r\n")?.size().unwrap_err();
     /// assert_eq!(err.kind(), PayloadErrorKind::MissingNumber);
     /// # Ok::<(), ftp_reply::DecodeError>(())
@@ -249,7 +251,7 @@ impl Quirk {
 /// A set of [`Quirk`]s: a small `Copy` bit set, so that parsing allocates nothing.
 ///
 /// ```
-/// use ftp_reply::{Quirk, Quirks};
+/// use ftp_reply::payload::{Quirk, Quirks};
 ///
 /// let q = Quirks::EMPTY.with(Quirk::TrailingText).with(Quirk::MissingDelimiter);
 /// assert!(q.contains(Quirk::TrailingText));
@@ -326,7 +328,8 @@ impl From<Quirk> for Quirks {
 /// A payload and the RFC deviations tolerated to read it.
 ///
 /// ```
-/// use ftp_reply::{Quirk, Reply};
+/// use ftp_reply::Reply;
+/// use ftp_reply::payload::Quirk;
 ///
 /// let parsed = Reply::parse(b"227 Entering Passive Mode 192,168,178,39,184,244\r\n")?.passive_address()?;
 /// assert_eq!(parsed.value.to_string(), "192.168.178.39:47348");

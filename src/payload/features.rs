@@ -28,7 +28,7 @@ use crate::ReplyCode;
 /// let langs: Vec<_> = features.languages().unwrap().filter(|l| l.marked).map(|l| l.name).collect();
 /// assert_eq!(langs, [b"EN"]);
 /// assert!(features.auth_mechanisms().unwrap().any(|m| m.eq_ignore_ascii_case(b"TLS")));
-/// assert!(features.rest_stream());
+/// assert!(features.has_rest_stream());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -112,7 +112,7 @@ where
 
     /// Whether REST lists the STREAM mode (RFC 3659 §5.7: `REST STREAM`).
     #[must_use]
-    pub fn rest_stream(&self) -> bool {
+    pub fn has_rest_stream(&self) -> bool {
         self.get("REST")
             .is_some_and(|f| f.words().any(|w| w.eq_ignore_ascii_case(b"STREAM")))
     }
@@ -349,14 +349,15 @@ impl FusedIterator for Words<'_> {}
 /// server has no FEAT).
 ///
 /// ```
-/// use ftp_reply::{Quirk, ReplyCode, payload};
+/// use ftp_reply::{ReplyCode, payload};
+/// use ftp_reply::payload::Quirk;
 ///
 /// let proftpd: [&[u8]; 4] = [b"211-Features:", b"211-AUTH TLS", b"211-UTF8", b"211 End"];
 /// let parsed = payload::features(ReplyCode::SYSTEM_STATUS, proftpd)?;
 /// assert!(parsed.quirks.contains(Quirk::RepeatedCodePrefix));
 /// let names: Vec<_> = parsed.value.iter().map(|f| f.to_string()).collect();
 /// assert_eq!(names, ["AUTH TLS", "UTF8"]);
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn features<'a, I>(
     code: ReplyCode,
@@ -468,7 +469,7 @@ mod tests {
         ]);
         assert_eq!(f.quirks, Quirks::from(Quirk::RepeatedCodePrefix));
         assert_eq!(names(&f.value), ["AUTH TLS", "MDTM", "REST STREAM"]);
-        assert!(f.value.rest_stream());
+        assert!(f.value.has_rest_stream());
     }
 
     #[test]
@@ -537,7 +538,7 @@ mod tests {
             f.value.auth_mechanisms().unwrap().collect::<Vec<_>>(),
             [&b"TLS"[..], b"SSL"]
         );
-        assert!(!f.value.rest_stream());
+        assert!(!f.value.has_rest_stream());
         assert_eq!(f.value.len(), 3);
         assert!(f.value.languages().is_some() && feat(&[b"211 x"]).value.languages().is_none());
         assert!(f.quirks.is_empty());

@@ -24,7 +24,8 @@ impl Reply {
     /// See [`payload::passive_address`](crate::payload::passive_address).
     ///
     /// ```
-    /// use ftp_reply::{PassivePolicy, Reply};
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::payload::PassivePolicy;
     /// let reply = Reply::parse(b"227 Entering Passive Mode (10,0,0,5,156,64).\r\n")?;
     /// let advertised = reply.passive_address()?.value;
     /// assert_eq!(advertised.to_string(), "10.0.0.5:40000");
@@ -70,7 +71,9 @@ impl Reply {
     /// See [`payload::data_endpoint`](crate::payload::data_endpoint).
     ///
     /// ```
-    /// use ftp_reply::{Command, DataEndpoint, Quirk, Reply};
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::payload::{DataEndpoint, Quirk};
     /// // basic-ftp#164: a 227 in answer to EPSV.
     /// let reply = Reply::parse(b"227 Entering Passive Mode (91,190,231,97,119,66).\r\n")?;
     /// let parsed = reply.data_endpoint(Command::Epsv)?;

@@ -16,7 +16,7 @@ use crate::ReplyCode;
 /// are kept as sent (the path may be in any encoding and may hold spaces).
 ///
 /// ```
-/// use ftp_reply::MlstEntry;
+/// use ftp_reply::payload::MlstEntry;
 ///
 /// // One line of an MLSD listing, from the data connection.
 /// let entry = MlstEntry::parse(b"type=file;size=1830;modify=20240229130509;UNIX.mode=0644; notes one.txt\r\n")?.value;
@@ -26,7 +26,7 @@ use crate::ReplyCode;
 /// assert_eq!(entry.modify().map(|t| t.to_string()), Some("2024-02-29T13:05:09Z".to_string()));
 /// assert_eq!(entry.fact("unix.MODE"), Some(&b"0644"[..]));
 /// assert_eq!(entry.facts().count(), 4);
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MlstEntry<'a> {
@@ -51,7 +51,7 @@ impl<'a> MlstEntry<'a> {
     /// ([`PayloadErrorKind::InvalidFact`]).
     ///
     /// ```
-    /// use ftp_reply::{MlstEntry, PayloadErrorKind, Quirk};
+    /// use ftp_reply::payload::{MlstEntry, PayloadErrorKind, Quirk};
     /// let e = MlstEntry::parse(b"type=dir;perm=el; /")?.value;
     /// assert_eq!((e.kind(), e.path()), (Some(&b"dir"[..]), &b"/"[..]));
     /// // RFC 3659 §7.2: facts are optional.
@@ -59,7 +59,7 @@ impl<'a> MlstEntry<'a> {
     /// let p = MlstEntry::parse(b"type=file;size=1 x")?;
     /// assert!(p.quirks.contains(Quirk::MissingFactTerminator));
     /// assert_eq!(MlstEntry::parse(b"type=file;broken; x").unwrap_err().kind(), PayloadErrorKind::InvalidFact);
-    /// # Ok::<(), ftp_reply::PayloadError>(())
+    /// # Ok::<(), ftp_reply::payload::PayloadError>(())
     /// ```
     pub fn parse(line: &'a [u8]) -> Result<Parsed<Self>, PayloadError> {
         let line = line.strip_suffix(b"\n").unwrap_or(line);
@@ -209,7 +209,7 @@ impl FusedIterator for Facts<'_> {}
 /// let lines: [&[u8]; 3] = [b"250-Listing /", b" modify=20261125204120;perm=el;size=4096;type=dir;unique=fe00g992357; /", b"250 End."];
 /// let entry = payload::mlst_entry(ReplyCode::REQUESTED_FILE_ACTION_OK, lines)?.value;
 /// assert_eq!((entry.kind(), entry.path()), (Some(&b"dir"[..]), &b"/"[..]));
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn mlst_entry<'a, I>(code: ReplyCode, lines: I) -> Result<Parsed<MlstEntry<'a>>, PayloadError>
 where

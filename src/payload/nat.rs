@@ -19,7 +19,7 @@ use core::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 ///   making the client connect to a third host).
 ///
 /// ```
-/// use ftp_reply::NatVerdict;
+/// use ftp_reply::payload::NatVerdict;
 ///
 /// let peer = "93.184.215.14".parse().unwrap();
 /// assert_eq!(NatVerdict::of("93.184.215.14".parse().unwrap(), peer), NatVerdict::Same);
@@ -74,7 +74,7 @@ impl NatVerdict {
 /// IPv4-mapped addresses by the IPv4 rules.
 ///
 /// ```
-/// use ftp_reply::is_unroutable;
+/// use ftp_reply::payload::is_unroutable;
 /// for ip in ["10.0.0.1", "172.31.255.255", "192.168.0.1", "100.64.0.1", "127.0.0.1", "169.254.1.1", "0.0.0.0", "fd00::1", "fe80::1", "::1", "::ffff:10.0.0.1"] {
 ///     assert!(is_unroutable(ip.parse().unwrap()), "{ip}");
 /// }
@@ -122,7 +122,7 @@ fn v6_unroutable(ip: Ipv6Addr) -> bool {
 ///
 /// ```
 /// use std::net::SocketAddr;
-/// use ftp_reply::{NatVerdict, PassivePolicy};
+/// use ftp_reply::payload::{NatVerdict, PassivePolicy};
 ///
 /// let advertised: SocketAddr = "192.168.1.5:50000".parse().unwrap();
 /// let peer = "93.184.215.14".parse().unwrap();

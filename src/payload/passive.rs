@@ -195,7 +195,7 @@ fn port_of<const N: usize>(
 /// let parsed = payload::passive_address(ReplyCode::ENTERING_PASSIVE_MODE, lines)?;
 /// assert_eq!(parsed.value.to_string(), "192.168.1.2:1025");
 /// assert!(parsed.quirks.is_empty());
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn passive_address<'a, I>(
     code: ReplyCode,
@@ -244,7 +244,7 @@ where
 /// let v6: [&[u8]; 1] = [b"228 Entering Long Passive Mode (6,16,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,2,4,1)"];
 /// let parsed = payload::long_passive_address(ReplyCode::ENTERING_LONG_PASSIVE_MODE, v6)?;
 /// assert_eq!(parsed.value.to_string(), "[::1]:1025");
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn long_passive_address<'a, I>(
     code: ReplyCode,
@@ -376,7 +376,8 @@ fn read_epsv(text: &[u8], i: usize, paren: bool) -> Epsv {
 /// ([`PayloadErrorKind::MissingPort`]), port 0 or above 65535.
 ///
 /// ```
-/// use ftp_reply::{Quirk, ReplyCode, payload};
+/// use ftp_reply::{ReplyCode, payload};
+/// use ftp_reply::payload::Quirk;
 ///
 /// let ibm_i: [&[u8]; 1] = [b"229 Entering Extended Passive Mode (!!!46934!)"];
 /// let parsed = payload::extended_passive_port(ReplyCode::ENTERING_EXTENDED_PASSIVE_MODE, ibm_i)?;
@@ -386,7 +387,7 @@ fn read_epsv(text: &[u8], i: usize, paren: bool) -> Epsv {
 /// let parsed = payload::extended_passive_port(ReplyCode::ENTERING_EXTENDED_PASSIVE_MODE, serv_u)?;
 /// assert_eq!(parsed.value, 50006);
 /// assert!(parsed.quirks.contains(Quirk::TrailingText));
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn extended_passive_port<'a, I>(code: ReplyCode, lines: I) -> Result<Parsed<u16>, PayloadError>
 where
@@ -440,7 +441,9 @@ where
 /// Where to open a passive data connection: what a 227, 228 or 229 reply says.
 ///
 /// ```
-/// use ftp_reply::{Command, DataEndpoint, Reply};
+/// use ftp_reply::Reply;
+/// use ftp_reply::command::Command;
+/// use ftp_reply::payload::DataEndpoint;
 ///
 /// let reply = Reply::parse(b"229 Entering Extended Passive Mode (|||6446|)\r\n")?;
 /// let endpoint = reply.data_endpoint(Command::Epsv)?.value;
@@ -461,7 +464,7 @@ impl DataEndpoint {
     /// The port.
     ///
     /// ```
-    /// use ftp_reply::DataEndpoint;
+    /// use ftp_reply::payload::DataEndpoint;
     /// assert_eq!(DataEndpoint::Address("10.0.0.1:2121".parse().unwrap()).port(), 2121);
     /// ```
     #[must_use]
@@ -475,7 +478,7 @@ impl DataEndpoint {
     /// The advertised address, if the reply named a host.
     ///
     /// ```
-    /// use ftp_reply::DataEndpoint;
+    /// use ftp_reply::payload::DataEndpoint;
     /// assert_eq!(DataEndpoint::Port(21).address(), None);
     /// ```
     #[must_use]
@@ -490,7 +493,7 @@ impl DataEndpoint {
     /// the control connection's server; [`NatVerdict::Same`] for a port alone.
     ///
     /// ```
-    /// use ftp_reply::{DataEndpoint, NatVerdict};
+    /// use ftp_reply::payload::{DataEndpoint, NatVerdict};
     /// let e = DataEndpoint::Address("192.168.1.20:5000".parse().unwrap());
     /// assert_eq!(e.verdict("93.184.215.14".parse().unwrap()), NatVerdict::Unroutable);
     /// ```
@@ -513,7 +516,7 @@ impl DataEndpoint {
     ///
     /// ```
     /// use std::net::SocketAddr;
-    /// use ftp_reply::{DataEndpoint, NatVerdict, PassivePolicy};
+    /// use ftp_reply::payload::{DataEndpoint, NatVerdict, PassivePolicy};
     ///
     /// let peer = "93.184.215.14".parse().unwrap();
     /// let nat = DataEndpoint::Address("10.0.0.5:40000".parse().unwrap());
@@ -550,13 +553,15 @@ impl DataEndpoint {
 /// for the code.
 ///
 /// ```
-/// use ftp_reply::{Command, DataEndpoint, Quirk, ReplyCode, payload};
+/// use ftp_reply::{ReplyCode, payload};
+/// use ftp_reply::command::Command;
+/// use ftp_reply::payload::{DataEndpoint, Quirk};
 ///
 /// let lines: [&[u8]; 1] = [b"227 Entering Passive Mode (91,190,231,97,119,66)."];
 /// let parsed = payload::data_endpoint(Command::Epsv, ReplyCode::ENTERING_PASSIVE_MODE, lines)?;
 /// assert_eq!(parsed.value, DataEndpoint::Address("91.190.231.97:30530".parse().unwrap()));
 /// assert!(parsed.quirks.contains(Quirk::WrongReplyForCommand));
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn data_endpoint<'a, I>(
     sent: Command,

@@ -224,7 +224,8 @@ impl FusedIterator for PathChunks<'_> {}
 /// at all.
 ///
 /// ```
-/// use ftp_reply::{PayloadErrorKind, ReplyCode, payload};
+/// use ftp_reply::{ReplyCode, payload};
+/// use ftp_reply::payload::PayloadErrorKind;
 ///
 /// let lines: [&[u8]; 1] = [b"257 \"/home/alice\" is the current directory"];
 /// let path = payload::pathname(ReplyCode::PATHNAME_CREATED, lines)?.value;
@@ -233,7 +234,7 @@ impl FusedIterator for PathChunks<'_> {}
 /// let curl_20949: [&[u8]; 1] = [b"257 \"/legitimate/path\rSTOR evil.txt\" is current directory"];
 /// let err = payload::pathname(ReplyCode::PATHNAME_CREATED, curl_20949).unwrap_err();
 /// assert_eq!((err.kind(), err.offset()), (PayloadErrorKind::ControlInPath { byte: b'\r' }, 21));
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn pathname<'a, I>(code: ReplyCode, lines: I) -> Result<Parsed<Pathname<'a>>, PayloadError>
 where

@@ -61,7 +61,7 @@ impl<'a> SystemType<'a> {
 /// let lines: [&[u8]; 1] = [b"215 Windows_NT"];
 /// let syst = payload::system_type(ReplyCode::NAME_SYSTEM_TYPE, lines)?.value;
 /// assert_eq!((syst.name(), syst.rest()), (&b"Windows_NT"[..], &b""[..]));
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn system_type<'a, I>(code: ReplyCode, lines: I) -> Result<Parsed<SystemType<'a>>, PayloadError>
 where

@@ -17,7 +17,7 @@ use crate::ReplyCode;
 /// `Display` writes RFC 3339 (`2024-02-29T13:05:09Z`).
 ///
 /// ```
-/// use ftp_reply::Timestamp;
+/// use ftp_reply::payload::Timestamp;
 ///
 /// let t = Timestamp::from_time_val(b"19980615100045.014")?;
 /// assert_eq!((t.year(), t.month(), t.day()), (1998, 6, 15));
@@ -25,7 +25,7 @@ use crate::ReplyCode;
 /// assert_eq!(t.unix_seconds(), 897_904_845);
 /// assert_eq!(t.to_string(), "1998-06-15T10:00:45.014Z");
 /// assert!(Timestamp::from_time_val(b"20230229120000").is_err()); // 2023 is not a leap year
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Timestamp {
@@ -57,7 +57,7 @@ impl Timestamp {
     /// A timestamp from its fields, or `None` if that date and time do not exist.
     ///
     /// ```
-    /// use ftp_reply::Timestamp;
+    /// use ftp_reply::payload::Timestamp;
     /// assert!(Timestamp::new(2024, 2, 29, 23, 59, 60, 0).is_some());
     /// assert!(Timestamp::new(2100, 2, 29, 0, 0, 0, 0).is_none());
     /// assert!(Timestamp::new(2024, 1, 1, 24, 0, 0, 0).is_none());
@@ -108,12 +108,12 @@ impl Timestamp {
     /// [`PayloadErrorKind::ImpossibleDate`] for a date or time that does not exist.
     ///
     /// ```
-    /// use ftp_reply::{PayloadErrorKind, Timestamp};
+    /// use ftp_reply::payload::{PayloadErrorKind, Timestamp};
     /// assert_eq!(Timestamp::from_time_val(b"20240101120000")?.hour(), 12);
     /// let err = Timestamp::from_time_val(b"2024011").unwrap_err();
     /// assert_eq!((err.kind(), err.offset()), (PayloadErrorKind::InvalidTimestamp, 7));
     /// assert_eq!(Timestamp::from_time_val(b"20241232000000").unwrap_err().kind(), PayloadErrorKind::ImpossibleDate);
-    /// # Ok::<(), ftp_reply::PayloadError>(())
+    /// # Ok::<(), ftp_reply::payload::PayloadError>(())
     /// ```
     pub fn from_time_val(bytes: &[u8]) -> Result<Self, PayloadError> {
         let bad = |kind, at| PayloadError::new(kind, 0, at);
@@ -203,7 +203,7 @@ impl Timestamp {
     /// as POSIX time does).
     ///
     /// ```
-    /// use ftp_reply::Timestamp;
+    /// use ftp_reply::payload::Timestamp;
     /// assert_eq!(Timestamp::new(1970, 1, 1, 0, 0, 0, 0).unwrap().unix_seconds(), 0);
     /// assert_eq!(Timestamp::new(1969, 12, 31, 23, 59, 59, 0).unwrap().unix_seconds(), -1);
     /// assert_eq!(Timestamp::new(2000, 3, 1, 0, 0, 0, 0).unwrap().unix_seconds(), 951_868_800);
@@ -225,10 +225,10 @@ impl Timestamp {
     ///
     /// ```
     /// use std::time::{Duration, UNIX_EPOCH};
-    /// use ftp_reply::Timestamp;
+    /// use ftp_reply::payload::Timestamp;
     /// let t = Timestamp::from_time_val(b"20240229130509.5")?;
     /// assert_eq!(t.to_system_time(), UNIX_EPOCH + Duration::new(1_709_211_909, 500_000_000));
-    /// # Ok::<(), ftp_reply::PayloadError>(())
+    /// # Ok::<(), ftp_reply::payload::PayloadError>(())
     /// ```
     #[cfg(feature = "std")]
     #[must_use]
@@ -331,7 +331,8 @@ fn number_line<'a>(
 /// ([`PayloadErrorKind::MissingNumber`]), a number above `u64::MAX`.
 ///
 /// ```
-/// use ftp_reply::{Quirk, ReplyCode, payload};
+/// use ftp_reply::{ReplyCode, payload};
+/// use ftp_reply::payload::Quirk;
 ///
 /// let lines: [&[u8]; 1] = [b"213 18446744073709551615"];
 /// assert_eq!(payload::size(ReplyCode::FILE_STATUS, lines)?.value, u64::MAX);
@@ -339,7 +340,7 @@ fn number_line<'a>(
 /// let parsed = payload::size(ReplyCode::FILE_STATUS, curl_4339)?;
 /// assert_eq!(parsed.value, 1234);
 /// assert!(parsed.quirks.contains(Quirk::ExtraText));
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn size<'a, I>(code: ReplyCode, lines: I) -> Result<Parsed<u64>, PayloadError>
 where
@@ -377,7 +378,8 @@ where
 /// does not exist ([`PayloadErrorKind::ImpossibleDate`]).
 ///
 /// ```
-/// use ftp_reply::{PayloadErrorKind, ReplyCode, payload};
+/// use ftp_reply::{ReplyCode, payload};
+/// use ftp_reply::payload::PayloadErrorKind;
 ///
 /// let lines: [&[u8]; 1] = [b"213 20240229130509"];
 /// let t = payload::modification_time(ReplyCode::FILE_STATUS, lines)?.value;
@@ -385,7 +387,7 @@ where
 /// let bad: [&[u8]; 1] = [b"213 20241301000000"];
 /// let err = payload::modification_time(ReplyCode::FILE_STATUS, bad).unwrap_err();
 /// assert_eq!((err.kind(), err.offset()), (PayloadErrorKind::ImpossibleDate, 4));
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn modification_time<'a, I>(
     code: ReplyCode,

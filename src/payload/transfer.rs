@@ -27,7 +27,8 @@ use crate::ReplyCode;
 /// A [`PayloadError`]: a code other than 150 and 125, a size above `u64::MAX`.
 ///
 /// ```
-/// use ftp_reply::{Quirk, ReplyCode, payload};
+/// use ftp_reply::{ReplyCode, payload};
+/// use ftp_reply::payload::Quirk;
 ///
 /// let vsftpd: [&[u8]; 1] = [b"150 Opening BINARY mode data connection for big.iso (4700000000 bytes)."];
 /// assert_eq!(payload::transfer_size_hint(ReplyCode::FILE_STATUS_OK, vsftpd)?.value, Some(4_700_000_000));
@@ -37,7 +38,7 @@ use crate::ReplyCode;
 /// assert!(parsed.quirks.contains(Quirk::ApproximateSize));
 /// let pyftpdlib: [&[u8]; 1] = [b"125 Data connection already open. Transfer starting."];
 /// assert_eq!(payload::transfer_size_hint(ReplyCode::DATA_CONNECTION_ALREADY_OPEN, pyftpdlib)?.value, None);
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn transfer_size_hint<'a, I>(
     code: ReplyCode,
@@ -123,7 +124,7 @@ where
 /// assert_eq!(payload::restart_offset(code, vsftpd)?.value, Some(1_749_706));
 /// let rnfr: [&[u8]; 1] = [b"350 Ready for destination name."];
 /// assert_eq!(payload::restart_offset(code, rnfr)?.value, None);
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn restart_offset<'a, I>(code: ReplyCode, lines: I) -> Result<Parsed<Option<u64>>, PayloadError>
 where
@@ -161,7 +162,7 @@ where
 /// let lines: [&[u8]; 1] = [b"110 MARK 1024 = 2048"];
 /// let mark = payload::restart_marker(ReplyCode::RESTART_MARKER_REPLY, lines)?.value;
 /// assert_eq!((mark.user(), mark.server()), (&b"1024"[..], &b"2048"[..]));
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RestartMarker<'a> {
@@ -195,12 +196,13 @@ impl<'a> RestartMarker<'a> {
 /// ([`PayloadErrorKind::MissingMarker`]).
 ///
 /// ```
-/// use ftp_reply::{Quirk, ReplyCode, payload};
+/// use ftp_reply::{ReplyCode, payload};
+/// use ftp_reply::payload::Quirk;
 /// let lines: [&[u8]; 1] = [b"110 MARK 1024=2048"];
 /// let parsed = payload::restart_marker(ReplyCode::RESTART_MARKER_REPLY, lines)?;
 /// assert_eq!(parsed.value.server(), b"2048");
 /// assert!(parsed.quirks.contains(Quirk::IrregularSpacing));
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn restart_marker<'a, I>(
     code: ReplyCode,
@@ -272,7 +274,7 @@ where
 /// use ftp_reply::{ReplyCode, payload};
 /// let lines: [&[u8]; 1] = [b"120 Service ready in 5 minutes."];
 /// assert_eq!(payload::ready_in_minutes(ReplyCode::SERVICE_READY_IN_NNN_MINUTES, lines)?.value, 5);
-/// # Ok::<(), ftp_reply::PayloadError>(())
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
 /// ```
 pub fn ready_in_minutes<'a, I>(code: ReplyCode, lines: I) -> Result<Parsed<u32>, PayloadError>
 where

@@ -9,7 +9,8 @@ use super::formats::{Kind, Parsed};
 use super::{Format, Timestamp};
 use crate::command::{Command, Exchange, Verdict as ReplyVerdict};
 use crate::{
-    Category, Diagnosis, Framing, Limits, Reply, ReplyCode, ReplyDecoder, Server, identify_server,
+    Category, Diagnosis, Framing, Limits, Reply, ReplyCode, ReplyDecoder, Server,
+    diagnosis::identify_server_str,
 };
 
 /// How many lines [`Analyzer`] keeps to recognise the format, at most.
@@ -173,40 +174,40 @@ impl Analyzer {
         }
     }
 
-    /// An analyser for a log known to be in `format`.
+    /// Fixes the log format: the analyser reads the log as `format` instead of
+    /// recognising it from the first lines.
     ///
     /// ```
     /// use ftp_reply::transcript::{Analyzer, Format};
-    /// let mut a = Analyzer::with_format(Format::Plain);
+    /// let mut a = Analyzer::new().with_format(Format::Plain);
     /// a.push_line(b"S: 220 Ready")?;
     /// assert_eq!(a.format(), Some(Format::Plain));
     /// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
     /// ```
     #[must_use]
-    pub fn with_format(format: Format) -> Self {
-        let mut a = Self::new();
-        a.format = Some(format);
-        a
+    pub fn with_format(mut self, format: Format) -> Self {
+        self.format = Some(format);
+        self
     }
 
     /// Sets the limits: the longest line read (longer ones are skipped with
     /// [`Finding::LineTooLong`]) and the reply decoder's limits.
     #[must_use]
-    pub fn limits(mut self, limits: Limits) -> Self {
+    pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
         self
     }
 
     /// Sets the multi-line framing rule of the decoder (default: strict, RFC 959 §4.2).
     #[must_use]
-    pub fn framing(mut self, framing: Framing) -> Self {
+    pub fn with_framing(mut self, framing: Framing) -> Self {
         self.framing = framing;
         self
     }
 
     /// Sets the silence, in seconds, from which [`Finding::TimeGap`] is reported (default 30).
     #[must_use]
-    pub fn gap_threshold(mut self, seconds: u32) -> Self {
+    pub fn with_gap_threshold(mut self, seconds: u32) -> Self {
         self.gap_millis = i64::from(seconds) * 1000;
         self
     }
@@ -541,7 +542,9 @@ impl Analyzer {
         self.sessions.push(Session {
             key: key.to_string(),
             id,
-            decoder: ReplyDecoder::with_limits(self.limits).framing(self.framing),
+            decoder: ReplyDecoder::new()
+                .with_limits(self.limits)
+                .with_framing(self.framing),
             reply_start: None,
             open: VecDeque::new(),
             started: false,
@@ -581,7 +584,7 @@ impl Analyzer {
 
     fn command(&mut self, si: usize, no: u64, time: Option<Timestamp>, text: &str) {
         let sid = self.sessions[si].id;
-        let line = match Command::parse_line(text) {
+        let line = match crate::CommandLine::parse_str(text) {
             Ok(l) => l,
             Err(e) => {
                 let reason = e.kind().to_string();
@@ -713,12 +716,11 @@ impl Analyzer {
             Category::TransientNegativeCompletion | Category::PermanentNegativeCompletion
         );
         let diagnoses: Vec<&'static Diagnosis> = if negative {
-            let mut d = match s.server {
-                Some(server) => reply.diagnose_preferring(server),
-                None => reply.diagnose(),
-            };
-            d.truncate(3);
-            d
+            let found = reply.diagnose();
+            match s.server {
+                Some(server) => found.prefer(server).take(3).collect(),
+                None => found.take(3).collect(),
+            }
         } else {
             Vec::new()
         };
@@ -746,7 +748,7 @@ impl Analyzer {
             let answers = o.command.map(|c| (c, o.line));
             let is_final = o.ex.is_complete();
             if o.command.is_none() && code == 220 {
-                identified = reply.lines().find_map(|l| identify_server(&l));
+                identified = reply.lines().find_map(|l| identify_server_str(&l));
             }
             let latest_cmd = s.open.back().and_then(|o| o.command);
             let late = s.open.len() > 1
@@ -1085,7 +1087,7 @@ mod tests {
     use super::*;
 
     fn run(format: Option<Format>, log: &str) -> (Vec<Event>, Verdict) {
-        let mut a = format.map_or_else(Analyzer::new, Analyzer::with_format);
+        let mut a = format.map_or_else(Analyzer::new, |f| Analyzer::new().with_format(f));
         a.feed(log.as_bytes()).unwrap();
         a.finish().unwrap();
         let mut v = Vec::new();
@@ -1194,8 +1196,9 @@ mod tests {
 
     #[test]
     fn long_lines_and_garbage() {
-        let mut a =
-            Analyzer::with_format(Format::Plain).limits(Limits::default().with_max_line_len(64));
+        let mut a = Analyzer::new()
+            .with_format(Format::Plain)
+            .with_limits(Limits::default().with_max_line_len(64));
         a.feed(b"S: 220 hi\nS: ").unwrap();
         a.feed(&[b'x'; 1000]).unwrap();
         a.feed(b"\nC: \xff\xfe\nS: 2x0 bad\n").unwrap();

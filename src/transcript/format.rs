@@ -22,8 +22,8 @@ use super::formats::{self, Kind, Parsed};
 )]
 #[strum(
     ascii_case_insensitive,
-    parse_err_ty = crate::UnknownName,
-    parse_err_fn = crate::UnknownName::log_format
+    parse_err_ty = crate::UnknownNameError,
+    parse_err_fn = crate::UnknownNameError::log_format
 )]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]

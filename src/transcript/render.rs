@@ -14,8 +14,8 @@ use crate::{Lang, ReplyCode};
 #[strum(
     serialize_all = "lowercase",
     ascii_case_insensitive,
-    parse_err_ty = crate::UnknownName,
-    parse_err_fn = crate::UnknownName::style
+    parse_err_ty = crate::UnknownNameError,
+    parse_err_fn = crate::UnknownNameError::style
 )]
 #[non_exhaustive]
 pub enum Style {

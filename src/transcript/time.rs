@@ -9,9 +9,9 @@ use core::fmt;
 ///
 /// ```
 /// use ftp_reply::transcript::Timestamp;
-/// let t = Timestamp::parse_iso("2024-03-05 10:00:01.250").unwrap();
+/// let t = Timestamp::parse_str("2024-03-05 10:00:01.250").unwrap();
 /// assert_eq!(t.to_string(), "2024-03-05 10:00:01.250");
-/// let u = Timestamp::parse_iso("2024-03-05 10:01:00").unwrap();
+/// let u = Timestamp::parse_str("2024-03-05 10:01:00").unwrap();
 /// assert_eq!(u.millis_since(t), Some(58_750));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -39,13 +39,13 @@ impl Timestamp {
     /// `.mmm` or `,mmm`, or a bare `HH:MM:SS[.mmm]`; `None` otherwise.
     #[must_use]
     #[allow(clippy::many_single_char_names)]
-    pub fn parse_iso(s: &str) -> Option<Self> {
+    pub fn parse_str(s: &str) -> Option<Self> {
         let b = s.as_bytes();
         if b.len() >= 19 && b[4] == b'-' && b[7] == b'-' && (b[10] == b' ' || b[10] == b'T') {
             let y = num(&b[0..4])?;
             let mo = num(&b[5..7])?;
             let d = num(&b[8..10])?;
-            let mut t = Self::parse_iso(&s[11..])?;
+            let mut t = Self::parse_str(&s[11..])?;
             if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
                 return None;
             }
@@ -83,7 +83,7 @@ impl Timestamp {
         if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
             return None;
         }
-        let mut t = Self::parse_iso(clock)?;
+        let mut t = Self::parse_str(clock)?;
         t.millis += days_from_civil(i64::from(year), month, day) * 86_400_000;
         t.dated = true;
         Some(t)
@@ -175,22 +175,22 @@ mod tests {
             "2000-02-29 23:59:59.999",
             "2026-12-01 21:45:22",
         ] {
-            assert_eq!(Timestamp::parse_iso(s).unwrap().to_string(), s);
+            assert_eq!(Timestamp::parse_str(s).unwrap().to_string(), s);
         }
         assert_eq!(
-            Timestamp::parse_iso("10:00:00").unwrap().to_string(),
+            Timestamp::parse_str("10:00:00").unwrap().to_string(),
             "10:00:00"
         );
-        assert!(Timestamp::parse_iso("2024-13-01 00:00:00").is_none());
-        assert!(Timestamp::parse_iso("25:00:00").is_none());
-        assert!(Timestamp::parse_iso("ab:cd:ef").is_none());
+        assert!(Timestamp::parse_str("2024-13-01 00:00:00").is_none());
+        assert!(Timestamp::parse_str("25:00:00").is_none());
+        assert!(Timestamp::parse_str("ab:cd:ef").is_none());
         assert_eq!(month("Dec"), Some(12));
     }
 
     #[test]
     fn undated_and_dated_do_not_compare() {
-        let a = Timestamp::parse_iso("10:00:00").unwrap();
-        let b = Timestamp::parse_iso("2024-01-01 10:00:00").unwrap();
+        let a = Timestamp::parse_str("10:00:00").unwrap();
+        let b = Timestamp::parse_str("2024-01-01 10:00:00").unwrap();
         assert_eq!(b.millis_since(a), None);
     }
 }

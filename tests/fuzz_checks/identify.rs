@@ -2,8 +2,9 @@
 //! identification panic or break its bounds and thresholds.
 
 use ftp_reply::command::Command;
+use ftp_reply::diagnosis::Server;
 use ftp_reply::identify::{MARGIN, MAX_EVIDENCE, NAME_THRESHOLD, ServerIdentifier, ServerVersion};
-use ftp_reply::{Framing, ReplyCode, ReplyDecoder, Server};
+use ftp_reply::{Framing, ReplyCode, ReplyDecoder};
 
 const SERVERS: [Server; 7] = [
     Server::Vsftpd,
@@ -46,7 +47,7 @@ pub fn run(input: &[u8]) {
     };
     let commands: Vec<Command> = Command::all().collect();
     let command = (usize::from(pick) < commands.len()).then(|| commands[usize::from(pick)]);
-    let mut decoder = ReplyDecoder::new().framing(Framing::Lenient);
+    let mut decoder = ReplyDecoder::new().with_framing(Framing::Lenient);
     decoder.feed(stream);
     let mut replies = Vec::new();
     for _ in 0..10_000 {

@@ -4,8 +4,10 @@
 
 use std::time::Duration;
 
+use ftp_reply::command::Exchange;
 use ftp_reply::command::{Command, CommandLine};
-use ftp_reply::{Exchange, PassivePolicy, ReadError, Reply, ReplyCodec};
+use ftp_reply::payload::PassivePolicy;
+use ftp_reply::{ReadError, Reply, ReplyCodec};
 use futures_util::{SinkExt, StreamExt};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -185,7 +187,7 @@ async fn session(srv: &RunningServer) -> Result<Vec<String>, String> {
     let long = "a".repeat(2_000);
     let r = command(
         &mut control,
-        CommandLine::with_verb("XYZZY", Some(&long)).expect("a valid command line"),
+        CommandLine::from_verb("XYZZY", Some(&long)).expect("a valid command line"),
     )
     .await?;
     if !r.last().is_some_and(|r| r.code().is_negative()) {

@@ -25,7 +25,7 @@ fn reply_code(err: &FtpError) -> Option<ReplyCode> {
     };
     let body = resp.body.trim_ascii_end();
     let last = body.rsplit(|&b| b == b'\n').next().unwrap_or(body);
-    ReplyCode::parse_line_bytes(last).ok()
+    ReplyCode::parse(last).ok()
 }
 
 fn connect(srv: &RunningServer) -> Result<FtpStream, FtpError> {

@@ -36,7 +36,7 @@ fn run(server: Server) {
         // replies may be diagnosed as if the text proved a known server.
         for (verb, line, ids) in &outcome.negatives {
             for id in ids {
-                let row = ftp_reply::Diagnosis::all()
+                let row = ftp_reply::diagnosis::Diagnosis::all()
                     .iter()
                     .find(|d| d.id() == *id)
                     .unwrap();

@@ -6,7 +6,9 @@ use std::io::{Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
 
-use ftp_reply::{Command, NatVerdict, Parsed, PassivePolicy, PayloadError, Quirk, ReplyCode};
+use ftp_reply::ReplyCode;
+use ftp_reply::command::Command;
+use ftp_reply::payload::{NatVerdict, Parsed, PassivePolicy, PayloadError, Quirk};
 
 use crate::expect::{self, Kind, Known};
 use crate::harness::{PASSWORD, RunningServer};

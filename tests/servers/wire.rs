@@ -12,8 +12,9 @@ use std::time::{Duration, Instant};
 
 use ftp_reply::ReplyCode;
 
+use ftp_reply::command::{Command, CommandLine};
 use ftp_reply::command::{Exchange, Leniency};
-use ftp_reply::{Command, Reply, ReplyDecoder};
+use ftp_reply::{Reply, ReplyDecoder};
 
 fn code_of(reply: &Reply) -> ReplyCode {
     reply.code()
@@ -39,7 +40,7 @@ pub struct Verdict {
 /// The command a line sends (`Command::Other` for a verb the crate does not
 /// know).
 pub fn command_of(line: &str) -> Command {
-    Command::parse_line(line).map_or_else(
+    CommandLine::parse_str(line).map_or_else(
         |_| Command::from_verb(line.split(' ').next().unwrap_or("")),
         |l| l.command(),
     )
@@ -201,7 +202,7 @@ impl From<&Reply> for Seen {
         Seen {
             code: code_of(r),
             lines: lines_of(r),
-            diagnoses: r.diagnose().iter().map(|d| d.id()).collect(),
+            diagnoses: r.diagnose().map(|d| d.id()).collect(),
             reply: r.clone(),
         }
     }

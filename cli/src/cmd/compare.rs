@@ -2,7 +2,8 @@
 
 use std::io::Write;
 
-use ftp_reply::{Format, ReplyCode, diff};
+use ftp_reply::ReplyCode;
+use ftp_reply::diff::{Diff, Format};
 
 use crate::cli::OutputFormat;
 use crate::output::{Out, json_pretty};
@@ -11,7 +12,7 @@ use crate::{Failure, Outcome};
 /// Compares two codes: the page as text or Markdown, or the library's
 /// `LocalizedDiff` as JSON.
 pub fn run(out: &mut Out, format: OutputFormat, a: &str, b: &str) -> Result<Outcome, Failure> {
-    let d = diff(code(a)?, code(b)?);
+    let d = Diff::new(code(a)?, code(b)?);
     let lang = out.lang;
     match format {
         OutputFormat::Json => json_pretty(&mut out.w, &d.localized(lang))?,
@@ -27,6 +28,6 @@ pub fn run(out: &mut Out, format: OutputFormat, a: &str, b: &str) -> Result<Outc
 }
 
 fn code(arg: &str) -> Result<ReplyCode, Failure> {
-    ReplyCode::parse(arg.trim())
+    ReplyCode::parse_str(arg.trim())
         .map_err(|e| Failure::Usage(format!("{arg:?} is not a reply code: {e}")))
 }

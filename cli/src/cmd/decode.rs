@@ -31,7 +31,7 @@ pub fn run(
         Some(p) if p.as_os_str() == "-" => Box::new(io::stdin().lock()),
         Some(p) => Box::new(File::open(p).map_err(|e| Failure::input(p, &e))?),
     };
-    let mut decoder = ReplyDecoder::new().framing(framing);
+    let mut decoder = ReplyDecoder::new().with_framing(framing);
     let mut chunk = vec![0; 64 * 1024];
     let mut errors = 0_usize;
     loop {

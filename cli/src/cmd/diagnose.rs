@@ -3,7 +3,8 @@
 
 use std::io::Write;
 
-use ftp_reply::{Diagnosis, Format, Server, diagnose_line};
+use ftp_reply::diagnosis::{Diagnosis, Server, diagnose_line_str};
+use ftp_reply::diff::Format;
 
 use crate::cli::OutputFormat;
 use crate::output::{Out, json_pretty};
@@ -18,7 +19,7 @@ pub fn run(
     server: Option<Server>,
 ) -> Result<Outcome, Failure> {
     let line = line.trim_end_matches(['\r', '\n']);
-    let found = diagnose_line(line)
+    let found = diagnose_line_str(line)
         .map_err(|e| Failure::Usage(format!("{line:?} is not a reply line: {e}")))?;
     let found: Vec<&Diagnosis> = match server {
         Some(s) => found.prefer(s).collect(),

@@ -4,7 +4,9 @@
 
 use std::io::Write;
 
-use ftp_reply::{Diagnosis, Format, ReplyCode, diagnose_line};
+use ftp_reply::ReplyCode;
+use ftp_reply::diagnosis::{Diagnosis, diagnose_line_str};
+use ftp_reply::diff::Format;
 
 use crate::cli::OutputFormat;
 use crate::output::{Out, json_pretty};
@@ -13,11 +15,11 @@ use crate::{Failure, Outcome};
 /// Explains `target`: a bare code, or a reply line whose text is diagnosed too.
 pub fn run(out: &mut Out, format: OutputFormat, target: &str) -> Result<Outcome, Failure> {
     let line = target.trim_end_matches(['\r', '\n']);
-    let code = ReplyCode::parse(line).map_err(|e| {
+    let code = ReplyCode::parse_str(line).map_err(|e| {
         Failure::Usage(format!("{target:?} is not a reply code or reply line: {e}"))
     })?;
     // A bare code has no text to diagnose; `line` parsed above, so this cannot fail.
-    let diagnoses: Vec<&Diagnosis> = diagnose_line(line)
+    let diagnoses: Vec<&Diagnosis> = diagnose_line_str(line)
         .map(Iterator::collect)
         .unwrap_or_default();
     let lang = out.lang;

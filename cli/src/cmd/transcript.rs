@@ -37,7 +37,7 @@ pub fn run(
         }
         _ => Box::new(io::stdin().lock()),
     };
-    let mut analyzer = log_format.map_or_else(Analyzer::new, Analyzer::with_format);
+    let mut analyzer = log_format.map_or_else(Analyzer::new, |f| Analyzer::new().with_format(f));
     let mut page = Page::new(out.lang, format);
     let mut chunk = vec![0; 64 * 1024];
     loop {

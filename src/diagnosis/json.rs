@@ -17,12 +17,13 @@ use crate::Lang;
 /// | `id` | the row's stable id (`"vsftpd-writable-chroot"`) |
 /// | `pattern` | the text pattern that matched (`{n}` digits, `{*}` any text) |
 /// | `server` | the server's product name (`"Pure-FTPd"`) |
-/// | `server_id` | the server's short id (`"pure-ftpd"`, [`Server::id`](crate::Server::id)) |
+/// | `server_id` | the server's short id (`"pure-ftpd"`, [`Server::id`](crate::diagnosis::Server::id)) |
 /// | `server_specific` | `true` when the text proves the server ([`Diagnosis::is_server_specific`]) |
 /// | `source` | where the text was read: the server's source file at a named version, or its documentation |
 ///
 /// ```
-/// use ftp_reply::{Lang, diagnose_line};
+/// use ftp_reply::Lang;
+/// use ftp_reply::diagnosis::diagnose_line_str as diagnose_line;
 ///
 /// let found: Vec<_> = diagnose_line("530 Login incorrect.")?.collect();
 /// let json = serde_json::to_string(&found.iter().map(|d| d.localized(Lang::En)).collect::<Vec<_>>()).unwrap();
@@ -42,7 +43,8 @@ impl Diagnosis {
     /// [`LocalizedDiagnosis`].
     ///
     /// ```
-    /// use ftp_reply::{Lang, diagnose_line};
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::diagnosis::diagnose_line_str as diagnose_line;
     /// let d = diagnose_line("421 Too many connections (8) from this IP")?.next().unwrap();
     /// let json = serde_json::to_value(d.localized(Lang::Fr)).unwrap();
     /// assert_eq!(json["server"], "Pure-FTPd");
@@ -87,7 +89,8 @@ impl Serialize for Product {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Lang, diagnose_line};
+    use crate::Lang;
+    use crate::diagnosis::diagnose_line_str as diagnose_line;
 
     #[test]
     fn keys_in_order_and_values_from_the_row() {

@@ -20,15 +20,16 @@
 
 use core::fmt;
 
+use crate::diff::Format;
 use crate::page::Page;
-use crate::{Format, Lang, ParseError, ReplyCode, Text};
+use crate::{Lang, ParseError, ReplyCode, Text};
 
 /// A server whose texts the diagnosis table knows.
 ///
 /// `Display` gives the product name; [`Server::id`] the short id used in the data.
 ///
 /// ```
-/// use ftp_reply::Server;
+/// use ftp_reply::diagnosis::Server;
 /// assert_eq!(Server::PureFtpd.to_string(), "Pure-FTPd");
 /// assert_eq!(Server::PureFtpd.id(), "pure-ftpd");
 /// assert_eq!("pure-ftpd".parse(), Ok(Server::PureFtpd));
@@ -47,7 +48,7 @@ use crate::{Format, Lang, ParseError, ReplyCode, Text};
     strum::IntoStaticStr,
 )]
 #[strum(ascii_case_insensitive)]
-#[strum(parse_err_ty = crate::UnknownName, parse_err_fn = crate::UnknownName::server)]
+#[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::server)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
@@ -186,15 +187,16 @@ impl Keys {
 /// to the text length times the pattern length.
 ///
 /// ```
-/// use ftp_reply::{Lang, ReplyCode, Server, diagnose};
+/// use ftp_reply::{Lang, ReplyCode};
+/// use ftp_reply::diagnosis::{Server, diagnose_str};
 ///
-/// let d = diagnose(ReplyCode::new(500)?, "OOPS: vsftpd: refusing to run with writable root inside chroot()")
+/// let d = diagnose_str(ReplyCode::new(500)?, "OOPS: vsftpd: refusing to run with writable root inside chroot()")
 ///     .next()
 ///     .expect("a known vsftpd failure");
 /// assert_eq!(d.server(), Server::Vsftpd);
 /// assert!(d.fix(Lang::En).contains("allow_writeable_chroot"));
 /// assert!(!d.cause(Lang::Fr).is_empty());
-/// # Ok::<(), ftp_reply::InvalidReplyCode>(())
+/// # Ok::<(), ftp_reply::InvalidCodeError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Diagnosis {
@@ -217,7 +219,7 @@ impl Diagnosis {
     /// Every row of the table, ordered by code, then most specific pattern first.
     ///
     /// ```
-    /// assert!(ftp_reply::Diagnosis::all().len() > 100);
+    /// assert!(ftp_reply::diagnosis::Diagnosis::all().len() > 100);
     /// ```
     #[must_use]
     pub fn all() -> &'static [Diagnosis] {
@@ -280,12 +282,13 @@ impl Diagnosis {
     /// unless the server was identified otherwise (its banner, for example).
     ///
     /// ```
-    /// use ftp_reply::{ReplyCode, diagnose};
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diagnosis::diagnose_str;
     /// // vsftpd, ProFTPD and FileZilla Server all send "530 Login incorrect.".
-    /// assert!(diagnose(ReplyCode::NOT_LOGGED_IN, "Login incorrect.").all(|d| !d.is_server_specific()));
-    /// let oops = diagnose(ReplyCode::new(500)?, "OOPS: vsftpd: refusing to run with writable root inside chroot()");
+    /// assert!(diagnose_str(ReplyCode::NOT_LOGGED_IN, "Login incorrect.").all(|d| !d.is_server_specific()));
+    /// let oops = diagnose_str(ReplyCode::new(500)?, "OOPS: vsftpd: refusing to run with writable root inside chroot()");
     /// assert!(oops.take(1).all(|d| d.is_server_specific()));
-    /// # Ok::<(), ftp_reply::InvalidReplyCode>(())
+    /// # Ok::<(), ftp_reply::InvalidCodeError>(())
     /// ```
     #[must_use]
     pub const fn is_server_specific(&self) -> bool {
@@ -309,11 +312,12 @@ impl Diagnosis {
     /// without the code); the syntax is described on [`Diagnosis`].
     ///
     /// ```
-    /// use ftp_reply::{Diagnosis, ReplyCode, diagnose};
-    /// let row = diagnose(ReplyCode::new(421)?, "Too many connections (8) from this IP").next().unwrap();
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diagnosis::{Diagnosis, diagnose_str};
+    /// let row = diagnose_str(ReplyCode::new(421)?, "Too many connections (8) from this IP").next().unwrap();
     /// assert!(row.matches("too many connections (12) from this ip"));
     /// assert!(!row.matches("Too many connections from this IP"));
-    /// # Ok::<(), ftp_reply::InvalidReplyCode>(())
+    /// # Ok::<(), ftp_reply::InvalidCodeError>(())
     /// ```
     #[must_use]
     pub fn matches(&self, text: &str) -> bool {
@@ -380,7 +384,9 @@ fn matches(toks: &[Tok], text: &[u8]) -> bool {
 }
 
 /// The diagnoses whose patterns match a reply's code and text, most specific
-/// first; see [`diagnose`].
+/// first: an iterator, from [`diagnose`] (one line's text) or from
+/// [`Reply::diagnose`](crate::Reply::diagnose) (every line of a reply).
+/// [`prefer`](Self::prefer) puts one server's rows first, either way.
 #[derive(Debug, Clone)]
 pub struct Diagnoses<'a> {
     /// Indices into [`Diagnosis::all`]: the rows of the code that the
@@ -393,21 +399,42 @@ pub struct Diagnoses<'a> {
     /// text proves their server); 1: the others.
     pass: u8,
     next: usize,
+    /// The rows found on every line of a whole reply, in order (then
+    /// `rows` is empty and `next` indexes this list).
+    #[cfg(feature = "alloc")]
+    found: Option<alloc::vec::Vec<&'static Diagnosis>>,
 }
 
 impl Diagnoses<'_> {
     /// Puts the rows of `server` first, for example the server that a 220
-    /// greeting identified (see [`identify_server`]).
+    /// greeting identified (see [`identify_server`]); the order within each
+    /// group is kept. This is the one way to prefer a server, for one line's
+    /// text and for a whole reply alike.
     ///
     /// ```
-    /// use ftp_reply::{ReplyCode, Server, diagnose};
+    /// use ftp_reply::{Reply, ReplyCode};
+    /// use ftp_reply::diagnosis::{Server, diagnose_str};
     /// let code = ReplyCode::NOT_LOGGED_IN;
-    /// let first = diagnose(code, "Login incorrect.").prefer(Server::Proftpd).next().unwrap();
+    /// let first = diagnose_str(code, "Login incorrect.").prefer(Server::Proftpd).next().unwrap();
     /// assert_eq!(first.server(), Server::Proftpd);
+    ///
+    /// let reply = Reply::parse(b"530 Login incorrect.\r\n")?;
+    /// assert_eq!(reply.diagnose().prefer(Server::Proftpd).next().unwrap().server(), Server::Proftpd);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
     pub fn prefer(mut self, server: Server) -> Self {
         self.prefer = Some(server);
+        #[cfg(feature = "alloc")]
+        if let Some(rest) = self
+            .found
+            .as_mut()
+            .and_then(|found| found.get_mut(self.next..))
+        {
+            // A stable sort: the preferred server's rows first, each group
+            // still in line order, most specific first within a line.
+            rest.sort_by_key(|d| d.server != server);
+        }
         self
     }
 }
@@ -416,6 +443,12 @@ impl Iterator for Diagnoses<'_> {
     type Item = &'static Diagnosis;
 
     fn next(&mut self) -> Option<Self::Item> {
+        #[cfg(feature = "alloc")]
+        if let Some(found) = &self.found {
+            let d = found.get(self.next).copied();
+            self.next += usize::from(d.is_some());
+            return d;
+        }
         loop {
             let Some(row) = self
                 .rows
@@ -445,32 +478,25 @@ impl Iterator for Diagnoses<'_> {
     }
 }
 
-/// The diagnoses for a reply code and the text of one of its lines: the
-/// rows whose text proves their server first, then those whose text other
-/// servers send too ([`Diagnosis::is_server_specific`]), each group most
-/// specific (longest literal pattern) first. Empty when nothing in the table
-/// matches: the crate never guesses.
+/// The diagnoses for a reply code and the text of one of its lines, as raw
+/// bytes (reply text need not be UTF-8): the rows whose text proves their
+/// server first, then those whose text other servers send too
+/// ([`Diagnosis::is_server_specific`]), each group most specific (longest
+/// literal pattern) first. Empty when nothing in the table matches: the
+/// crate never guesses. [`diagnose_str`] does the same on a `&str`.
 ///
 /// `text` is what follows the code and its separator; surrounding spaces and
 /// a line end are ignored. For a whole reply line use [`diagnose_line`].
 ///
 /// ```
-/// use ftp_reply::{Lang, ReplyCode, Server, diagnose};
+/// use ftp_reply::ReplyCode;
+/// use ftp_reply::diagnosis::{Server, diagnose};
 ///
-/// let code = ReplyCode::SERVICE_NOT_AVAILABLE;
-/// let d: Vec<_> = diagnose(code, "Too many connections (8) from this IP").collect();
-/// assert_eq!(d[0].server(), Server::PureFtpd);
-/// println!("{}\n{}", d[0].cause(Lang::En), d[0].fix(Lang::En));
-/// assert_eq!(diagnose(code, "Something no server says").count(), 0);
+/// let d = diagnose(ReplyCode::NOT_LOGGED_IN, b"This FTP server is anonymous only.").next().unwrap();
+/// assert_eq!(d.server(), Server::Vsftpd);
 /// ```
 #[must_use]
-pub fn diagnose(code: ReplyCode, text: &str) -> Diagnoses<'_> {
-    diagnose_bytes(code, text.as_bytes())
-}
-
-/// Like [`diagnose`], on raw bytes (reply text need not be UTF-8).
-#[must_use]
-pub fn diagnose_bytes(code: ReplyCode, text: &[u8]) -> Diagnoses<'_> {
+pub fn diagnose(code: ReplyCode, text: &[u8]) -> Diagnoses<'_> {
     let text = trim(text);
     let ends = Ends::of(text);
     // The rows of this code that can end the way the text does
@@ -486,60 +512,106 @@ pub fn diagnose_bytes(code: ReplyCode, text: &[u8]) -> Diagnoses<'_> {
     Diagnoses {
         rows,
         text,
-        ends: Ends::of(text),
+        ends,
         prefer: None,
         pass: 0,
         next: 0,
+        #[cfg(feature = "alloc")]
+        found: None,
     }
 }
 
-/// The diagnoses for one whole reply line, such as
-/// `"500 OOPS: vsftpd: refusing to run with writable root inside chroot()"`.
+/// Like [`diagnose`], on a `&str`.
+///
+/// ```
+/// use ftp_reply::{Lang, ReplyCode};
+/// use ftp_reply::diagnosis::{Server, diagnose_str};
+///
+/// let code = ReplyCode::SERVICE_NOT_AVAILABLE;
+/// let d: Vec<_> = diagnose_str(code, "Too many connections (8) from this IP").collect();
+/// assert_eq!(d[0].server(), Server::PureFtpd);
+/// println!("{}\n{}", d[0].cause(Lang::En), d[0].fix(Lang::En));
+/// assert_eq!(diagnose_str(code, "Something no server says").count(), 0);
+/// ```
+#[must_use]
+pub fn diagnose_str(code: ReplyCode, text: &str) -> Diagnoses<'_> {
+    diagnose(code, text.as_bytes())
+}
+
+/// The diagnoses for one whole reply line as raw bytes, such as
+/// `b"500 OOPS: vsftpd: refusing to run with writable root inside chroot()"`.
+/// [`diagnose_line_str`] does the same on a `&str`.
 ///
 /// # Errors
 ///
 /// A [`ParseError`] if the line does not start with a well-formed reply code.
 ///
 /// ```
-/// use ftp_reply::{Server, diagnose_line};
-/// let d = diagnose_line("500 OOPS: vsftpd: refusing to run with writable root inside chroot()\r\n")?
+/// use ftp_reply::diagnosis::{Server, diagnose_line};
+/// let d = diagnose_line(b"530 This FTP server is anonymous only.\r\n")?.next().unwrap();
+/// assert_eq!(d.server(), Server::Vsftpd);
+/// # Ok::<(), ftp_reply::ParseError>(())
+/// ```
+pub fn diagnose_line(line: &[u8]) -> Result<Diagnoses<'_>, ParseError> {
+    let code = ReplyCode::parse(line)?;
+    Ok(diagnose(code, line.get(4..).unwrap_or_default()))
+}
+
+/// Like [`diagnose_line`], on a `&str`.
+///
+/// # Errors
+///
+/// As for [`diagnose_line`].
+///
+/// ```
+/// use ftp_reply::diagnosis::{Server, diagnose_line_str};
+/// let d = diagnose_line_str("500 OOPS: vsftpd: refusing to run with writable root inside chroot()\r\n")?
 ///     .next()
 ///     .unwrap();
 /// assert_eq!(d.server(), Server::Vsftpd);
 /// assert_eq!(d.id(), "vsftpd-writable-chroot");
 /// # Ok::<(), ftp_reply::ParseError>(())
 /// ```
-pub fn diagnose_line(line: &str) -> Result<Diagnoses<'_>, ParseError> {
-    let code = ReplyCode::parse(line)?;
-    Ok(diagnose_bytes(
-        code,
-        line.as_bytes().get(4..).unwrap_or_default(),
-    ))
+pub fn diagnose_line_str(line: &str) -> Result<Diagnoses<'_>, ParseError> {
+    diagnose_line(line.as_bytes())
 }
 
-/// The server that a greeting line (220) identifies, from the banner rows of
-/// the table, or `None` when the greeting names no known server.
+/// The server that a greeting line (220), as raw bytes, identifies, from the
+/// banner rows of the table, or `None` when the greeting names no known
+/// server. [`identify_server_str`] does the same on a `&str`.
 ///
 /// ```
-/// use ftp_reply::{Server, identify_server};
-/// assert_eq!(identify_server("220 (vsFTPd 3.0.3)"), Some(Server::Vsftpd));
-/// assert_eq!(identify_server("220 ProFTPD Server (Debian) [::ffff:127.0.0.1]"), Some(Server::Proftpd));
-/// assert_eq!(identify_server("220 Welcome"), None);
-/// assert_eq!(identify_server("530 Login incorrect."), None);
+/// use ftp_reply::diagnosis::{Server, identify_server};
+/// assert_eq!(identify_server(b"220 (vsFTPd 3.0.3)\r\n"), Some(Server::Vsftpd));
 /// ```
 #[must_use]
-pub fn identify_server(line: &str) -> Option<Server> {
+pub fn identify_server(line: &[u8]) -> Option<Server> {
     diagnose_line(line)
         .ok()?
         .find(|d| d.is_banner())
         .map(|d| d.server)
 }
 
+/// Like [`identify_server`], on a `&str`.
+///
+/// ```
+/// use ftp_reply::diagnosis::{Server, identify_server_str};
+/// assert_eq!(identify_server_str("220 (vsFTPd 3.0.3)"), Some(Server::Vsftpd));
+/// assert_eq!(identify_server_str("220 ProFTPD Server (Debian) [::ffff:127.0.0.1]"), Some(Server::Proftpd));
+/// assert_eq!(identify_server_str("220 Welcome"), None);
+/// assert_eq!(identify_server_str("530 Login incorrect."), None);
+/// ```
+#[must_use]
+pub fn identify_server_str(line: &str) -> Option<Server> {
+    identify_server(line.as_bytes())
+}
+
 impl Diagnosis {
     /// A heading for a list of diagnoses, in `lang` ("Diagnosis").
     ///
     /// ```
-    /// use ftp_reply::{Diagnosis, Lang};
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::diagnosis::Diagnosis;
     /// assert_eq!(Diagnosis::heading(Lang::default()), "Diagnosis");
     /// ```
     #[must_use]
@@ -550,7 +622,8 @@ impl Diagnosis {
     /// What to say when no row of the table matches a reply, in `lang`.
     ///
     /// ```
-    /// use ftp_reply::{Diagnosis, Lang};
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::diagnosis::Diagnosis;
     /// assert!(Diagnosis::none_found(Lang::default()).starts_with("No known server text"));
     /// ```
     #[must_use]
@@ -560,18 +633,20 @@ impl Diagnosis {
 
     /// The server, cause, fix and source in `lang`, ready to print in
     /// `format` (plain text `Label: value` lines, or Markdown with the labels
-    /// in bold), as [`Diff::render`](crate::Diff::render) does for a diff.
+    /// in bold), as [`Diff::render`](crate::diff::Diff::render) does for a diff.
     /// The server is given as "possibly ..." when the text does not prove it
     /// ([`is_server_specific`](Self::is_server_specific) is `false`).
     ///
     /// ```
-    /// use ftp_reply::{Format, Lang, diagnose_line};
-    /// let d = diagnose_line("530 This FTP server is anonymous only.")?.next().unwrap();
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::diagnosis::diagnose_line_str;
+    /// use ftp_reply::diff::Format;
+    /// let d = diagnose_line_str("530 This FTP server is anonymous only.")?.next().unwrap();
     /// let text = d.render("fr".parse::<Lang>().unwrap(), Format::Text).to_string();
     /// assert!(text.starts_with("Serveur : vsftpd\n"));
     /// let md = d.render(Lang::Es, Format::Markdown).to_string();
     /// assert!(md.starts_with("**Servidor:** vsftpd\n\n**Causa:** "));
-    /// let shared = diagnose_line("530 Login incorrect.")?.next().unwrap();
+    /// let shared = diagnose_line_str("530 Login incorrect.")?.next().unwrap();
     /// assert!(shared.render(Lang::En, Format::Text).to_string().starts_with("Server: possibly "));
     /// # Ok::<(), ftp_reply::ParseError>(())
     /// ```
@@ -592,7 +667,9 @@ impl Diagnosis {
     /// Only the errors that `w` returns.
     ///
     /// ```
-    /// use ftp_reply::{Format, Lang, diagnose_line};
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::diagnosis::diagnose_line_str as diagnose_line;
+    /// use ftp_reply::diff::Format;
     /// let d = diagnose_line("500 OOPS: vsftpd: refusing to run with writable root inside chroot()")?
     ///     .next()
     ///     .unwrap();
@@ -626,7 +703,9 @@ impl Diagnosis {
 /// A [`Diagnosis`] in one language and [`Format`]; see [`Diagnosis::render`].
 ///
 /// ```
-/// use ftp_reply::{Format, Lang, diagnose_line};
+/// use ftp_reply::Lang;
+/// use ftp_reply::diagnosis::diagnose_line_str as diagnose_line;
+/// use ftp_reply::diff::Format;
 /// let d = diagnose_line("421 Too many connections (8) from this IP")?.next().unwrap();
 /// assert!(d.render(Lang::En, Format::Text).to_string().starts_with("Server: Pure-FTPd\nCause: "));
 /// assert!(d.render(Lang::En, Format::Markdown).to_string().starts_with("**Server:** Pure-FTPd\n\n**Cause:** "));
@@ -646,70 +725,43 @@ impl fmt::Display for RenderedDiagnosis {
     }
 }
 
+/// One line: the code and the row's id (`500 vsftpd-writable-chroot`). The
+/// server, cause, fix and source are [`Diagnosis::render`], in any language.
+///
+/// ```
+/// use ftp_reply::diagnosis::diagnose_line_str;
+/// let d = diagnose_line_str("500 OOPS: vsftpd: refusing to run with writable root inside chroot()")?
+///     .next()
+///     .unwrap();
+/// assert_eq!(d.to_string(), "500 vsftpd-writable-chroot");
+/// # Ok::<(), ftp_reply::ParseError>(())
+/// ```
 impl fmt::Display for Diagnosis {
-    /// Same as `self.render(Lang::default(), Format::Text)` (English).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.render(Lang::default(), Format::Text).fmt(f)
+        write!(f, "{} {}", self.code, self.id)
     }
 }
 
 #[cfg(feature = "alloc")]
 impl crate::ReplyRef<'_> {
     /// The diagnoses for every line of this reply, most specific first within
-    /// each line, each row at most once. Empty when nothing matches.
+    /// each line, each row at most once. Empty when nothing matches;
+    /// [`Diagnoses::prefer`] puts one server's rows first.
     ///
     /// ```
-    /// use ftp_reply::{ReplyDecoder, Server};
+    /// use ftp_reply::ReplyDecoder;
+    /// use ftp_reply::diagnosis::Server;
     ///
     /// let mut decoder = ReplyDecoder::new();
     /// decoder.feed(b"530 This FTP server is anonymous only.\r\n200 OK\r\n");
-    /// let d = decoder.next_reply_ref()?.unwrap().diagnose();
-    /// assert_eq!(d[0].server(), Server::Vsftpd);
-    /// assert!(decoder.next_reply_ref()?.unwrap().diagnose().is_empty());
+    /// let first = decoder.next_reply_ref()?.unwrap().diagnose().next().unwrap();
+    /// assert_eq!(first.server(), Server::Vsftpd);
+    /// assert_eq!(decoder.next_reply_ref()?.unwrap().diagnose().count(), 0);
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn diagnose(self) -> alloc::vec::Vec<&'static Diagnosis> {
-        self.diagnose_inner(None)
-    }
-
-    /// Like [`diagnose`](Self::diagnose), with the rows of `server` first
-    /// (for example the server that the greeting identified).
-    ///
-    /// ```
-    /// use ftp_reply::{ReplyDecoder, Server};
-    /// let mut decoder = ReplyDecoder::new();
-    /// decoder.feed(b"530 Login incorrect.\r\n");
-    /// let reply = decoder.next_reply_ref()?.unwrap();
-    /// assert_eq!(reply.diagnose_preferring(Server::Proftpd)[0].server(), Server::Proftpd);
-    /// # Ok::<(), ftp_reply::DecodeError>(())
-    /// ```
-    #[must_use]
-    pub fn diagnose_preferring(self, server: Server) -> alloc::vec::Vec<&'static Diagnosis> {
-        self.diagnose_inner(Some(server))
-    }
-
-    /// The server that this reply identifies, if it is a greeting banner that
-    /// names one (on any of its lines).
-    ///
-    /// ```
-    /// use ftp_reply::{ReplyDecoder, Server};
-    /// let mut decoder = ReplyDecoder::new();
-    /// decoder.feed(b"220-FileZilla Server 1.9.4\r\n220 Please visit https://filezilla-project.org/\r\n");
-    /// let banner = decoder.next_reply_ref()?.unwrap();
-    /// assert_eq!(banner.identify_server(), Some(Server::FilezillaServer));
-    /// # Ok::<(), ftp_reply::DecodeError>(())
-    /// ```
-    #[must_use]
-    pub fn identify_server(self) -> Option<Server> {
-        self.diagnose()
-            .into_iter()
-            .find(|d| d.is_banner())
-            .map(|d| d.server)
-    }
-
-    fn diagnose_inner(self, prefer: Option<Server>) -> alloc::vec::Vec<&'static Diagnosis> {
-        let mut out: alloc::vec::Vec<&'static Diagnosis> = alloc::vec::Vec::new();
+    pub fn diagnose(self) -> Diagnoses<'static> {
+        let mut found: alloc::vec::Vec<&'static Diagnosis> = alloc::vec::Vec::new();
         let (open, close) = (self.opening_code(), self.code());
         for (i, text) in self.raw_text_lines().enumerate() {
             // The first line also under its own code when a lenient reply changed code.
@@ -720,19 +772,39 @@ impl crate::ReplyRef<'_> {
                 &both[1..]
             };
             for &code in codes {
-                for d in diagnose_bytes(code, text) {
-                    if !out.iter().any(|o| o.id == d.id) {
-                        out.push(d);
+                for d in diagnose(code, text) {
+                    if !found.iter().any(|o| o.id == d.id) {
+                        found.push(d);
                     }
                 }
             }
         }
-        if let Some(p) = prefer {
-            // A stable sort: the preferred server's rows first, each group
-            // still in line order, most specific first within a line.
-            out.sort_by_key(|d| d.server != p);
+        Diagnoses {
+            rows: &[],
+            text: &[],
+            ends: Ends::of(&[]),
+            prefer: None,
+            pass: 1,
+            next: 0,
+            found: Some(found),
         }
-        out
+    }
+
+    /// The server that this reply identifies, if it is a greeting banner that
+    /// names one (on any of its lines).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// use ftp_reply::diagnosis::Server;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"220-FileZilla Server 1.9.4\r\n220 Please visit https://filezilla-project.org/\r\n");
+    /// let banner = decoder.next_reply_ref()?.unwrap();
+    /// assert_eq!(banner.identify_server(), Some(Server::FilezillaServer));
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
+    #[must_use]
+    pub fn identify_server(self) -> Option<Server> {
+        self.diagnose().find(|d| d.is_banner()).map(|d| d.server)
     }
 }
 
@@ -740,41 +812,29 @@ impl crate::ReplyRef<'_> {
 /// The same, on an owned reply (through [`Reply::view`](crate::Reply::view)).
 impl crate::Reply {
     /// The diagnoses for every line of this reply, most specific first within
-    /// each line, each row at most once. Empty when nothing matches.
+    /// each line, each row at most once. Empty when nothing matches;
+    /// [`Diagnoses::prefer`] puts one server's rows first.
     ///
     /// ```
-    /// use ftp_reply::{Reply, Server};
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::diagnosis::Server;
     ///
     /// let reply = Reply::parse(b"530 This FTP server is anonymous only.\r\n")?;
-    /// let d = reply.diagnose();
-    /// assert_eq!(d[0].server(), Server::Vsftpd);
-    /// assert!(Reply::parse(b"200 OK\r\n")?.diagnose().is_empty());
+    /// assert_eq!(reply.diagnose().next().unwrap().server(), Server::Vsftpd);
+    /// assert_eq!(Reply::parse(b"200 OK\r\n")?.diagnose().count(), 0);
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn diagnose(&self) -> alloc::vec::Vec<&'static Diagnosis> {
+    pub fn diagnose(&self) -> Diagnoses<'static> {
         self.view().diagnose()
-    }
-
-    /// Like [`diagnose`](Self::diagnose), with the rows of `server` first
-    /// (for example the server that the greeting identified).
-    ///
-    /// ```
-    /// use ftp_reply::{Reply, Server};
-    /// let reply = Reply::parse(b"530 Login incorrect.\r\n")?;
-    /// assert_eq!(reply.diagnose_preferring(Server::Proftpd)[0].server(), Server::Proftpd);
-    /// # Ok::<(), ftp_reply::DecodeError>(())
-    /// ```
-    #[must_use]
-    pub fn diagnose_preferring(&self, server: Server) -> alloc::vec::Vec<&'static Diagnosis> {
-        self.view().diagnose_preferring(server)
     }
 
     /// The server that this reply identifies, if it is a greeting banner that
     /// names one (on any of its lines).
     ///
     /// ```
-    /// use ftp_reply::{Reply, Server};
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::diagnosis::Server;
     /// let banner = Reply::parse(b"220-FileZilla Server 1.9.4\r\n220 Please visit https://filezilla-project.org/\r\n")?;
     /// assert_eq!(banner.identify_server(), Some(Server::FilezillaServer));
     /// # Ok::<(), ftp_reply::DecodeError>(())
@@ -884,7 +944,7 @@ mod tests {
                 text.to_ascii_uppercase(),
                 format!("{text}\r\n"),
             ] {
-                let mut via_index: Vec<_> = diagnose(code, &t).map(|d| d.id).collect();
+                let mut via_index: Vec<_> = diagnose_str(code, &t).map(|d| d.id).collect();
                 let mut via_scan: Vec<_> = Diagnosis::all()
                     .iter()
                     .filter(|d| d.code == code && matches(d.tokens, trim(t.as_bytes())))
@@ -897,7 +957,7 @@ mod tests {
             }
         }
         assert!(found > 2 * Diagnosis::all().len());
-        assert_eq!(diagnose(ReplyCode::new(299).unwrap(), "x").count(), 0);
+        assert_eq!(diagnose(ReplyCode::new(299).unwrap(), b"x").count(), 0);
     }
 
     #[test]
