@@ -885,8 +885,11 @@ mod tests {
     /// The build-time keys never reject a text that the pattern matches:
     /// tried on every example of the table (and the same texts trimmed of
     /// their last byte, and with a prefix), against every row of its code.
+    #[cfg(feature = "alloc")]
     #[test]
     fn keys_never_reject_a_match() {
+        use alloc::string::String;
+
         let mut admitted_misses = 0usize;
         let mut rejected = 0usize;
         for example in Diagnosis::all().iter().map(Diagnosis::example) {
@@ -927,8 +930,13 @@ mod tests {
     /// The index by code and last byte returns exactly the rows that a scan
     /// of the whole table with the bare matcher finds, for every example and
     /// its variants (a word in front, the last byte cut, another case).
+    #[cfg(feature = "alloc")]
     #[test]
     fn index_finds_what_a_scan_finds() {
+        use alloc::borrow::ToOwned;
+        use alloc::format;
+        use alloc::vec::Vec;
+
         let mut found = 0usize;
         for example in Diagnosis::all().iter().map(Diagnosis::example) {
             let code = ReplyCode::new(example[..3].parse().unwrap()).unwrap();

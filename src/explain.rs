@@ -4,9 +4,10 @@
 use core::fmt;
 
 use crate::command::Role;
+use crate::diagnosis::Diagnosis;
 use crate::diff::Format;
 use crate::page::Page;
-use crate::{Diagnosis, Lang, Meaning, ReplyCode, Source};
+use crate::{Lang, Meaning, ReplyCode, Source};
 
 /// A printable explanation of a reply code in one language: title, category,
 /// function group, the RFC wording, description, when it is seen, how to

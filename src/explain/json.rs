@@ -10,7 +10,8 @@ use core::fmt;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use super::Explanation;
-use crate::{Diagnosis, Lang, Meaning, ReplyCode, ReplyInfo};
+use crate::diagnosis::Diagnosis;
+use crate::{Lang, Meaning, ReplyCode, ReplyInfo};
 
 impl Serialize for Explanation<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
