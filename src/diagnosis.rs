@@ -659,29 +659,6 @@ impl Diagnosis {
         }
     }
 
-    /// Writes the diagnosis in `lang` and `format` into `w` (a `String`, a
-    /// buffer, a formatter...).
-    ///
-    /// # Errors
-    ///
-    /// Only the errors that `w` returns.
-    ///
-    /// ```
-    /// use ftp_reply::Lang;
-    /// use ftp_reply::diagnosis::diagnose_line_str as diagnose_line;
-    /// use ftp_reply::diff::Format;
-    /// let d = diagnose_line("500 OOPS: vsftpd: refusing to run with writable root inside chroot()")?
-    ///     .next()
-    ///     .unwrap();
-    /// let mut md = String::new();
-    /// d.write_to(&mut md, Lang::En, Format::Markdown).unwrap();
-    /// assert!(md.contains("allow\\_writeable\\_chroot"));
-    /// # Ok::<(), ftp_reply::ParseError>(())
-    /// ```
-    pub fn write_to<W: fmt::Write>(&self, w: &mut W, lang: Lang, format: Format) -> fmt::Result {
-        write!(w, "{}", self.render(lang, format))
-    }
-
     /// Writes the four labelled lines on `page` (shared with the
     /// explanation's "Diagnosis" section).
     pub(crate) fn write_page(&self, page: &mut Page<'_, '_>, lang: Lang) -> fmt::Result {

@@ -16,9 +16,9 @@ use crate::{Lang, Meaning, ReplyCode, Source};
 /// ([`with_diagnoses`](Self::with_diagnoses)).
 ///
 /// Made by [`ReplyCode::explain`]. `Display` prints plain text;
-/// [`render`](Self::render) and [`write_to`](Self::write_to) take a
-/// [`Format`] (plain text or Markdown), as [`Diff::render`](crate::diff::Diff::render)
-/// does. Both write straight into the formatter, without allocating. With the
+/// [`render`](Self::render) takes a [`Format`] (plain text or Markdown), as
+/// [`Diff::render`](crate::diff::Diff::render) does. Both write straight into
+/// the formatter, without allocating. With the
 /// `serde` feature an explanation serializes to the JSON object described
 /// below; it carries its language, so it needs no `localized` view.
 ///
@@ -197,24 +197,6 @@ impl<'a> Explanation<'a> {
             explanation: *self,
             format,
         }
-    }
-
-    /// Writes the page in `format` into `w` (a `String`, a buffer, a formatter...).
-    ///
-    /// # Errors
-    ///
-    /// Only the errors that `w` returns.
-    ///
-    /// ```
-    /// use ftp_reply::diff::Format;
-    /// use ftp_reply::{Lang, ReplyCode};
-    /// let mut md = String::new();
-    /// ReplyCode::FILE_UNAVAILABLE.explain("fr".parse::<Lang>().unwrap()).write_to(&mut md, Format::Markdown)?;
-    /// assert!(md.contains("**Catégorie :** 5xx"));
-    /// # Ok::<(), std::fmt::Error>(())
-    /// ```
-    pub fn write_to<W: fmt::Write>(&self, w: &mut W, format: Format) -> fmt::Result {
-        write!(w, "{}", self.render(format))
     }
 
     /// Writes every piece of the explanation on `page`.
