@@ -4,7 +4,8 @@
 //! the commands.
 //!
 //! `callgrind <case> [N]`; the case `none` does the set-up only, so that
-//! (count(case) - count(none)) / N is the cost of one pass.
+//! (count(case) - count(none)) / N is the cost of one pass (`diagnose-none`
+//! and `transcript-none` for the cases with their own set-up).
 
 mod common;
 #[path = "transcript_common/mod.rs"]
@@ -32,6 +33,11 @@ fn main() {
         Vec::new()
     };
     let payload = common::payload::Inputs::new();
+    let diagnosis = if case.starts_with("diagnose-") {
+        Some(common::diagnosis::Inputs::new())
+    } else {
+        None
+    };
     for _ in 0..n {
         let r = match case.as_str() {
             "none" => 0,
@@ -80,6 +86,9 @@ fn main() {
             "payload-feat-ours" => common::payload::feat_ours(&payload),
             "payload-feat-regex" => common::payload::feat_regex(&payload),
             "payload-feat-split" => common::payload::feat_split(&payload),
+            "diagnose-ours" => common::diagnosis::ours(diagnosis.as_ref().unwrap()),
+            "diagnose-scan" => common::diagnosis::scan(diagnosis.as_ref().unwrap()),
+            "diagnose-none" => diagnosis.as_ref().map_or(0, |d| d.texts.len()),
             other => panic!("unknown case {other:?}"),
         };
         black_box(r);

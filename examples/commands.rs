@@ -8,7 +8,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use ftp_reply::command::{Command, commands_producing, greeting_expects};
+use ftp_reply::command::{Command, greeting_expects};
 use ftp_reply::{Lang, ReplyCode};
 
 fn main() -> ExitCode {
@@ -30,7 +30,7 @@ fn main() -> ExitCode {
 fn list(arg: &str, out: &mut impl Write) -> io::Result<ExitCode> {
     if let Ok(code) = arg.parse::<ReplyCode>() {
         writeln!(out, "Commands that may get {code}:")?;
-        for (command, role) in commands_producing(code) {
+        for (command, role) in code.commands() {
             writeln!(out, "  {command:<5} {}", role.describe(Lang::En))?;
         }
         if let Some(role) = greeting_expects(code) {

@@ -15,7 +15,7 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use ftp_reply::Lang;
-use ftp_reply::transcript::{Analyzer, Event, Format, Renderer, Style, TranscriptError};
+use ftp_reply::transcript::{Analyzer, Event, Format, Renderer, Style, TranscriptError, Verdict};
 
 enum Output {
     Page(Style),
@@ -72,59 +72,41 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut analyzer = Analyzer::new();
-    let mut renderer = match output {
-        Output::Page(style) => Some(Renderer::new(lang, style)),
-        Output::Json => None,
+    let mut printer = Printer {
+        renderer: match output {
+            Output::Page(style) => Some(Renderer::new(lang, style)),
+            Output::Json => None,
+        },
+        lang,
+        header_done: false,
+        page: String::new(),
     };
-    let mut header_done = false;
     let mut buf = vec![0u8; 64 * 1024];
-    let mut page = String::new();
+    // One path for every chunk and for the end of the input: feed (or
+    // finish), then print the events that are ready.
     loop {
         let n = match input.read(&mut buf) {
-            Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return usage(&format!("read error: {e}")),
         };
-        if let Err(e) = analyzer.feed(&buf[..n]) {
+        let fed = if n == 0 {
+            analyzer.finish()
+        } else {
+            analyzer.feed(&buf[..n])
+        };
+        if let Err(e) = fed {
             return unknown(e);
         }
-        if let Err(e) = drain(
-            &mut analyzer,
-            renderer.as_mut(),
-            lang,
-            &mut header_done,
-            &mut page,
-            &mut out,
-        ) {
+        if let Err(e) = printer.drain(&mut analyzer, &mut out) {
             return write_failed(&e);
         }
-    }
-    if let Err(e) = analyzer.finish() {
-        return unknown(e);
-    }
-    if let Err(e) = drain(
-        &mut analyzer,
-        renderer.as_mut(),
-        lang,
-        &mut header_done,
-        &mut page,
-        &mut out,
-    ) {
-        return write_failed(&e);
+        if n == 0 {
+            break;
+        }
     }
     let verdict = analyzer.verdict();
-    page.clear();
-    match &renderer {
-        Some(r) => {
-            if !header_done {
-                let _ = r.header(analyzer.format().unwrap_or(Format::Plain), &mut page);
-            }
-            let _ = r.verdict(&verdict, &mut page);
-        }
-        None => json_line(&mut page, &verdict, lang),
-    }
-    if let Err(e) = out.write_all(page.as_bytes()).and_then(|()| out.flush()) {
+    if let Err(e) = printer.verdict(&analyzer, &verdict, &mut out) {
         return write_failed(&e);
     }
     if verdict.succeeded() {
@@ -156,32 +138,60 @@ fn unknown(e: TranscriptError) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn drain(
-    analyzer: &mut Analyzer,
-    renderer: Option<&mut Renderer>,
+/// Where the events go: the page renderer (none for JSON), with what it has
+/// written so far.
+struct Printer {
+    renderer: Option<Renderer>,
     lang: Lang,
-    header_done: &mut bool,
-    page: &mut String,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    page.clear();
-    match renderer {
-        Some(r) => {
-            if let (false, Some(f)) = (*header_done, analyzer.format()) {
-                let _ = r.header(f, page);
-                *header_done = true;
+    header_done: bool,
+    page: String,
+}
+
+impl Printer {
+    /// Writes every event that `analyzer` has ready (the header first, once
+    /// the log's format is known).
+    fn drain(&mut self, analyzer: &mut Analyzer, out: &mut impl Write) -> io::Result<()> {
+        self.page.clear();
+        match self.renderer.as_mut() {
+            Some(r) => {
+                if let (false, Some(f)) = (self.header_done, analyzer.format()) {
+                    let _ = r.header(f, &mut self.page);
+                    self.header_done = true;
+                }
+                while let Some(e) = analyzer.next_event() {
+                    let _ = r.event(&e, &mut self.page);
+                }
             }
-            while let Some(e) = analyzer.next_event() {
-                let _ = r.event(&e, page);
+            None => {
+                while let Some(e) = analyzer.next_event() {
+                    json_event(&mut self.page, &e, self.lang);
+                }
             }
         }
-        None => {
-            while let Some(e) = analyzer.next_event() {
-                json_event(page, &e, lang);
-            }
-        }
+        out.write_all(self.page.as_bytes())
     }
-    out.write_all(page.as_bytes())
+
+    /// Writes the verdict (after the header, if no event wrote it) and flushes.
+    fn verdict(
+        &mut self,
+        analyzer: &Analyzer,
+        verdict: &Verdict,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        self.page.clear();
+        match &self.renderer {
+            Some(r) => {
+                if !self.header_done {
+                    let format = analyzer.format().unwrap_or(Format::Plain);
+                    let _ = r.header(format, &mut self.page);
+                }
+                let _ = r.verdict(verdict, &mut self.page);
+            }
+            None => json_line(&mut self.page, verdict, self.lang),
+        }
+        out.write_all(self.page.as_bytes())?;
+        out.flush()
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -191,7 +201,7 @@ fn json_event(page: &mut String, e: &Event, lang: Lang) {
 }
 
 #[cfg(feature = "serde")]
-fn json_line(page: &mut String, v: &ftp_reply::transcript::Verdict, lang: Lang) {
+fn json_line(page: &mut String, v: &Verdict, lang: Lang) {
     page.push_str(&serde_json::to_string(&v.localized(lang)).expect("verdicts serialize"));
     page.push('\n');
 }
@@ -200,4 +210,4 @@ fn json_line(page: &mut String, v: &ftp_reply::transcript::Verdict, lang: Lang) 
 fn json_event(_: &mut String, _: &Event, _: Lang) {}
 
 #[cfg(not(feature = "serde"))]
-fn json_line(_: &mut String, _: &ftp_reply::transcript::Verdict, _: Lang) {}
+fn json_line(_: &mut String, _: &Verdict, _: Lang) {}

@@ -13,7 +13,7 @@
 //!   line by [`CommandLine::parse_str`];
 //! - [`Command::expected_replies`] and [`Command::expects`]: the replies a
 //!   command may get, each with its [`Role`] and sources;
-//! - [`commands_producing`] (or [`ReplyCode::commands`]): the other way round,
+//! - [`ReplyCode::commands`]: the other way round,
 //!   the commands that may get a given reply; [`greeting_expects`] for the
 //!   replies a server sends when the connection opens;
 //! - [`Exchange`]: a small sans-IO checker that follows the replies to one
@@ -24,7 +24,7 @@
 //! # Example: what may answer RETR, and what may send 150
 //!
 //! ```
-//! use ftp_reply::command::{commands_producing, Command, CommandLine, Role};
+//! use ftp_reply::command::{Command, CommandLine, Role};
 //! use ftp_reply::ReplyCode;
 //!
 //! let line = CommandLine::parse_str("retr file.txt\r\n")?;
@@ -35,7 +35,7 @@
 //! assert_eq!(Command::Retr.expects(ReplyCode::CLOSING_DATA_CONNECTION), Some(Role::Success));
 //! assert_eq!(Command::Retr.expects(ReplyCode::PATHNAME_CREATED), None);
 //!
-//! let producers: Vec<_> = commands_producing(ReplyCode::FILE_STATUS_OK).map(|(c, _)| c.verb()).collect();
+//! let producers: Vec<_> = ReplyCode::FILE_STATUS_OK.commands().map(|(c, _)| c.verb()).collect();
 //! assert_eq!(producers, ["RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD"]);
 //! # Ok::<(), ftp_reply::command::CommandParseError>(())
 //! ```
@@ -700,47 +700,31 @@ impl ExpectedReply {
     }
 }
 
-/// The commands that may get `code`, with the role it plays for each, in
-/// [`Command::all`] order (a command appears twice when the table lists the
-/// code in two roles). The `X*` aliases are included.
-///
-/// The protected replies 631-633, which may wrap the reply to any command
-/// (RFC 2228 §8.2), are listed only for MIC, CONF and ENC, whose success they
-/// are. The connection greeting is not a command: see [`greeting_expects`].
-///
-/// Same as [`ReplyCode::commands`].
-///
-/// ```
-/// use ftp_reply::command::{commands_producing, Command, Role};
-/// use ftp_reply::ReplyCode;
-///
-/// let v: Vec<_> = commands_producing(ReplyCode::new(227).unwrap()).collect();
-/// assert_eq!(v, [(Command::Pasv, Role::Success)]);
-/// let verbs: Vec<_> = commands_producing(ReplyCode::new(350).unwrap()).map(|(c, _)| c.verb()).collect();
-/// assert_eq!(verbs, ["REST", "RNFR"]);
-/// ```
-pub fn commands_producing(code: ReplyCode) -> impl Iterator<Item = (Command, Role)> + Clone {
-    Command::all().flat_map(move |c| {
-        c.expected_replies()
-            .iter()
-            .filter(move |e| e.code == code)
-            .map(move |e| (c, e.role))
-    })
-}
-
 impl ReplyCode {
-    /// The commands that may get this reply, with its role for each; see
-    /// [`commands_producing`].
+    /// The commands that may get this reply, with the role it plays for each, in
+    /// [`Command::all`] order (a command appears twice when the table lists the
+    /// code in two roles). The `X*` aliases are included.
+    ///
+    /// The protected replies 631-633, which may wrap the reply to any command
+    /// (RFC 2228 §8.2), are listed only for MIC, CONF and ENC, whose success they
+    /// are. The connection greeting is not a command: see [`greeting_expects`].
     ///
     /// ```
-    /// use ftp_reply::command::Command;
+    /// use ftp_reply::command::{Command, Role};
     /// use ftp_reply::ReplyCode;
     ///
-    /// let verbs: Vec<_> = ReplyCode::new(229).unwrap().commands().map(|(c, _)| c).collect();
-    /// assert_eq!(verbs, [Command::Epsv]);
+    /// let v: Vec<_> = ReplyCode::new(227).unwrap().commands().collect();
+    /// assert_eq!(v, [(Command::Pasv, Role::Success)]);
+    /// let verbs: Vec<_> = ReplyCode::new(350).unwrap().commands().map(|(c, _)| c.verb()).collect();
+    /// assert_eq!(verbs, ["REST", "RNFR"]);
     /// ```
     pub fn commands(self) -> impl Iterator<Item = (Command, Role)> + Clone {
-        commands_producing(self)
+        Command::all().flat_map(move |c| {
+            c.expected_replies()
+                .iter()
+                .filter(move |e| e.code == self)
+                .map(move |e| (c, e.role))
+        })
     }
 }
 
@@ -927,7 +911,7 @@ impl CommandSet {
             bits: 0,
             greeting: greeting_expects(code).is_some(),
         };
-        for (c, _) in commands_producing(code) {
+        for (c, _) in code.commands() {
             if c.alias_of().is_none() {
                 set.bits |= 1 << (c as u8);
             }

@@ -20,6 +20,8 @@
 
 use core::fmt;
 
+use crate::diff::Format;
+use crate::page::Page;
 use crate::{Lang, ParseError, ReplyCode, Text};
 
 /// A server whose texts the diagnosis table knows.
@@ -118,6 +120,61 @@ pub(crate) enum Tok {
     Any,
 }
 
+/// What a text must have for a row's pattern to match, computed from the
+/// pattern at build time (`src/kb/build.rs`), so that most rows of a code
+/// reject a text in a few comparisons, before the matcher runs: the
+/// shortest length, and up to 4 bytes of the literal the pattern starts and
+/// ends with, ASCII-lowercased (a mask of 0: the pattern starts or ends with
+/// a placeholder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Keys {
+    /// The shortest text the pattern matches, in bytes.
+    pub(crate) min_len: u16,
+    /// The first bytes, big-endian from the top byte ([`Ends::of`]).
+    pub(crate) prefix: u32,
+    pub(crate) prefix_mask: u32,
+    /// The last bytes, the last one in the low byte.
+    pub(crate) suffix: u32,
+    pub(crate) suffix_mask: u32,
+}
+
+/// The first and last 4 bytes of a text, ASCII-lowercased, packed as
+/// [`Keys`] packs a pattern's (missing bytes are 0: a text shorter than a
+/// key's literal is rejected by its length first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ends {
+    len: usize,
+    prefix: u32,
+    suffix: u32,
+}
+
+impl Ends {
+    fn of(text: &[u8]) -> Self {
+        let (mut prefix, mut suffix) = (0u32, 0u32);
+        for (i, b) in text.iter().take(4).enumerate() {
+            prefix |= u32::from(b.to_ascii_lowercase()) << (24 - 8 * i);
+        }
+        for (i, b) in text.iter().rev().take(4).enumerate() {
+            suffix |= u32::from(b.to_ascii_lowercase()) << (8 * i);
+        }
+        Self {
+            len: text.len(),
+            prefix,
+            suffix,
+        }
+    }
+}
+
+impl Keys {
+    /// `false` when a text with these ends cannot match.
+    #[inline]
+    const fn admit(self, t: Ends) -> bool {
+        t.len >= self.min_len as usize
+            && t.prefix & self.prefix_mask == self.prefix
+            && t.suffix & self.suffix_mask == self.suffix
+    }
+}
+
 /// One row of the diagnosis table: a text that one server sends, with its
 /// cause and fix in every [`Lang`].
 ///
@@ -156,6 +213,7 @@ pub struct Diagnosis {
     pub(crate) banner: bool,
     pub(crate) pattern: &'static str,
     pub(crate) tokens: &'static [Tok],
+    pub(crate) keys: Keys,
     pub(crate) example: &'static str,
     pub(crate) source: &'static str,
     pub(crate) overlaps: &'static [&'static str],
@@ -338,7 +396,8 @@ impl Diagnosis {
     /// ```
     #[must_use]
     pub fn matches(&self, text: &str) -> bool {
-        matches(self.tokens, trim(text.as_bytes()))
+        let text = trim(text.as_bytes());
+        self.keys.admit(Ends::of(text)) && matches(self.tokens, text)
     }
 }
 
@@ -400,9 +459,11 @@ fn matches(toks: &[Tok], text: &[u8]) -> bool {
 }
 
 /// The diagnoses whose patterns match a reply's code and text, most specific
-/// first; see [`diagnose`].
+/// first: an iterator, from [`diagnose`] (one line's text) or from
+/// [`Reply::diagnose`](crate::Reply::diagnose) (every line of a reply).
+/// [`prefer`](Self::prefer) puts one server's rows first, either way.
 ///
-/// An iterator: take the first for the best guess, or collect them all.
+/// Take the first for the best guess, or collect them all.
 ///
 /// ```
 /// use ftp_reply::diagnosis::{Server, diagnose_line_str};
@@ -416,29 +477,52 @@ fn matches(toks: &[Tok], text: &[u8]) -> bool {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Diagnoses<'a> {
-    rows: &'static [Diagnosis],
+    /// Indices into [`Diagnosis::all`]: the rows of the code that the
+    /// text's last byte admits.
+    rows: &'static [u16],
     text: &'a [u8],
+    ends: Ends,
     prefer: Option<Server>,
     /// 0: the preferred server's rows (without preference: the rows whose
     /// text proves their server); 1: the others.
     pass: u8,
     next: usize,
+    /// The rows found on every line of a whole reply, in order (then
+    /// `rows` is empty and `next` indexes this list).
+    #[cfg(feature = "alloc")]
+    found: Option<alloc::vec::Vec<&'static Diagnosis>>,
 }
 
 impl Diagnoses<'_> {
     /// Puts the rows of `server` first, for example the server that a 220
-    /// greeting identified (see [`identify_server`]).
+    /// greeting identified (see [`identify_server`]); the order within each
+    /// group is kept. This is the one way to prefer a server, for one line's
+    /// text and for a whole reply alike.
     ///
     /// ```
-    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::{Reply, ReplyCode};
     /// use ftp_reply::diagnosis::{Server, diagnose_str};
     /// let code = ReplyCode::NOT_LOGGED_IN;
     /// let first = diagnose_str(code, "Login incorrect.").prefer(Server::Proftpd).next().unwrap();
     /// assert_eq!(first.server(), Server::Proftpd);
+    ///
+    /// let reply = Reply::parse(b"530 Login incorrect.\r\n")?;
+    /// assert_eq!(reply.diagnose().prefer(Server::Proftpd).next().unwrap().server(), Server::Proftpd);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
     pub fn prefer(mut self, server: Server) -> Self {
         self.prefer = Some(server);
+        #[cfg(feature = "alloc")]
+        if let Some(rest) = self
+            .found
+            .as_mut()
+            .and_then(|found| found.get_mut(self.next..))
+        {
+            // A stable sort: the preferred server's rows first, each group
+            // still in line order, most specific first within a line.
+            rest.sort_by_key(|d| d.server != server);
+        }
         self
     }
 }
@@ -447,8 +531,18 @@ impl Iterator for Diagnoses<'_> {
     type Item = &'static Diagnosis;
 
     fn next(&mut self) -> Option<Self::Item> {
+        #[cfg(feature = "alloc")]
+        if let Some(found) = &self.found {
+            let d = found.get(self.next).copied();
+            self.next += usize::from(d.is_some());
+            return d;
+        }
         loop {
-            let Some(row) = self.rows.get(self.next) else {
+            let Some(row) = self
+                .rows
+                .get(self.next)
+                .and_then(|&i| Diagnosis::all().get(usize::from(i)))
+            else {
                 if self.pass == 0 {
                     self.pass = 1;
                     self.next = 0;
@@ -465,7 +559,7 @@ impl Iterator for Diagnoses<'_> {
                 (None, 0) => row.specific,
                 (None, _) => !row.specific,
             };
-            if wanted && matches(row.tokens, self.text) {
+            if wanted && row.keys.admit(self.ends) && matches(row.tokens, self.text) {
                 return Some(row);
             }
         }
@@ -491,15 +585,27 @@ impl Iterator for Diagnoses<'_> {
 /// ```
 #[must_use]
 pub fn diagnose(code: ReplyCode, text: &[u8]) -> Diagnoses<'_> {
-    let all = Diagnosis::all();
-    let start = all.partition_point(|d| d.code < code);
-    let end = start + all[start..].partition_point(|d| d.code == code);
+    let text = trim(text);
+    let ends = Ends::of(text);
+    // The rows of this code that can end the way the text does
+    // (`src/kb/build.rs` builds the index).
+    let bucket = (ends.suffix & 0xff) as usize % generated::BUCKETS;
+    let rows = generated::CODES
+        .binary_search(&code.as_u16())
+        .ok()
+        .and_then(|k| generated::INDEX.get(k))
+        .and_then(|b| b.get(bucket))
+        .copied()
+        .unwrap_or_default();
     Diagnoses {
-        rows: &all[start..end],
-        text: trim(text),
+        rows,
+        text,
+        ends,
         prefer: None,
         pass: 0,
         next: 0,
+        #[cfg(feature = "alloc")]
+        found: None,
     }
 }
 
@@ -613,78 +719,99 @@ impl Diagnosis {
         lang.phrases().diagnosis_none
     }
 
-    /// The server, cause, fix and source as text in `lang`. The server is
-    /// given as "possibly ..." when the text does not prove it
+    /// The server, cause, fix and source in `lang`, ready to print in
+    /// `format` (plain text `Label: value` lines, or Markdown with the labels
+    /// in bold), as [`Diff::render`](crate::diff::Diff::render) does for a diff.
+    /// The server is given as "possibly ..." when the text does not prove it
     /// ([`is_server_specific`](Self::is_server_specific) is `false`).
     ///
     /// ```
     /// use ftp_reply::Lang;
     /// use ftp_reply::diagnosis::diagnose_line_str;
+    /// use ftp_reply::diff::Format;
     /// let d = diagnose_line_str("530 This FTP server is anonymous only.")?.next().unwrap();
-    /// let text = d.render("fr".parse::<Lang>().unwrap()).to_string();
-    /// assert!(text.starts_with("Serveur : vsftpd"));
+    /// let text = d.render("fr".parse::<Lang>().unwrap(), Format::Text).to_string();
+    /// assert!(text.starts_with("Serveur : vsftpd\n"));
+    /// let md = d.render(Lang::Es, Format::Markdown).to_string();
+    /// assert!(md.starts_with("**Servidor:** vsftpd\n\n**Causa:** "));
     /// let shared = diagnose_line_str("530 Login incorrect.")?.next().unwrap();
-    /// assert!(shared.render(Lang::En).to_string().starts_with("Server: possibly "));
+    /// assert!(shared.render(Lang::En, Format::Text).to_string().starts_with("Server: possibly "));
     /// # Ok::<(), ftp_reply::ParseError>(())
     /// ```
     #[must_use]
-    pub const fn render(&self, lang: Lang) -> RenderedDiagnosis {
+    pub const fn render(&self, lang: Lang, format: Format) -> RenderedDiagnosis {
         RenderedDiagnosis {
             diagnosis: *self,
             lang,
+            format,
         }
+    }
+
+    /// Writes the four labelled lines on `page` (shared with the
+    /// explanation's "Diagnosis" section).
+    pub(crate) fn write_page(&self, page: &mut Page<'_, '_>, lang: Lang) -> fmt::Result {
+        let p = lang.phrases();
+        if self.specific {
+            page.label(p.diagnosis_server, &self.server)?;
+        } else {
+            page.label(
+                p.diagnosis_server,
+                &format_args!("{}{}", p.diagnosis_possibly, self.server),
+            )?;
+        }
+        page.label(p.diagnosis_cause, &self.cause(lang))?;
+        page.label(p.diagnosis_fix, &self.fix(lang))?;
+        page.label(p.diagnosis_source, &self.source)
     }
 }
 
-/// A [`Diagnosis`] as text in one language; see [`Diagnosis::render`].
+/// A [`Diagnosis`] in one language and [`Format`]; see [`Diagnosis::render`].
 ///
 /// ```
 /// use ftp_reply::Lang;
-/// use ftp_reply::diagnosis::diagnose_line_str;
-///
-/// let d = diagnose_line_str("500 OOPS: vsftpd: refusing to run with writable root inside chroot()")?.next().unwrap();
-/// let text = d.render(Lang::En).to_string();
-/// assert!(text.starts_with("Server: vsftpd\nCause: The user is chrooted"));
-/// assert!(text.ends_with("Source: vsftpd 3.0.3 secutil.c (vsf_secutil_change_credentials)\n"));
-/// // A text that other servers send too names its server as a possibility.
-/// let d = diagnose_line_str("530 Login incorrect.")?.next().unwrap();
-/// assert!(d.render(Lang::En).to_string().lines().next().unwrap().contains("possibly"));
+/// use ftp_reply::diagnosis::diagnose_line_str as diagnose_line;
+/// use ftp_reply::diff::Format;
+/// let d = diagnose_line("421 Too many connections (8) from this IP")?.next().unwrap();
+/// assert!(d.render(Lang::En, Format::Text).to_string().starts_with("Server: Pure-FTPd\nCause: "));
+/// assert!(d.render(Lang::En, Format::Markdown).to_string().starts_with("**Server:** Pure-FTPd\n\n**Cause:** "));
 /// # Ok::<(), ftp_reply::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RenderedDiagnosis {
     diagnosis: Diagnosis,
     lang: Lang,
+    format: Format,
 }
 
 impl fmt::Display for RenderedDiagnosis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (d, lang) = (&self.diagnosis, self.lang);
-        let p = lang.phrases();
-        let c = p.typography_colon;
-        if d.specific {
-            writeln!(f, "{}{c}{}", p.diagnosis_server, d.server)?;
-        } else {
-            let possibly = p.diagnosis_possibly;
-            writeln!(f, "{}{c}{possibly}{}", p.diagnosis_server, d.server)?;
-        }
-        writeln!(f, "{}{c}{}", p.diagnosis_cause, d.cause(lang))?;
-        writeln!(f, "{}{c}{}", p.diagnosis_fix, d.fix(lang))?;
-        writeln!(f, "{}{c}{}", p.diagnosis_source, d.source)
+        let mut page = Page::new(f, self.format, self.lang);
+        self.diagnosis.write_page(&mut page, self.lang)
     }
 }
 
+/// One line: the code and the row's id (`500 vsftpd-writable-chroot`). The
+/// server, cause, fix and source are [`Diagnosis::render`], in any language.
+///
+/// ```
+/// use ftp_reply::diagnosis::diagnose_line_str;
+/// let d = diagnose_line_str("500 OOPS: vsftpd: refusing to run with writable root inside chroot()")?
+///     .next()
+///     .unwrap();
+/// assert_eq!(d.to_string(), "500 vsftpd-writable-chroot");
+/// # Ok::<(), ftp_reply::ParseError>(())
+/// ```
 impl fmt::Display for Diagnosis {
-    /// Same as `self.render(Lang::default())` (English).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.render(Lang::default()).fmt(f)
+        write!(f, "{} {}", self.code, self.id)
     }
 }
 
 #[cfg(feature = "alloc")]
 impl crate::ReplyRef<'_> {
     /// The diagnoses for every line of this reply, most specific first within
-    /// each line, each row at most once. Empty when nothing matches.
+    /// each line, each row at most once. Empty when nothing matches;
+    /// [`Diagnoses::prefer`] puts one server's rows first.
     ///
     /// ```
     /// use ftp_reply::ReplyDecoder;
@@ -692,31 +819,40 @@ impl crate::ReplyRef<'_> {
     ///
     /// let mut decoder = ReplyDecoder::new();
     /// decoder.feed(b"530 This FTP server is anonymous only.\r\n200 OK\r\n");
-    /// let d = decoder.next_reply_ref()?.unwrap().diagnose();
-    /// assert_eq!(d[0].server(), Server::Vsftpd);
-    /// assert!(decoder.next_reply_ref()?.unwrap().diagnose().is_empty());
+    /// let first = decoder.next_reply_ref()?.unwrap().diagnose().next().unwrap();
+    /// assert_eq!(first.server(), Server::Vsftpd);
+    /// assert_eq!(decoder.next_reply_ref()?.unwrap().diagnose().count(), 0);
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn diagnose(self) -> alloc::vec::Vec<&'static Diagnosis> {
-        self.diagnose_inner(None)
-    }
-
-    /// Like [`diagnose`](Self::diagnose), with the rows of `server` first
-    /// (for example the server that the greeting identified).
-    ///
-    /// ```
-    /// use ftp_reply::ReplyDecoder;
-    /// use ftp_reply::diagnosis::Server;
-    /// let mut decoder = ReplyDecoder::new();
-    /// decoder.feed(b"530 Login incorrect.\r\n");
-    /// let reply = decoder.next_reply_ref()?.unwrap();
-    /// assert_eq!(reply.diagnose_preferring(Server::Proftpd)[0].server(), Server::Proftpd);
-    /// # Ok::<(), ftp_reply::DecodeError>(())
-    /// ```
-    #[must_use]
-    pub fn diagnose_preferring(self, server: Server) -> alloc::vec::Vec<&'static Diagnosis> {
-        self.diagnose_inner(Some(server))
+    pub fn diagnose(self) -> Diagnoses<'static> {
+        let mut found: alloc::vec::Vec<&'static Diagnosis> = alloc::vec::Vec::new();
+        let (open, close) = (self.opening_code(), self.code());
+        for (i, text) in self.raw_text_lines().enumerate() {
+            // The first line also under its own code when a lenient reply changed code.
+            let both = [open, close];
+            let codes = if i == 0 && open != close {
+                &both[..]
+            } else {
+                &both[1..]
+            };
+            for &code in codes {
+                for d in diagnose(code, text) {
+                    if !found.iter().any(|o| o.id == d.id) {
+                        found.push(d);
+                    }
+                }
+            }
+        }
+        Diagnoses {
+            rows: &[],
+            text: &[],
+            ends: Ends::of(&[]),
+            prefer: None,
+            pass: 1,
+            next: 0,
+            found: Some(found),
+        }
     }
 
     /// The server that this reply identifies, if it is a greeting banner that
@@ -733,37 +869,7 @@ impl crate::ReplyRef<'_> {
     /// ```
     #[must_use]
     pub fn identify_server(self) -> Option<Server> {
-        self.diagnose()
-            .into_iter()
-            .find(|d| d.is_banner())
-            .map(|d| d.server)
-    }
-
-    fn diagnose_inner(self, prefer: Option<Server>) -> alloc::vec::Vec<&'static Diagnosis> {
-        let mut out: alloc::vec::Vec<&'static Diagnosis> = alloc::vec::Vec::new();
-        let (open, close) = (self.opening_code(), self.code());
-        for (i, text) in self.raw_text_lines().enumerate() {
-            // The first line also under its own code when a lenient reply changed code.
-            let both = [open, close];
-            let codes = if i == 0 && open != close {
-                &both[..]
-            } else {
-                &both[1..]
-            };
-            for &code in codes {
-                for d in diagnose(code, text) {
-                    if !out.iter().any(|o| o.id == d.id) {
-                        out.push(d);
-                    }
-                }
-            }
-        }
-        if let Some(p) = prefer {
-            // A stable sort: the preferred server's rows first, each group
-            // still in line order, most specific first within a line.
-            out.sort_by_key(|d| d.server != p);
-        }
-        out
+        self.diagnose().find(|d| d.is_banner()).map(|d| d.server)
     }
 }
 
@@ -771,36 +877,21 @@ impl crate::ReplyRef<'_> {
 /// The same, on an owned reply (through [`Reply::view`](crate::Reply::view)).
 impl crate::Reply {
     /// The diagnoses for every line of this reply, most specific first within
-    /// each line, each row at most once. Empty when nothing matches.
+    /// each line, each row at most once. Empty when nothing matches;
+    /// [`Diagnoses::prefer`] puts one server's rows first.
     ///
     /// ```
     /// use ftp_reply::Reply;
     /// use ftp_reply::diagnosis::Server;
     ///
     /// let reply = Reply::parse(b"530 This FTP server is anonymous only.\r\n")?;
-    /// let d = reply.diagnose();
-    /// assert_eq!(d[0].server(), Server::Vsftpd);
-    /// assert!(Reply::parse(b"200 OK\r\n")?.diagnose().is_empty());
+    /// assert_eq!(reply.diagnose().next().unwrap().server(), Server::Vsftpd);
+    /// assert_eq!(Reply::parse(b"200 OK\r\n")?.diagnose().count(), 0);
     /// # Ok::<(), ftp_reply::DecodeError>(())
     /// ```
     #[must_use]
-    pub fn diagnose(&self) -> alloc::vec::Vec<&'static Diagnosis> {
+    pub fn diagnose(&self) -> Diagnoses<'static> {
         self.view().diagnose()
-    }
-
-    /// Like [`diagnose`](Self::diagnose), with the rows of `server` first
-    /// (for example the server that the greeting identified).
-    ///
-    /// ```
-    /// use ftp_reply::Reply;
-    /// use ftp_reply::diagnosis::Server;
-    /// let reply = Reply::parse(b"530 Login incorrect.\r\n")?;
-    /// assert_eq!(reply.diagnose_preferring(Server::Proftpd)[0].server(), Server::Proftpd);
-    /// # Ok::<(), ftp_reply::DecodeError>(())
-    /// ```
-    #[must_use]
-    pub fn diagnose_preferring(&self, server: Server) -> alloc::vec::Vec<&'static Diagnosis> {
-        self.view().diagnose_preferring(server)
     }
 
     /// The server that this reply identifies, if it is a greeting banner that
@@ -819,8 +910,13 @@ impl crate::Reply {
     }
 }
 
+#[cfg(feature = "serde")]
+mod json;
+#[cfg(feature = "serde")]
+pub use json::LocalizedDiagnosis;
+
 mod generated {
-    use super::{Diagnosis, Server, Tok};
+    use super::{Diagnosis, Keys, Server, Tok};
     use crate::{ReplyCode, Text};
 
     include!(concat!(env!("OUT_DIR"), "/diagnoses.rs"));
@@ -849,6 +945,92 @@ mod tests {
         assert!(toks(&[Digits, Lit(":"), Digits], "14:22"));
         assert!(toks(&[Any, Lit("("), Digits, Lit(")")], "x (8) (9)"));
         assert!(!toks(&[Lit("x")], ""));
+    }
+
+    /// The build-time keys never reject a text that the pattern matches:
+    /// tried on every example of the table (and the same texts trimmed of
+    /// their last byte, and with a prefix), against every row of its code.
+    #[cfg(feature = "alloc")]
+    #[test]
+    fn keys_never_reject_a_match() {
+        use alloc::string::String;
+
+        let mut admitted_misses = 0usize;
+        let mut rejected = 0usize;
+        for example in Diagnosis::all().iter().map(Diagnosis::example) {
+            let code: u16 = example[..3].parse().unwrap();
+            let text = example.get(4..).unwrap_or_default().as_bytes();
+            let variants = [
+                text.to_vec(),
+                text[..text.len().saturating_sub(1)].to_vec(),
+                [b"zz ".as_slice(), text].concat(),
+            ];
+            for row in Diagnosis::all().iter().filter(|d| d.code.as_u16() == code) {
+                for t in &variants {
+                    let t = trim(t);
+                    let full = matches(row.tokens, t);
+                    let admit = row.keys.admit(Ends::of(t));
+                    assert!(
+                        !full || admit,
+                        "{}: keys reject {:?}",
+                        row.id,
+                        String::from_utf8_lossy(t)
+                    );
+                    rejected += usize::from(!admit);
+                    admitted_misses += usize::from(admit && !full);
+                }
+            }
+            let row = Diagnosis::all()
+                .iter()
+                .find(|d| d.example() == example)
+                .unwrap();
+            assert!(row.keys.admit(Ends::of(trim(text))), "{}", row.id);
+        }
+        assert!(
+            rejected > 10 * admitted_misses,
+            "{rejected} rejected, {admitted_misses} let through"
+        );
+    }
+
+    /// The index by code and last byte returns exactly the rows that a scan
+    /// of the whole table with the bare matcher finds, for every example and
+    /// its variants (a word in front, the last byte cut, another case).
+    #[cfg(feature = "alloc")]
+    #[test]
+    fn index_finds_what_a_scan_finds() {
+        use alloc::borrow::ToOwned;
+        use alloc::format;
+        use alloc::vec::Vec;
+
+        let mut found = 0usize;
+        for example in Diagnosis::all().iter().map(Diagnosis::example) {
+            let code = ReplyCode::new(example[..3].parse().unwrap()).unwrap();
+            let text = example.get(4..).unwrap_or_default();
+            for t in [
+                text.to_owned(),
+                format!("zz {text}"),
+                {
+                    let mut cut = text.chars();
+                    cut.next_back();
+                    cut.as_str().to_owned()
+                },
+                text.to_ascii_uppercase(),
+                format!("{text}\r\n"),
+            ] {
+                let mut via_index: Vec<_> = diagnose_str(code, &t).map(|d| d.id).collect();
+                let mut via_scan: Vec<_> = Diagnosis::all()
+                    .iter()
+                    .filter(|d| d.code == code && matches(d.tokens, trim(t.as_bytes())))
+                    .map(|d| d.id)
+                    .collect();
+                found += via_scan.len();
+                via_index.sort_unstable();
+                via_scan.sort_unstable();
+                assert_eq!(via_index, via_scan, "{code} {t:?}");
+            }
+        }
+        assert!(found > 2 * Diagnosis::all().len());
+        assert_eq!(diagnose(ReplyCode::new(299).unwrap(), b"x").count(), 0);
     }
 
     #[test]

@@ -25,7 +25,7 @@ use core::fmt;
 /// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("invalid reply code {value}: {}", self.reason())]
+#[error("invalid reply code {value}: {}", self.kind().message())]
 pub struct InvalidCodeError {
     value: u16,
 }
@@ -46,18 +46,40 @@ impl InvalidCodeError {
         self.value
     }
 
-    /// Which rule the number broke, in plain English.
+    /// Which rule the number broke.
     ///
     /// ```
-    /// # use ftp_reply::ReplyCode;
-    /// assert_eq!(ReplyCode::new(999).unwrap_err().reason(), "the first digit must be 1 to 6");
+    /// use ftp_reply::{InvalidCodeErrorKind, ReplyCode};
+    /// assert_eq!(ReplyCode::new(999).unwrap_err().kind(), InvalidCodeErrorKind::InvalidFirstDigit);
+    /// assert_eq!(ReplyCode::new(42).unwrap_err().kind(), InvalidCodeErrorKind::NotThreeDigits);
     /// ```
     #[must_use]
-    pub const fn reason(&self) -> &'static str {
+    pub const fn kind(&self) -> InvalidCodeErrorKind {
         if self.value < 100 || self.value > 999 {
-            "a reply code has exactly three digits (100 to 699)"
+            InvalidCodeErrorKind::NotThreeDigits
         } else {
-            "the first digit must be 1 to 6"
+            InvalidCodeErrorKind::InvalidFirstDigit
+        }
+    }
+}
+
+/// What is wrong with a number that is not a reply code; see
+/// [`InvalidCodeError::kind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InvalidCodeErrorKind {
+    /// Below 100 or above 999.
+    NotThreeDigits,
+    /// Three digits, but the first is 0, 7, 8 or 9.
+    InvalidFirstDigit,
+}
+
+impl InvalidCodeErrorKind {
+    /// The rule, for the error message (English, like every error message).
+    const fn message(self) -> &'static str {
+        match self {
+            Self::NotThreeDigits => "a reply code has exactly three digits (100 to 699)",
+            Self::InvalidFirstDigit => "the first digit must be 1 to 6",
         }
     }
 }

@@ -46,8 +46,14 @@
 //! [`ServerIdentifier::evidence_dropped`] says how many were not kept) and
 //! one version per server of at most [`ServerVersion::CAPACITY`] bytes.
 //!
-//! The fingerprints are English texts, as the servers send them by default;
-//! ProFTPD's translated catalogues are not fingerprinted.
+//! Most fingerprints are English texts, as the servers send them by default.
+//! A ProFTPD that speaks another language through its message catalogues
+//! (`LangDefault`, or the client's `LANG`), or a Pure-FTPd built in another
+//! language, is recognised by the translations of the same texts: every
+//! catalogue ProFTPD 1.3.8 ships (Bulgarian, Spanish, French, Italian,
+//! Japanese, Korean, Russian, Simplified and Traditional Chinese) and
+//! Pure-FTPd's German, Spanish, French and Italian messages, each row citing
+//! its catalogue file and version.
 //!
 //! # Example: vsftpd with its banner replaced
 //!
@@ -100,6 +106,7 @@
 
 mod clue;
 mod fingerprints;
+mod localized;
 mod pattern;
 mod reading;
 #[cfg(feature = "serde")]
@@ -283,6 +290,9 @@ impl ServerIdentifier {
                             Line::Any => true,
                         };
                         if !wanted {
+                            continue;
+                        }
+                        if !pattern::ends_agree(pattern, text) {
                             continue;
                         }
                         if let Some(m) = pattern::matches(pattern, text) {

@@ -379,19 +379,24 @@ mod grammar;
 pub mod identify;
 mod kb;
 mod lang;
+mod page;
 pub mod payload;
 
 pub use category::{Category, FunctionGroup};
 pub use code::ReplyCode;
-pub use error::{InvalidCodeError, ParseError, ParseErrorKind, UnknownNameError};
-pub use explain::Explanation;
+pub use error::{
+    InvalidCodeError, InvalidCodeErrorKind, ParseError, ParseErrorKind, UnknownNameError,
+};
+pub use explain::{Explanation, RenderedExplanation};
 pub use kb::{DataConnection, LocalizedInfo, Meaning, ReplyInfo, RetryAdvice, Source, Spec};
 pub use lang::{Lang, Text};
 
 // Inside the crate the capability types keep short paths; their one public
 // path is their module's (`command::Command`, `diagnosis::Server`...).
-pub(crate) use command::{Command, CommandLine, CommandSet};
-pub(crate) use diagnosis::{Diagnosis, Server};
+pub(crate) use command::{Command, CommandSet};
+pub(crate) use diagnosis::Server;
+#[cfg(feature = "alloc")]
+pub(crate) use {command::CommandLine, diagnosis::Diagnosis};
 
 #[cfg(feature = "alloc")]
 mod decoder;

@@ -3,8 +3,8 @@
 use std::collections::BTreeSet;
 
 use ftp_reply::command::{
-    Command, CommandLine, Exchange, Leniency, Problem, Role, Verdict, commands_producing,
-    greeting_expects, greeting_replies,
+    Command, CommandLine, Exchange, Leniency, Problem, Role, Verdict, greeting_expects,
+    greeting_replies,
 };
 use ftp_reply::{ReplyCode, ReplyInfo};
 
@@ -32,15 +32,12 @@ fn every_code_some_command_produces_is_reachable() {
     for c in Command::all() {
         for e in c.expected_replies() {
             assert!(
-                commands_producing(e.code()).any(|(p, r)| p == c && r == e.role()),
+                e.code().commands().any(|(p, r)| p == c && r == e.role()),
                 "{c} {} {:?}",
                 e.code(),
                 e.role()
             );
-            assert_eq!(
-                e.code().commands().count(),
-                commands_producing(e.code()).count()
-            );
+            assert_eq!(e.code().commands().count(), e.code().commands().count());
         }
     }
 }
@@ -346,7 +343,8 @@ fn extension_rows() {
 #[test]
 fn commands_producing_150_and_220() {
     let verbs = |n| {
-        commands_producing(code(n))
+        code(n)
+            .commands()
             .map(|(c, _)| c.verb())
             .collect::<Vec<_>>()
     };
@@ -356,7 +354,8 @@ fn commands_producing_150_and_220() {
     );
     assert_eq!(verbs(220), ["REIN", "HOST"]);
     assert_eq!(verbs(631), ["MIC", "CONF", "ENC"]);
-    let both: Vec<_> = commands_producing(code(522))
+    let both: Vec<_> = code(522)
+        .commands()
         .filter(|(c, _)| *c == Command::Stor)
         .collect();
     assert_eq!(

@@ -306,7 +306,8 @@ fn recorded_server_sessions() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     names.sort();
-    assert_eq!(names.len(), 5);
+    // Five servers, and ProFTPD again in French and Spanish.
+    assert_eq!(names.len(), 7);
     for path in names {
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
         let (format, events, _) = analyze(&fs::read(&path).unwrap());
@@ -340,6 +341,11 @@ fn recorded_server_sessions() {
         );
         if name.starts_with("libunftp") {
             assert!(undiagnosed.len() <= 5, "{name}: {undiagnosed:?}");
+        } else if name.contains(".fr_FR.") || name.contains(".es_ES.") {
+            // ProFTPD's own catalogue wordings (`530 Login incorrecto`, `500
+            // No entiendo XYZZY` ...) are not all in the table yet; its
+            // system errors, in glibc's wording, are.
+            assert!(undiagnosed.len() <= 4, "{name}: {undiagnosed:?}");
         } else {
             assert!(
                 undiagnosed.is_empty(),

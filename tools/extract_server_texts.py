@@ -11,6 +11,9 @@ Run by hand against a fetched source tree (never by the build or the tests):
     python3 tools/extract_server_texts.py filezilla-server-0.9 SRC_DIR VERSION (0.9.x: source/*.cpp)
     ... --locales fr,de,es,it,ru   only the strerror() texts, in glibc's translations
                                    (this system's /usr/share/locale/<l>/LC_MESSAGES/libc.mo)
+    proftpd ... --locales L,... [--catalogue-only L,...]
+                                   ProFTPD's texts from its locale/<l>*.po catalogues, with
+                                   glibc's strerror() wording for the --locales ones
 
 It prints a TSV on stdout (tests/data/server-texts/<server>-<version>.tsv):
 
@@ -22,8 +25,11 @@ becomes `{n}`, a literal `{` becomes `{{`. `source` is `file:line` inside the
 source tree. Calls whose code or text is not a literal (a variable set
 elsewhere) are listed as `# skipped` comment lines, so nothing is dropped
 silently. Where an argument is `strerror(...)`, one line is written per errno
-text of ERRNO_TEXTS (glibc's English wording), since those are the texts a
-client sees.
+text (glibc's English wording), since those are the texts a client sees: for
+Pure-FTPd and pyftpdlib only the errno values the system call behind that
+reply can fail with (SYSCALL_ERRNOS, from the ERRORS sections of Linux
+man-pages 6.03 and POSIX.1-2017, per call site in PURE_STRERROR_SITES and
+PY_STRERROR_SITES), for the other servers every text of ERRNO_TEXTS.
 
 The script only reads the tree; it downloads nothing.
 """
@@ -216,16 +222,19 @@ def strerror_args(args):
     return any("strerror" in a for a in args)
 
 
-def emit_printf(out, code, fmt, args, src):
-    """One row, or one per errno text when an argument is strerror()."""
+def emit_printf(out, code, fmt, args, src, errno_texts=None):
+    """One row, or one per errno text when an argument is strerror()
+    (`errno_texts`, or every text of ERRNO_TEXTS when None)."""
     pattern = printf_to_pattern(fmt)
+    if errno_texts is None:
+        errno_texts = ERRNO_TEXTS
     if strerror_args(args):
         # Replace the {*} that the strerror() argument fills.
         convs = re.findall(r"%[-+ #0'*]*[0-9*]*(?:\.[0-9*]+)?(?:hh|h|ll|l|j|z|t|L|q|I64)?[a-zA-Z]|%%", fmt)
         convs = [c for c in convs if c != "%%"]
         idx = [i for i, a in enumerate(args) if "strerror" in a]
         if idx and idx[0] < len(convs):
-            for e in ERRNO_TEXTS:
+            for e in errno_texts:
                 f2 = list(fmt)
                 # Rebuild the format with the strerror conversion replaced by the text.
                 k = -1
@@ -271,6 +280,8 @@ def scan_calls(path, rel, names, handler, out, skipped):
 
 # ---------------------------------------------------------------- vsftpd
 
+QUILT_PC = os.sep + ".pc"
+
 def vsftpd(root, binary=None):
     codes = {}
     for m in re.finditer(r"#define\s+(FTP_\w+)\s+(\d{3})", open(os.path.join(root, "ftpcodes.h")).read()):
@@ -302,7 +313,9 @@ def vsftpd(root, binary=None):
 
     names = ["vsf_cmdio_write", "vsf_cmdio_write_exit", "vsf_cmdio_write_hyphen",
              "vsf_cmdio_write_raw", "die", "die2", "bug"]
-    for path in c_files(root, ["."]):
+    # A tree unpacked by dpkg-source keeps quilt's copies of the unpatched
+    # files under .pc/: only the patched files count.
+    for path in c_files(root, ["."], exclude=(QUILT_PC,)):
         rel = os.path.relpath(path, root)
         if rel in ("utility.c",):
             # Definitions of die/die2/bug only.
@@ -325,7 +338,7 @@ def vsftpd(root, binary=None):
         # Texts that a distribution's patches add show up in the binary but
         # not in the upstream source: die()/bug() messages are sent as 500 OOPS.
         lits = set()
-        for path in c_files(root, ["."]):
+        for path in c_files(root, ["."], exclude=(QUILT_PC,)):
             for m in C_STR.finditer(open(path, encoding="latin-1").read()):
                 lits.add(c_unescape(m.group(1)))
         strings = subprocess.run(["strings", "-n", "8", binary], capture_output=True, text=True).stdout.split("\n")
@@ -338,6 +351,347 @@ def vsftpd(root, binary=None):
 
 # ---------------------------------------------------------------- ProFTPD
 
+# glibc strerror() texts (C locale, glibc 2.36 string/errlist) of the errno
+# values the ProFTPD call sites below can report.
+ERRNO_NAMES = {
+    "EPERM": "Operation not permitted",
+    "ENOENT": "No such file or directory",
+    "EACCES": "Permission denied",
+    "EEXIST": "File exists",
+    "ENOTDIR": "Not a directory",
+    "EISDIR": "Is a directory",
+    "EINVAL": "Invalid argument",
+    "EFBIG": "File too large",
+    "ENOSPC": "No space left on device",
+    "EROFS": "Read-only file system",
+    "ENAMETOOLONG": "File name too long",
+    "ENOTEMPTY": "Directory not empty",
+    "EDQUOT": "Disk quota exceeded",
+    "ECONNREFUSED": "Connection refused",
+    "ETIMEDOUT": "Connection timed out",
+}
+
+# The errno values each operation behind a ProFTPD strerror() call can set:
+# the ERRORS section of the Linux man-pages (6.03, Debian 12 manpages-dev) for
+# system calls, ProFTPD 1.3.8's own code for its wrappers. Only the values of
+# ERRNO_NAMES are modelled; the rest of each list (ELOOP, EIO, ENOMEM, EFAULT,
+# EMFILE, ENFILE, EBADF, EINTR, EBUSY, EXDEV, EADDRINUSE...) is not extracted.
+PROFTPD_OPS = {
+    # stat(2)/lstat(2): EACCES, ENAMETOOLONG, ENOENT, ENOTDIR (also EBADF,
+    # EFAULT, ELOOP, ENOMEM, EOVERFLOW).
+    "stat": ["ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG"],
+    # fstat(2) of an open descriptor: EBADF, EFAULT, ENOMEM, EOVERFLOW only.
+    "fstat": [],
+    # opendir(3): EACCES, EBADF, EMFILE, ENFILE, ENOENT, ENOMEM, ENOTDIR.
+    "opendir": ["ENOENT", "EACCES", "ENOTDIR"],
+    # chdir(2): EACCES, EFAULT, EIO, ELOOP, ENAMETOOLONG, ENOENT, ENOMEM, ENOTDIR.
+    "chdir": ["ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG"],
+    # dir_realpath() = pr_fs_resolve_partial() (src/fsio.c): lstat(2) and
+    # readlink(2) of each component, ENOENT for a missing one, ELOOP.
+    "realpath": ["ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG"],
+    # dir_check()/dir_check_canon() denying a command (src/dirtree.c
+    # check_limits): EACCES, or ENOENT when IgnoreHidden hides the path.
+    "limit": ["EACCES", "ENOENT"],
+    # rmdir(2) on Linux: EACCES, EBUSY, EFAULT, EINVAL (last component "."),
+    # ELOOP, ENAMETOOLONG, ENOENT, ENOMEM, ENOTDIR, ENOTEMPTY, EPERM, EROFS
+    # (EEXIST is POSIX's alternative to ENOTEMPTY, which Linux returns; EINVAL
+    # cannot happen on ProFTPD's canonical paths).
+    "rmdir": ["ENOENT", "EACCES", "EPERM", "ENOTDIR", "ENOTEMPTY", "EROFS", "ENAMETOOLONG"],
+    # mkdir(2): EACCES, EDQUOT, EEXIST, EFAULT, EINVAL, ELOOP, EMLINK,
+    # ENAMETOOLONG, ENOENT, ENOMEM, ENOSPC, ENOTDIR, EPERM, EROFS.
+    "mkdir": ["ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTDIR", "ENOSPC", "EDQUOT", "EROFS",
+              "ENAMETOOLONG"],
+    # unlink(2): EACCES, EBUSY, EFAULT, EIO, EISDIR, ELOOP, ENAMETOOLONG,
+    # ENOENT, ENOMEM, ENOTDIR, EPERM, EROFS.
+    "unlink": ["ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "EROFS", "ENAMETOOLONG"],
+    # rename(2): EACCES, EBUSY, EDQUOT, EFAULT, EINVAL, EISDIR, ELOOP, EMLINK,
+    # ENAMETOOLONG, ENOENT, ENOMEM, ENOSPC, ENOTDIR, ENOTEMPTY or EEXIST,
+    # EPERM, EROFS, EXDEV.
+    "rename": ["ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTEMPTY", "EISDIR", "ENOTDIR", "ENOSPC",
+               "EDQUOT", "EROFS", "ENAMETOOLONG"],
+    # pr_fs_copy_file() (src/fsio.c): open(2) of the source read-only and of
+    # the destination O_WRONLY|O_CREAT, EISDIR for a directory, then read(2)
+    # and write(2) (write: EDQUOT, EFBIG, ENOSPC, EIO, EPERM for a sealed file).
+    "copy": ["ENOENT", "EACCES", "EISDIR", "ENOTDIR", "ENOSPC", "EDQUOT", "EFBIG", "EROFS",
+             "ENAMETOOLONG"],
+    # open(2) O_RDONLY: EACCES, ENAMETOOLONG, ENOENT, ENOTDIR (EISDIR, EROFS,
+    # ENOSPC, EDQUOT only with write access or O_CREAT).
+    "open_read": ["ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG"],
+    # open(2) O_WRONLY|O_CREAT: EACCES, EDQUOT, EISDIR, ENAMETOOLONG, ENOENT,
+    # ENOSPC, ENOTDIR, EROFS, ETXTBSY.
+    "open_write": ["ENOENT", "EACCES", "EISDIR", "ENOTDIR", "ENOSPC", "EDQUOT", "EROFS",
+                   "ENAMETOOLONG"],
+    # close(2) of the uploaded file (mod_xfer.c stor_complete): EBADF, EINTR,
+    # EIO, ENOSPC, EDQUOT (NFS); the EDQUOT case is answered 552 separately.
+    "close_not_edquot": ["ENOSPC"],
+    # chmod(2), chown(2) (core_chmod, core_chgrp), utimes(2)/utimensat(2):
+    # EACCES, ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR, EPERM, EROFS.
+    "chmod": ["ENOENT", "EACCES", "EPERM", "ENOTDIR", "EROFS", "ENAMETOOLONG"],
+    # symlink(2): EACCES, EDQUOT, EEXIST, EFAULT, EIO, ELOOP, ENAMETOOLONG,
+    # ENOENT, ENOMEM, ENOSPC, ENOTDIR, EPERM, EROFS.
+    "symlink": ["ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTDIR", "ENOSPC", "EDQUOT", "EROFS",
+                "ENAMETOOLONG"],
+    # socket(2) + bind(2) of the active-mode data socket (pr_inet_create_conn):
+    # EACCES for a privileged port; EPERM from data.c when RootRevoke forbids it.
+    "bind": ["EACCES", "EPERM"],
+    # connect(2): EACCES/EPERM (firewall rule), ECONNREFUSED, ETIMEDOUT (also
+    # EADDRNOTAVAIL, ENETUNREACH, ...).
+    "connect": ["ECONNREFUSED", "ETIMEDOUT", "EACCES", "EPERM"],
+    # accept(2) of the passive data connection: EPERM (firewall rules), and
+    # pr_inet_accept() sets EACCES for a connection from a foreign address.
+    "accept": ["EPERM", "EACCES"],
+    # listen(2): EADDRINUSE, EBADF, ENOTSOCK, EOPNOTSUPP: none modelled.
+    "listen": [],
+    # pr_inet_openrw() after connect(2) succeeded: dup(2)/fcntl(2) errors only.
+    "openrw": [],
+    # mod_tls's data-channel postopen (tls_netio_postopen_cb): EPERM when the
+    # TLS handshake on the data connection fails or is refused.
+    "tls_postopen": ["EPERM"],
+    # a PRE_CMD handler refusing RMD (site_misc_delete_dir): EACCES or EPERM.
+    "pre_cmd": ["EACCES", "EPERM"],
+    # ls_nlst on a glob that matched nothing: ENOENT, or EACCES when the
+    # matches were all denied (mod_ls.c, both set just before the reply).
+    "nlst_glob": ["ENOENT", "EACCES"],
+    # site_misc_parsetime(): EINVAL for a malformed timestamp.
+    "parsetime": ["EINVAL"],
+}
+
+# Every ProFTPD 1.3.8 strerror() call whose errno is not a constant fixed
+# beside it (see proftpd_errnos): file:line -> the operations whose errno it
+# reports, read from the code before the call.
+PROFTPD_SITES = {
+    "src/data.c:205": ["accept"],  # data_passive_open: pr_inet_accept
+    "src/data.c:281": ["bind"],  # data_active_open: pr_inet_create_conn
+    "src/data.c:340": ["connect"],  # data_active_open: pr_inet_connect
+    "src/data.c:400": ["openrw"],  # data_active_open: pr_inet_openrw failed
+    "src/data.c:579": ["tls_postopen"],  # pr_data_open: pr_netio_postopen(instrm)
+    "src/data.c:591": ["tls_postopen"],  # pr_data_open: pr_netio_postopen(outstrm)
+    "modules/mod_core.c:3861": ["listen"],  # core_pasv: pr_inet_listen
+    "modules/mod_core.c:4719": ["listen"],  # core_epsv: pr_inet_listen
+    "modules/mod_core.c:5463": ["limit", "chdir"],  # core_chdir: dir_check_full, pr_fsio_chdir
+    "modules/mod_core.c:5521": ["limit", "chdir"],  # core_chdir: dir_check_full, pr_fsio_chdir_canon
+    "modules/mod_core.c:5691": ["rmdir"],  # core_rmd: pr_fsio_rmdir
+    "modules/mod_core.c:5792": ["mkdir"],  # core_mkd: pr_fsio_smkdir
+    "modules/mod_core.c:5865": ["realpath", "limit", "stat"],  # core_mdtm
+    "modules/mod_core.c:5953": ["realpath", "limit", "stat"],  # core_size
+    "modules/mod_core.c:6037": ["limit"],  # core_dele: dir_check
+    "modules/mod_core.c:6066": ["stat"],  # core_dele: pr_fsio_lstat
+    "modules/mod_core.c:6115": ["unlink"],  # core_dele: pr_fsio_unlink
+    "modules/mod_core.c:6290": ["rename"],  # core_rnto: pr_fsio_rename
+    "modules/mod_core.c:6309": ["copy"],  # core_rnto across devices: pr_fs_copy_file
+    "modules/mod_core.c:6411": ["limit", "stat"],  # core_rnfr: dir_check, exists2
+    "modules/mod_facts.c:1497": ["stat"],  # facts_mlsd: pr_fsio_stat
+    "modules/mod_facts.c:1589": ["opendir"],  # facts_mlsd: pr_fsio_opendir
+    "modules/mod_ls.c:1584": ["opendir", "stat"],  # ls_terminate: the listing's ls_errno
+    "modules/mod_ls.c:2029": ["stat"],  # dolist: pr_fsio_stat
+    "modules/mod_ls.c:2917": ["stat"],  # ls_stat: pr_fsio_stat/lstat
+    "modules/mod_ls.c:3302": ["limit", "stat"],  # ls_nlst: ls_perms_full
+    "modules/mod_ls.c:3342": ["nlst_glob"],  # ls_nlst: glob with no (permitted) match
+    "modules/mod_ls.c:3376": ["stat"],  # ls_nlst: pr_fsio_stat
+    "modules/mod_site.c:132": ["realpath"],  # site_chgrp: dir_realpath
+    "modules/mod_site.c:172": ["chmod"],  # site_chgrp: core_chgrp (chown)
+    "modules/mod_site.c:255": ["realpath"],  # site_chmod: dir_realpath
+    "modules/mod_site.c:463": ["chmod"],  # site_chmod: core_chmod
+    "modules/mod_xfer.c:1383": ["realpath", "limit"],  # xfer_pre_stor: dir_best_path, dir_check
+    "modules/mod_xfer.c:1708": ["realpath", "limit"],  # xfer_pre_stou: dir_best_path, dir_check
+    "modules/mod_xfer.c:2026": ["open_write"],  # xfer_stor: pr_fsio_open
+    "modules/mod_xfer.c:2303": ["close_not_edquot"],  # xfer_stor: stor_complete
+    "modules/mod_xfer.c:2323": ["rename"],  # xfer_stor: HiddenStores rename
+    "modules/mod_xfer.c:2587": ["realpath", "limit"],  # xfer_pre_retr: dir_best_path, dir_check
+    "modules/mod_xfer.c:2618": ["stat"],  # xfer_pre_retr: file_mode2 (lstat)
+    "modules/mod_xfer.c:2722": ["open_read"],  # xfer_retr: pr_fsio_open
+    "modules/mod_xfer.c:2737": ["fstat"],  # xfer_retr: pr_fsio_fstat
+    "modules/mod_facts.c:1211": ["chmod"],  # facts_mff modify: utimes
+    "modules/mod_facts.c:1242": ["chmod"],  # facts_mff UNIX.group: chown
+    "modules/mod_facts.c:1273": ["chmod"],  # facts_mff UNIX.mode: chmod
+    "modules/mod_facts.c:1412": ["chmod"],  # facts_mfmt: utimes
+    "contrib/mod_copy.c:638": ["copy", "mkdir"],  # copy_copy: copy_paths (files and directories)
+    "contrib/mod_copy.c:759": ["limit", "stat"],  # copy_cpfr: dir_check_canon, exists2
+    "contrib/mod_copy.c:885": ["copy", "mkdir"],  # copy_cpto: copy_paths
+    "contrib/mod_digest.c:1857": ["realpath"],  # digest_xcmd: dir_realpath
+    "contrib/mod_digest.c:1891": ["stat"],
+    "contrib/mod_digest.c:1976": ["open_read"],  # get_digest: opening and reading the file
+    "contrib/mod_digest.c:2023": ["realpath"],  # digest_hash
+    "contrib/mod_digest.c:2057": ["stat"],
+    "contrib/mod_digest.c:2124": ["open_read"],  # digest_hash: get_digest
+    "contrib/mod_digest.c:2607": ["realpath"],  # digest_md5
+    "contrib/mod_digest.c:2641": ["stat"],
+    "contrib/mod_digest.c:2692": ["open_read"],  # digest_md5: get_digest
+    "contrib/mod_site_misc.c:297": ["pre_cmd"],  # site_misc_delete_dir: RMD PRE_CMD
+    "contrib/mod_site_misc.c:316": ["rmdir"],
+    "contrib/mod_site_misc.c:657": ["mkdir", "stat"],  # site_misc_create_path
+    "contrib/mod_site_misc.c:756": ["opendir", "stat", "unlink", "rmdir"],  # site_misc_delete_path
+    "contrib/mod_site_misc.c:909": ["stat"],
+    "contrib/mod_site_misc.c:920": ["symlink"],
+    "contrib/mod_site_misc.c:1035": ["parsetime"],
+    "contrib/mod_site_misc.c:1050": ["chmod"],  # pr_fsio_utimes_with_root
+    "contrib/mod_site_misc.c:1146": ["parsetime"],
+    "contrib/mod_site_misc.c:1178": ["parsetime"],
+    "contrib/mod_site_misc.c:1210": ["parsetime"],
+    "contrib/mod_site_misc.c:1234": ["chmod"],  # pr_fsio_utimes_with_root
+}
+
+# Calls whose reply code is chosen from the errno, like
+# 'xerrno == ENOENT ? R_550 : R_501' (read from the call itself) or a
+# switch before it (here: the errno -> code cases, and the default code).
+PROFTPD_CODE_SWITCH = {
+    # copy_cpto: EDQUOT, EFBIG, ENOSPC -> 552, else 550.
+    "contrib/mod_copy.c:885": ({"EDQUOT": "552", "EFBIG": "552", "ENOSPC": "552"}, "550"),
+    # digest_hash (HASH): EBUSY/EAGAIN -> 450, EISDIR -> 553, EPERM -> 552, else 550.
+    "contrib/mod_digest.c:2124": ({"EISDIR": "553", "EPERM": "552"}, "550"),
+    # digest_md5 (MD5): EBUSY/EAGAIN -> 450, EISDIR -> 504, else 550.
+    "contrib/mod_digest.c:2692": ({"EISDIR": "504"}, "550"),
+}
+
+# Calls whose errno the code does not set at all: skipped, with the reason.
+PROFTPD_UNSET = {
+    # facts_mff, UNIX.mode without '=': 'int xerrno = errno;' after strchr(),
+    # which sets no errno; the text is whatever an earlier call left.
+    "modules/mod_facts.c:1260": "errno not set by the failing check (strchr)",
+    # '#elif defined(EFBIG)' after '#if defined(EDQUOT)': not compiled where
+    # EDQUOT exists (Linux, the BSDs).
+    "modules/mod_xfer.c:2295": "branch compiled only without EDQUOT",
+}
+
+
+def proftpd_errnos(root, src, arg):
+    """The errno names a ProFTPD strerror() argument can hold at `src`
+    (file:line): a constant at the call (`strerror(EPERM)`), a constant
+    assigned in the same block just before it (`int xerrno = EACCES;`), the
+    `if (xerrno == EDQUOT)` guard it sits in, else PROFTPD_SITES."""
+    m = re.fullmatch(r"strerror\((E[A-Z0-9]+)\)", arg)
+    if m:
+        return [m.group(1)]
+    if src in PROFTPD_SITES:
+        names = []
+        for op in PROFTPD_SITES[src]:
+            names += [n for n in PROFTPD_OPS[op] if n not in names]
+        return names
+    var = re.fullmatch(r"strerror\((.*)\)", arg, re.S).group(1).strip()
+    rel, line = src.rsplit(":", 1)
+    lines = open(os.path.join(root, rel), encoding="latin-1").read().split("\n")
+    indent = len(lines[int(line) - 1]) - len(lines[int(line) - 1].lstrip())
+    for i in range(int(line) - 2, max(0, int(line) - 16), -1):
+        code = lines[i].strip()
+        ind = len(lines[i]) - len(lines[i].lstrip())
+        if not code:
+            continue
+        if ind < indent:
+            g = re.fullmatch(r"if \(\s*" + re.escape(var) + r"\s*==\s*(E[A-Z0-9]+)\s*\)\s*\{", code)
+            if g:
+                return [g.group(1)]
+            if code.endswith("{"):
+                break  # the block's opening line: no constant in the block
+        if ind == indent:
+            a = re.fullmatch(r"(?:int\s+)?" + re.escape(var) + r"\s*=\s*(E[A-Z0-9]+)\s*;", code)
+            if a:
+                return [a.group(1)]
+    raise SystemExit(f"{src}: the errno of {arg} is not known: add the call to PROFTPD_SITES")
+
+
+# (locale, code, English pattern, localized pattern, catalogue file or None,
+# English and localized strerror() text when glibc translates it, localized
+# pattern with the strerror() text left as {*}) of every localized row, for
+# tools/gen_proftpd_l10n_rows.py.
+PROFTPD_L10N_PAIRS = []
+
+# (code, printf format as sent, whether the format goes through gettext _(),
+# errno names of its strerror() argument or None, that argument's index among
+# the conversions, source) of every ProFTPD call, for the localized extraction.
+PROFTPD_CALLS = []
+
+
+def parse_po(path):
+    """msgid -> msgstr of a gettext catalogue, without fuzzy or empty entries
+    (msgfmt leaves fuzzy ones out of the .mo a server loads)."""
+    def unq(x):
+        return x.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+    entries, msgid, msgstr, mode, fuzzy, prev_fuzzy = [], None, None, None, False, False
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("#,") and "fuzzy" in line:
+            fuzzy = True
+        if line.startswith("msgid "):
+            if msgid is not None:
+                entries.append((msgid, msgstr, prev_fuzzy))
+            prev_fuzzy, fuzzy = fuzzy, False
+            msgid, msgstr, mode = unq(line[7:-1]), "", "id"
+        elif line.startswith("msgstr "):
+            msgstr, mode = unq(line[8:-1]), "str"
+        elif line.startswith('"') and mode:
+            if mode == "id":
+                msgid += unq(line[1:-1])
+            else:
+                msgstr += unq(line[1:-1])
+    if msgid is not None:
+        entries.append((msgid, msgstr, prev_fuzzy))
+    return {a: b for a, b, f in entries if a and b and not f}
+
+
+def fill_conversion(fmt, k, text):
+    """fmt with its k-th printf conversion replaced by the literal text."""
+    res, i, n = [], 0, -1
+    while i < len(fmt):
+        if fmt[i] == "%":
+            if fmt[i + 1 : i + 2] == "%":
+                res.append("%%")
+                i += 2
+                continue
+            m = re.match(r"%[-+ #0'*]*[0-9*]*(?:\.[0-9*]+)?(?:hh|h|ll|l|j|z|t|L|q|I64)?[a-zA-Z]", fmt[i:])
+            if m:
+                n += 1
+                res.append(text.replace("%", "%%") if n == k else m.group(0))
+                i += m.end()
+                continue
+        res.append(fmt[i])
+        i += 1
+    return "".join(res)
+
+
+def proftpd_localized(root, locales, catalogue_only):
+    """ProFTPD's replies as a server running in another language sends them:
+    the format from its own catalogue (locale/<l>*.po, when the call passes it
+    through gettext and the catalogue translates it), and a strerror() argument
+    in glibc's wording for that locale (this system's libc.mo). `locales` get
+    both; `catalogue_only` locales get the catalogue texts of calls without a
+    strerror() argument only (their glibc wording is not extracted). Only texts
+    that differ from the English ones are written."""
+    import gettext
+    rows = []
+    for loc in locales + catalogue_only:
+        pos = sorted(n for n in os.listdir(os.path.join(root, "locale"))
+                     if n.endswith(".po") and (n[:-3] == loc or n.split("_")[0] == loc))
+        cat = parse_po(os.path.join(root, "locale", pos[0])) if pos else {}
+        po = f"locale/{pos[0]}" if pos else None
+        libc = None
+        mo = f"/usr/share/locale/{loc}/LC_MESSAGES/libc.mo"
+        if loc in locales:
+            libc = gettext.GNUTranslations(open(mo, "rb"))
+        for code, fmt, translated, names, k, src in PROFTPD_CALLS:
+            f = cat.get(fmt, fmt) if translated else fmt
+            where = f"{src} ({loc}: {po} msgstr)" if f != fmt else src
+            if names is None:
+                if f != fmt:
+                    rows.append((code, printf_to_pattern(f), where))
+                    PROFTPD_L10N_PAIRS.append((loc, code, printf_to_pattern(fmt), printf_to_pattern(f),
+                                               po, None, None, None))
+                continue
+            if libc is None:
+                continue
+            for n in names:
+                e = ERRNO_NAMES[n]
+                tr = libc.gettext(e)
+                if f == fmt and tr == e:
+                    continue
+                note = f"{where} (strerror in {loc}: {mo})" if tr != e else where
+                rows.append((code, printf_to_pattern(fill_conversion(f, k, tr)), note))
+                PROFTPD_L10N_PAIRS.append((loc, code, printf_to_pattern(fill_conversion(fmt, k, e)),
+                                           printf_to_pattern(fill_conversion(f, k, tr)),
+                                           po if f != fmt else None, e if tr != e else None,
+                                           tr if tr != e else None, printf_to_pattern(f)))
+    return rows
+
+
 def proftpd(root):
     out, skipped = [], []
 
@@ -346,13 +700,43 @@ def proftpd(root):
             return False
         if len(args) < 2:
             return False
+        t = re.fullmatch(r"\w+ == (E[A-Z0-9]+) \? R_(\d{3}) : R_(\d{3})", args[0])
+        if t or src in PROFTPD_CODE_SWITCH:
+            # The code depends on the errno: one row per errno, with its code.
+            f = c_format(args[1], {})
+            err = [a for a in args[2:] if "strerror" in a]
+            if f is None or not err:
+                return False
+            cases, default = ({t.group(1): t.group(2)}, t.group(3)) if t else PROFTPD_CODE_SWITCH[src]
+            for n in proftpd_errnos(root, src, err[0]):
+                code = cases.get(n, default)
+                emit_printf(out, code, f, args[2:], src, [ERRNO_NAMES[n]])
+                k = [i for i, a in enumerate(args[2:]) if "strerror" in a][0]
+                PROFTPD_CALLS.append((code, f, re.match(r"\s*N?_\(", args[1]) is not None, [n], k, src))
+            return True
         m = re.fullmatch(r"R_(\d{3})", args[0])
         if not m:
             return False if args[0] != "R_DUP" else True
         f = c_format(args[1], {})
         if f is None:
             return False
-        emit_printf(out, m.group(1), f, args[2:], src)
+        translated = re.match(r"\s*N?_\(", args[1]) is not None
+        if f == "%s" and len(args) == 3 and c_format(args[2], {}) is not None:
+            # pr_response_add_err(R_501, "%s", _("literal")): the literal is the text.
+            f, translated = c_format(args[2], {}).replace("%", "%%"), re.match(r"\s*N?_\(", args[2]) is not None
+            args = args[:2]
+        err = [a for a in args[2:] if "strerror" in a]
+        names = None
+        if err:
+            if src in PROFTPD_UNSET:
+                skipped.append((src, f"{name}(... {err[0]}): {PROFTPD_UNSET[src]}"))
+                return True
+            names = proftpd_errnos(root, src, err[0])
+            emit_printf(out, m.group(1), f, args[2:], src, [ERRNO_NAMES[n] for n in names])
+        else:
+            emit_printf(out, m.group(1), f, args[2:], src)
+        k = [i for i, a in enumerate(args[2:]) if "strerror" in a][0] if err else None
+        PROFTPD_CALLS.append((m.group(1), f, translated, names, k, src))
         return True
 
     names = ["pr_response_add", "pr_response_add_err", "pr_response_send", "pr_response_send_async",
@@ -366,40 +750,330 @@ def proftpd(root):
 
 # ---------------------------------------------------------------- Pure-FTPd
 
+# glibc strerror() texts (C locale) by errno name, for the per-call-site
+# errno sets below (glibc 2.36; the same texts as ERRNO_TEXTS for those).
+ERRNO_BY_NAME = {
+    "ENOENT": "No such file or directory", "EACCES": "Permission denied",
+    "EPERM": "Operation not permitted", "EEXIST": "File exists",
+    "ENOTEMPTY": "Directory not empty", "ENOSPC": "No space left on device",
+    "EDQUOT": "Disk quota exceeded", "EROFS": "Read-only file system",
+    "ENAMETOOLONG": "File name too long", "EISDIR": "Is a directory",
+    "ENOTDIR": "Not a directory", "ECONNREFUSED": "Connection refused",
+    "ETIMEDOUT": "Connection timed out", "EIO": "Input/output error",
+    "ELOOP": "Too many levels of symbolic links", "EMFILE": "Too many open files",
+    "ENFILE": "Too many open files in system", "EBUSY": "Device or resource busy",
+    "EINVAL": "Invalid argument", "EMLINK": "Too many links",
+    "EXDEV": "Invalid cross-device link", "ETXTBSY": "Text file busy",
+    "EFBIG": "File too large", "ENOTCONN": "Transport endpoint is not connected",
+    "EADDRINUSE": "Address already in use", "EADDRNOTAVAIL": "Cannot assign requested address",
+    "ENETUNREACH": "Network is unreachable", "EHOSTUNREACH": "No route to host",
+    "ECONNABORTED": "Software caused connection abort", "EPROTO": "Protocol error",
+    "ECONNRESET": "Connection reset by peer",
+}
+
+# The errno values a system call can fail with, from the ERRORS section of its
+# Linux man-pages 6.03 page (Debian 12 manpages-dev) and POSIX.1-2017, less
+# those the call site rules out: errors of a bad argument the server never
+# passes (EFAULT, EBADF, ENOTSOCK, EINVAL for constant flags), errors the code
+# retries or tests itself (EINTR, EAGAIN, errno != ENOENT), and ENOMEM/ENOBUFS
+# (the whole host out of kernel memory, no cause of this call).
+SYSCALL_ERRNOS = {
+    "open_read": ["EACCES", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOTDIR", "EPERM"],
+    "open_write": ["EACCES", "EDQUOT", "EISDIR", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT",
+                   "ENOSPC", "ENOTDIR", "EPERM", "EROFS", "ETXTBSY"],
+    "stat": ["EACCES", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR"],
+    "chdir": ["EACCES", "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR"],
+    "chmod": ["EACCES", "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR", "EPERM", "EROFS"],
+    "utime": ["EACCES", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR", "EPERM", "EROFS"],
+    "unlink": ["EACCES", "EBUSY", "EIO", "EISDIR", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR",
+               "EPERM", "EROFS"],
+    "rename": ["EACCES", "EBUSY", "EDQUOT", "EEXIST", "EINVAL", "EISDIR", "ELOOP", "EMLINK", "ENAMETOOLONG",
+               "ENOENT", "ENOSPC", "ENOTDIR", "ENOTEMPTY", "EPERM", "EROFS", "EXDEV"],
+    "link": ["EACCES", "EDQUOT", "EEXIST", "EIO", "ELOOP", "EMLINK", "ENAMETOOLONG", "ENOENT",
+             "ENOSPC", "ENOTDIR", "EPERM", "EROFS", "EXDEV"],
+    "mkdir": ["EACCES", "EDQUOT", "EEXIST", "ELOOP", "EMLINK", "ENAMETOOLONG", "ENOENT", "ENOSPC",
+              "ENOTDIR", "EPERM", "EROFS"],
+    "rmdir": ["EACCES", "EBUSY", "EEXIST", "EINVAL", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR",
+              "ENOTEMPTY", "EPERM", "EROFS"],
+    "read": ["EIO"],
+    "ftruncate": ["EIO", "EPERM", "ETXTBSY"],
+    "socket": ["EACCES", "EMFILE", "ENFILE"],
+    "bind": ["EACCES", "EADDRINUSE", "EADDRNOTAVAIL"],
+    "listen": ["EADDRINUSE"],
+    "accept": ["ECONNABORTED", "EMFILE", "ENFILE", "EPERM", "EPROTO"],
+    "connect": ["EACCES", "EADDRNOTAVAIL", "ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH",
+                "EPERM", "ETIMEDOUT"],
+    "getpeername": ["ENOTCONN"],
+    "capset": ["EINVAL", "EPERM"],
+    "listdir": ["EACCES", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOTDIR"],
+    "py_open_dir": ["EISDIR"],
+    "stat_after_open": ["ENOENT"],
+    # os.open(O_CREAT | O_EXCL) of a new name; the directory may be the one
+    # the client named (STOU dir/name), so ENOENT, ENOTDIR and ELOOP too.
+    "mkstemp": ["EACCES", "EDQUOT", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOSPC",
+                "ENOTDIR", "EROFS"],
+}
+
+
+def errno_texts(calls, drop=()):
+    """glibc texts of the errno values the listed calls can fail with."""
+    names = []
+    for c in calls:
+        names += [n for n in SYSCALL_ERRNOS[c] if n not in names and n not in drop]
+    return [ERRNO_BY_NAME[n] for n in sorted(names)]
+
+
+# Pure-FTPd: the system calls whose errno each strerror() site reports, by
+# (file, function, format or message of the call). The call sites were read
+# in src/ftpd.c, src/ls.c and src/caps.c of 1.0.50 and 1.0.54 (the same sites).
+PURE_STRERROR_SITES = {
+    ("ftpd.c", "dopasv", "MSG_CANT_PASSIVE"): ["socket"],
+    ("ftpd.c", "dopasv", "MSG_GETSOCKNAME_DATA"): ["listen"],
+    ("ftpd.c", "doport3", "MSG_CANT_CREATE_DATA_SOCKET"): ["socket", "bind"],
+    ("ftpd.c", "opendata", "MSG_ACCEPT_FAILED"): ["accept"],
+    ("ftpd.c", "opendata", "MSG_CNX_PORT_FAILED"): ["connect"],
+    ("ftpd.c", "displayopenfailure", "MSG_OPEN_FAILURE"): ["open_read"],
+    ("ftpd.c", "_dlmap_remap", "MSG_DATA_READ_FAILED"): ["read"],
+    ("ftpd.c", "domkd", "MSG_MKD_FAILURE"): ["mkdir"],
+    ("ftpd.c", "dormd", "MSG_RMD_FAILURE"): ["rmdir"],
+    # dostor: rename(name, atomic_file) with errno != ENOENT tested; link()
+    # in tryautorename; rename(atomic_file, name).
+    ("ftpd.c", "dostor", "MSG_RENAME_FAILURE"): ["rename", "link"],
+    ("ftpd.c", "dostor", "MSG_OPEN_FAILURE2"): ["open_write"],
+    ("ftpd.c", "dostor", '"ftruncate"'): ["ftruncate"],
+    ("ftpd.c", "dornto", "MSG_RENAME_FAILURE"): ["rename"],
+    ("ftpd.c", "docwd", "MSG_CANT_CHANGE_DIR"): ["chdir"],
+    # dochmod: open(O_RDONLY), stat("/"), fstat, then fchmod() and chmod().
+    ("ftpd.c", "dochmod", "MSG_CHMOD_FAILED"): ["open_read", "chmod"],
+    ("ftpd.c", "doutime", '"utime(%s): %s"'): ["utime"],
+    # dodele: unlink(), or lstat()/rename() of the quota path; errno set to
+    # EPERM (over quota) or EINVAL (not a regular file) by the code itself.
+    ("ftpd.c", "dodele", "MSG_DELE_FAILED"): ["unlink", "capset"],
+    # getsockname() on the same descriptor succeeded just before, so it is a
+    # socket: only ENOTCONN (the client already closed the connection) is left.
+    ("ftpd.c", "doit", "MSG_GETPEERNAME"): ["getpeername"],
+    ("ls.c", "*", '"chdir: %s"'): ["chdir"],
+    ("caps.c", "*", "MSG_CAPABILITIES"): ["capset"],
+}
+
+# Pure-FTPd strerror() sites that cannot fail at run time, so their text is
+# never sent (listed as `# skipped` lines with the reason).
+PURE_CANNOT_FAIL = {
+    '"setsockopt"': "setsockopt(SO_REUSEADDR) on the socket just created fails only with EBADF, EFAULT, EINVAL, ENOPROTOOPT or ENOTSOCK, none possible here",
+    '"fcntl(F_SETFL, O_NONBLOCK)"': "fcntl(F_SETFL) on an open descriptor fails only with EBADF",
+    '"gettimeofday()"': "gettimeofday() fails only with EFAULT (a bad pointer)",
+    "MSG_TIMESTAMP_FAILURE": "gettimeofday() fails only with EFAULT (a bad pointer)",
+    "MSG_STAT_FAILURE": "fstat() of the file just opened fails only with EBADF, EFAULT, ENOMEM or EOVERFLOW (Pure-FTPd is built with large-file support), and it never reports a symbolic link, so the stat() branch after it never runs",
+    "MSG_STAT_FAILURE2": "fstat() of the file just opened fails only with EBADF, EFAULT, ENOMEM or EOVERFLOW (Pure-FTPd is built with large-file support)",
+    '"seek"': "lseek(SEEK_SET) to an offset at most the size of the regular file just opened cannot fail",
+}
+
+# Pure-FTPd replies in branches that cannot run (listed as `# skipped`).
+PURE_UNREACHABLE = {
+    ("ftpd.c", '"remap"'): "_dlmap_remap: the inner test contradicts the outer one (cur_pos >= dlmap_pos and cur_pos + chunk_size <= dlmap_pos + dlmap_size)",
+    ("ftpd.c", '"time()"'): "dositetime: time(NULL) cannot fail and localtime() of the current time cannot overflow",
+    ("tls.c", '"Invalid certificate"'): "ssl_servername_cb: tls_create_new_context() always returns 0 (a certificate or key that cannot be loaded ends the session inside it, in tls_load_cert_file, with 421 MSG_FILE_DOESNT_EXIST)",
+    ("tls.c", '"SSL error"'): "ssl_servername_cb: tls_create_new_context() always returns 0 (a certificate or key that cannot be loaded ends the session inside it, in tls_load_cert_file, with 421 MSG_FILE_DOESNT_EXIST)",
+}
+
+
+def pure_unescape(s):
+    """c_unescape, but `\\n` stays a line break: Pure-FTPd's addreply() sends
+    each line of the formatted text as a line of a multi-line reply."""
+    return c_unescape(s.replace("\\n", "\x00")).replace("\x00", "\n")
+
+
+def pure_format(expr, macros):
+    e = expr.strip()
+    if e in macros:
+        return macros[e]
+    parts = []
+    for tok in re.finditer(r'"(?:[^"\\\n]|\\.)*"|[A-Za-z_][A-Za-z0-9_]*|\S', e):
+        t = tok.group(0)
+        if t.startswith('"'):
+            parts.append(pure_unescape(t[1:-1]))
+        elif t in macros:
+            parts.append(macros[t])
+        else:
+            return None
+    return "".join(parts) if parts else None
+
+
 def pure_ftpd(root):
     macros = {}
     mpath = os.path.join(root, "src", "messages_en.h")
-    for m in re.finditer(r'#\s*define\s+(MSG_\w+)\s+((?:"(?:[^"\\\n]|\\.)*"\s*)+)', open(mpath, encoding="latin-1").read()):
-        macros[m.group(1)] = "".join(c_unescape(x) for x in C_STR.findall(m.group(2)))
+    body = open(mpath, encoding="latin-1").read()
+    for m in re.finditer(r'#\s*define\s+(MSG_\w+)\s+((?:\\\n\s*|"(?:[^"\\\n]|\\.)*"\s*)+)', body):
+        macros[m.group(1)] = "".join(pure_unescape(x) for x in C_STR.findall(m.group(2)))
     out, skipped = [], []
-
-    def handler(name, args, src, out):
-        if name == "die":
-            if len(args) < 3:
-                return False
-            code, fmt, rest = args[0], args[2], args[3:]
-        else:
-            if len(args) < 2:
-                return False
-            code, fmt, rest = args[0], args[1], args[2:]
-        if not re.fullmatch(r"\d{3}", code):
-            return False
-        f = c_format(fmt, macros)
-        if f is None:
-            return False
-        if name == "addreply_noformat":
-            out.append((code, literal(f), src))
-        else:
-            emit_printf(out, code, f, rest, src)
-        return True
-
     for path in c_files(root, ["src"]):
         rel = os.path.relpath(path, root)
-        scan_calls(path, rel, ["addreply", "addreply_noformat", "die"], handler, out, skipped)
+        pure_scan(path, rel, macros, out, skipped)
     return out, skipped, []
 
 
+def pure_scan(path, rel, macros, out, skipped):
+    """addreply(), addreply_noformat(), die() and error(code, msg) calls.
+
+    error() sends `msg: strerror(errno)` (src/ftpd.c). A text with line breaks
+    is a multi-line reply whose lines all carry the code; only its first line
+    is written (the diagnosis reads every line of a reply, and the first names
+    the failure). `addreply(code, "%s", buffer)` and `error(code, buffer)` use
+    the `snprintf(buffer, ...)` just above them."""
+    base = os.path.basename(path)
+    text = open(path, encoding="latin-1").read()
+    text = re.sub(r"/\*.*?\*/", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
+    text = re.sub(r"//[^\n]*", "", text)
+    defs = [(m.start(), m.group(1)) for m in
+            re.finditer(r"^[A-Za-z][\w \t\*]*?\b(\w+)\s*\([^;{}]*\)\s*\{", text, re.M)]
+    for m in re.finditer(r"(?<![\w.>])(addreply|addreply_noformat|die|error)\s*\(", text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if re.search(r"(void|int|char \*|static)\s*\**\s*$", before):
+            continue
+        args, _ = split_args(text, m.end() - 1)
+        if args is None:
+            continue
+        name = m.group(1)
+        src = f"{rel}:{line_of(text, m.start())}"
+        func = ([n for p, n in defs if p < m.start()] or ["?"])[-1]
+        what = name + "(" + ", ".join(args)[:100] + ")"
+        if name == "die":
+            if len(args) < 3:
+                skipped.append((src, what))
+                continue
+            code, fmt, rest = args[0], args[2], args[3:]
+        elif len(args) < 2:
+            skipped.append((src, what))
+            continue
+        else:
+            code, fmt, rest = args[0], args[1], args[2:]
+        codes = re.findall(r"\b(\d{3})\b", code) if re.fullmatch(r"[\w\s=!<>]+\?\s*\d{3}\s*:\s*\d{3}", code) else \
+            ([code] if re.fullmatch(r"\d{3}", code) else [])
+        if not codes:
+            skipped.append((src, what))
+            continue
+        key_expr = fmt
+        if name == "error":
+            if fmt in PURE_CANNOT_FAIL:
+                skipped.append((src, f"{what}: cannot be sent, {PURE_CANNOT_FAIL[fmt]}"))
+                continue
+            f = pure_format(fmt, macros)
+            if fmt.strip() == "buffer":
+                f, key_expr, rest = pure_buffer(text, m.start(), macros)
+                rest = rest + ["strerror(errno)"]
+                if f is not None:
+                    f = f + ": %s"
+            else:
+                f = None if f is None else f.replace("%", "%%") + ": %s"
+                rest = ["strerror(errno)"]
+        elif fmt.strip() == '"%s"' and rest == ["buffer"]:
+            f, key_expr, rest = pure_buffer(text, m.start(), macros)
+        else:
+            f = pure_format(fmt, macros)
+        if (base, key_expr.strip()) in PURE_UNREACHABLE:
+            skipped.append((src, f"{what}: cannot be sent, {PURE_UNREACHABLE[(base, key_expr.strip())]}"))
+            continue
+        if f is None:
+            skipped.append((src, what))
+            continue
+        for c in codes:
+            if name == "addreply_noformat":
+                out.append((c, literal(f.split("\n")[0]), src))
+            elif strerror_args(rest):
+                site = pure_site(base, func, key_expr)
+                if site is None:
+                    print(f"warning: {src} ({func}): no errno set for {key_expr}; every ERRNO_TEXTS text written",
+                          file=sys.stderr)
+                    texts = ERRNO_TEXTS
+                else:
+                    texts = errno_texts(site)
+                    if not texts:
+                        skipped.append((src, f"{what}: cannot be sent, the call cannot fail here"))
+                        continue
+                emit_strerror(out, c, f, rest, src, texts)
+            else:
+                out.append((c, printf_to_pattern(f.split("\n")[0]), src))
+
+
+def pure_site(base, func, key_expr):
+    for (b, fn, key), calls in PURE_STRERROR_SITES.items():
+        if b == base and fn in ("*", func) and (key_expr.strip() == key or key_expr.strip().startswith(key + " ")):
+            return calls
+    return None
+
+
+def pure_buffer(text, pos, macros):
+    """The format and arguments of the last `snprintf(buffer, sizeof buffer, ...)` before pos."""
+    last = None
+    for m in re.finditer(r"\bsnprintf\s*\(\s*buffer\s*,", text[:pos]):
+        last = m
+    if last is None:
+        return None, "buffer", []
+    args, _ = split_args(text, text.index("(", last.start()))
+    if not args or len(args) < 3:
+        return None, "buffer", []
+    return pure_format(args[2], macros), args[2], args[3:]
+
+
+def emit_strerror(out, code, fmt, args, src, texts):
+    """One row per errno text of `texts` for the strerror() argument of a printf call."""
+    idx = [i for i, a in enumerate(args) if "strerror" in a][0]
+    k = -1
+    for e in texts:
+        res, i, k = [], 0, -1
+        while i < len(fmt):
+            if fmt[i] == "%":
+                if fmt[i + 1 : i + 2] == "%":
+                    res.append("%%")
+                    i += 2
+                    continue
+                m = re.match(r"%[-+ #0'*]*[0-9*]*(?:\.[0-9*]+)?(?:hh|h|ll|l|j|z|t|L|q|I64)?[a-zA-Z]", fmt[i:])
+                if m:
+                    k += 1
+                    res.append(e.replace("%", "%%") if k == idx else m.group(0))
+                    i += m.end()
+                    continue
+            res.append(fmt[i])
+            i += 1
+        line = "".join(res).split("\n")[0]
+        out.append((code, printf_to_pattern(line), src))
+        STRERROR_ROWS.append((code, line, e, src))
+
+
 # ---------------------------------------------------------------- pyftpdlib
+
+# pyftpdlib sends strerror(err) of the OSError its AbstractedFS call raised
+# (pyftpdlib/utils.py strerror: os.strerror(err.errno)). The calls behind each
+# reply, read in pyftpdlib/handlers/ftp/control.py and filesystems.py of
+# 2.2.0 (AbstractedFS wraps os.listdir, os.lstat, os.stat, open(), os.chdir,
+# os.mkdir, os.rmdir, os.remove, os.rename, os.chmod, os.utime and
+# tempfile.mkstemp), with the errno values of SYSCALL_ERRNOS. Python's open()
+# also raises EISDIR for a directory opened for reading (FileIO checks it).
+PY_STRERROR_SITES = {
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_LIST", "550"): ["listdir", "stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_NLST", "550"): ["listdir", "stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_STAT", "550"): ["listdir", "stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_MLST", "550"): ["stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_MLSD", "550"): ["listdir"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_RETR", "550"): ["open_read", "py_open_dir"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_STOR", "550"): ["open_write"],
+    # getsize() and seek() on the file just opened: only its removal in between.
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_RETR", "554"): ["stat_after_open"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_STOR", "554"): ["stat_after_open"],
+    # tempfile.mkstemp: os.open(O_CREAT | O_EXCL) of a new name in the current
+    # directory; EEXIST is answered 'No usable unique file name found'.
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_STOU", "450"): ["mkstemp"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_CWD", "550"): ["chdir"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_SIZE", "550"): ["stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_MDTM", "550"): ["stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_MFMT", "550"): ["utime", "stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_MKD", "550"): ["mkdir"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_RMD", "550"): ["rmdir"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_DELE", "550"): ["unlink"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_RNTO", "550"): ["rename"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_SITE_CHMOD", "550"): ["chmod"],
+}
+
 
 class PyExtractor(ast.NodeVisitor):
     """Calls self.respond(...) / respond_w_warning(...) in pyftpdlib's handlers."""
@@ -413,6 +1087,16 @@ class PyExtractor(ast.NodeVisitor):
         prev, self.func = self.func, node
         self.generic_visit(node)
         self.func = prev
+
+    def site_errnos(self, default):
+        """The strerror() texts the OSError of this reply can carry: the
+        errno values of the calls behind it (PY_STRERROR_SITES)."""
+        key = (self.rel, self.func.name if self.func else None, getattr(self, "cur_code", None))
+        if key in PY_STRERROR_SITES:
+            return errno_texts(PY_STRERROR_SITES[key])
+        print(f"warning: {self.rel}:{getattr(self, 'call_line', '?')} {key}: no errno set; every ERRNO_TEXTS text written",
+              file=sys.stderr)
+        return default
 
     def assignments(self, name):
         """The value of `name` at the current call: its nearest assignment above
@@ -458,7 +1142,7 @@ class PyExtractor(ast.NodeVisitor):
                     choice = [literal(v.value)]
                 elif isinstance(v, ast.FormattedValue) and isinstance(v.value, ast.Call) \
                         and getattr(v.value.func, "id", "") == "strerror":
-                    choice = [literal(x) for x in ERRNO_TEXTS]
+                    choice = [literal(x) for x in self.site_errnos(ERRNO_TEXTS)]
                 else:
                     choice = ["{*}"]
                     # A local set just above from strerror() or a literal
@@ -471,7 +1155,8 @@ class PyExtractor(ast.NodeVisitor):
                                 # strerror(err.errno): a read/write on an open file;
                                 # strerror(err): any OSError of an open, stat, rename...
                                 on_errno = a.args and isinstance(a.args[0], ast.Attribute)
-                                opts += [literal(x) for x in (PY_FILE_ERRNO_TEXTS if on_errno else ERRNO_TEXTS)]
+                                opts += [literal(x) for x in
+                                         (PY_FILE_ERRNO_TEXTS if on_errno else self.site_errnos(ERRNO_TEXTS))]
                             else:
                                 t = self.texts(a, depth + 1)
                                 if not t:
@@ -528,6 +1213,9 @@ class PyExtractor(ast.NodeVisitor):
         if isinstance(f, ast.Attribute) and f.attr in ("respond", "respond_w_warning") and node.args:
             self.call_line = node.lineno
             src = f"{self.rel}:{node.lineno}"
+            first = node.args[0]
+            lead = first.values[0] if isinstance(first, ast.JoinedStr) and first.values else first
+            self.cur_code = lead.value[:3] if isinstance(lead, ast.Constant) and isinstance(lead.value, str) else None
             texts = self.texts(node.args[0])
             got = False
             for t in texts or []:
@@ -616,10 +1304,19 @@ def split_shifts(chain):
 def filezilla_1x(root):
     """`respond<NNN>() << "text" << expr ...`: each item is preceded by a space."""
     out, skipped = [], []
-    strres = []
+    # strresult() has two overloads: strresult(result), for the tvfs (file
+    # system) results every FTP reply passes, and strresult(rwresult), for the
+    # read/write result of a transfer, which no `respond<NNN>()` passes. Only
+    # the texts of the first are expanded; `by_enum` maps `result::nodir` etc.
+    # to its text, for call sites that test the result first.
+    strres, by_enum = [], {}
     sr = os.path.join(root, "src/filezilla/strresult.cpp")
     if os.path.exists(sr):
-        strres = [literal(x) for x in re.findall(r'return "([^"]*)"sv;', open(sr).read()) if x != "No error"]
+        body = open(sr).read()
+        first = re.search(r"strresult\(result r\)\s*\{(.*?)\n\}", body, re.S)
+        body = first.group(1) if first else body
+        strres = [literal(x) for x in re.findall(r'return "([^"]*)"sv;', body) if x != "No error"]
+        by_enum = {e: literal(x) for e, x in re.findall(r'case result::(\w+):\s*return "([^"]*)"sv;', body)}
     for path in c_files(root, ["src/filezilla/ftp"]):
         rel = os.path.relpath(path, root)
         text = open(path, encoding="utf-8", errors="replace").read()
@@ -644,6 +1341,11 @@ def filezilla_1x(root):
                     choice = ['"{*}"']
                 elif it.startswith("strresult(") and strres:
                     choice = strres
+                    # `if (result.error_ == result.nodir) respond<501>() << strresult(result);`
+                    # sends only that result's text.
+                    guard = re.search(r"if\s*\(\s*\w+\.error_\s*==\s*\w+\.(\w+)\s*\)\s*$", text[max(0, m.start() - 200) : m.start()])
+                    if guard and guard.group(1) in by_enum:
+                        choice = [by_enum[guard.group(1)]]
                 elif it.startswith("[&]"):
                     choice = [literal(x) for x in re.findall(r'return "([^"]*)";', it)] or ["{*}"]
                 elif it == "msg" and timeouts:
@@ -758,7 +1460,12 @@ def main(argv):
     fn = SERVERS[server]
     res = fn(root, binary) if server == "vsftpd" else fn(root)
     out, skipped, extra = res
-    if "--locales" in argv:
+    if "--locales" in argv and server == "proftpd":
+        # ProFTPD's catalogues and glibc's strerror() translations.
+        only = argv[argv.index("--catalogue-only") + 1].split(",") if "--catalogue-only" in argv else []
+        out = proftpd_localized(root, argv[argv.index("--locales") + 1].split(","), only)
+        skipped, extra = [], []
+    elif "--locales" in argv:
         # Only the strerror() texts, translated (glibc catalogues of this system).
         out, skipped, extra = localized(argv[argv.index("--locales") + 1].split(",")), [], []
     name = "filezilla-server" if server.startswith("filezilla-server") else server

@@ -392,4 +392,5 @@ pub fn render_baseline(buf: &mut String) -> usize {
     buf.len()
 }
 
+pub mod diagnosis;
 pub mod payload;

@@ -12,7 +12,6 @@
 mod cli;
 mod cmd;
 mod locale;
-mod markdown;
 mod output;
 
 use std::io::{self, Write};

@@ -108,6 +108,19 @@ impl std::fmt::Display for Painted<'_> {
     }
 }
 
+/// Escapes the characters that would start Markdown syntax inside a line
+/// (the `decode` list; explanations and diagnoses come escaped from the library).
+pub fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Writes `value` as one line of JSON.
 pub fn json_line(w: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *w, value)?;
@@ -133,6 +146,15 @@ mod tests {
         assert!(!color_wanted(Auto, true, false, true));
         assert!(color_wanted(Always, false, true, true));
         assert!(!color_wanted(Never, true, false, false));
+    }
+
+    #[test]
+    fn markdown_escape_backslashes_syntax_characters() {
+        assert_eq!(
+            markdown_escape("a_b *c* [d] <e> #f `g` \\"),
+            "a\\_b \\*c\\* \\[d\\] \\<e\\> \\#f \\`g\\` \\\\"
+        );
+        assert_eq!(markdown_escape("plain: text."), "plain: text.");
     }
 
     #[test]

@@ -35,24 +35,22 @@ mod serde_impl {
 
     use super::super::render::{ClientGuidance, Rendered, ServerGuidance, control_label};
     use super::LocalizedDiff;
-    use crate::diff::{Difference, Format};
+    use crate::diff::{Axis, Format};
     use crate::{Lang, ReplyCode};
 
     /// The two sides of a difference as short labels in `lang`.
-    fn values(d: &Difference, lang: Lang) -> (&'static str, &'static str) {
+    fn values(d: &Axis, lang: Lang) -> (&'static str, &'static str) {
         match *d {
-            Difference::Category { a, b } => (a.name(lang), b.name(lang)),
-            Difference::Stage { a, b } => (a.into(), b.into()),
-            Difference::Outcome { a, b } => (a.into(), b.into()),
-            Difference::Persistence { a, b } => (a.into(), b.into()),
-            Difference::Function { a, b } => (a.name(lang), b.name(lang)),
-            Difference::ControlConnection { a, b } => {
-                (control_label(a, lang), control_label(b, lang))
-            }
-            Difference::DataConnection { a, b } => (a.describe(lang), b.describe(lang)),
-            Difference::NextStep { a, b } => (a.describe(lang), b.describe(lang)),
-            Difference::Commands { .. } => ("", ""),
-            Difference::Standing { a, b } => (a.into(), b.into()),
+            Axis::Category { a, b } => (a.name(lang), b.name(lang)),
+            Axis::Stage { a, b } => (a.into(), b.into()),
+            Axis::Outcome { a, b } => (a.into(), b.into()),
+            Axis::Persistence { a, b } => (a.into(), b.into()),
+            Axis::Function { a, b } => (a.name(lang), b.name(lang)),
+            Axis::ControlConnection { a, b } => (control_label(a, lang), control_label(b, lang)),
+            Axis::DataConnection { a, b } => (a.describe(lang), b.describe(lang)),
+            Axis::NextStep { a, b } => (a.describe(lang), b.describe(lang)),
+            Axis::Commands { .. } => ("", ""),
+            Axis::Standing { a, b } => (a.into(), b.into()),
         }
     }
 
@@ -152,14 +150,14 @@ mod serde_impl {
             let d = self.0.diff;
             let lang = self.0.lang;
             let mut seq = s.serialize_seq(None)?;
-            for x in d.differences() {
+            for x in d.axes() {
                 let (va, vb) = values(&x, lang);
                 let (va, vb) = match x {
-                    Difference::Commands { a, b } => (Side2::Set(a), Side2::Set(b)),
+                    Axis::Commands { a, b } => (Side2::Set(a), Side2::Set(b)),
                     _ => (Side2::Str(va), Side2::Str(vb)),
                 };
                 seq.serialize_element(&Entry4(
-                    x.axis(),
+                    x.name(),
                     va,
                     vb,
                     Collect(x.describe(d.a, d.b, lang)),

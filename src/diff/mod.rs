@@ -67,7 +67,8 @@ pub struct Diff {
     b: ReplyCode,
 }
 
-/// An output format for [`Diff::render`].
+/// An output format for the pages of [`Diff::render`], [`Explanation::render`](crate::Explanation::render)
+/// and [`Diagnosis::render`](crate::Diagnosis::render).
 ///
 /// ```
 /// use ftp_reply::diff::Format;
@@ -206,13 +207,15 @@ impl Diff {
     }
 
     /// Every axis on which the two codes differ, in a fixed order: category,
-    /// stage, outcome, persistence, function group, control connection, data
-    /// connection, next step, commands, standing.
+    /// function group, control connection, data connection, next step,
+    /// commands, standing.
     ///
     /// Empty when both sides are the same code. Axes that need the knowledge
     /// base (connections, standing) compare only codes that have an entry,
     /// except [`Difference::Standing`], which also tells a defined code from an
-    /// undefined one.
+    /// undefined one. What follows from the first digit alone (preliminary or
+    /// final, positive or negative, transient or permanent) is in
+    /// [`Difference::Category`]; the page spells it out.
     ///
     /// ```
     /// use ftp_reply::{FunctionGroup, ReplyCode};
@@ -224,52 +227,58 @@ impl Diff {
     /// assert!(!d.differences().any(|x| matches!(x, Difference::Category { .. })));
     /// ```
     pub fn differences(&self) -> impl Iterator<Item = Difference> + Clone + use<> {
+        self.axes().filter_map(Axis::public)
+    }
+
+    /// Every axis of the page, including the three it derives from the
+    /// category (stage, outcome, persistence), in the page's order.
+    pub(crate) fn axes(&self) -> impl Iterator<Item = Axis> + Clone + use<> {
         let (a, b) = (self.a, self.b);
         let (ia, ib) = (a.info(), b.info());
         let both = ia.zip(ib);
         let persistence = Persistence::of(a).zip(Persistence::of(b));
         [
-            Some(Difference::Category {
+            Some(Axis::Category {
                 a: a.category(),
                 b: b.category(),
             }),
-            Some(Difference::Stage {
+            Some(Axis::Stage {
                 a: Stage::of(a),
                 b: Stage::of(b),
             }),
-            Some(Difference::Outcome {
+            Some(Axis::Outcome {
                 a: Outcome::of(a),
                 b: Outcome::of(b),
             }),
-            persistence.map(|(pa, pb)| Difference::Persistence { a: pa, b: pb }),
-            Some(Difference::Function {
+            persistence.map(|(pa, pb)| Axis::Persistence { a: pa, b: pb }),
+            Some(Axis::Function {
                 a: a.function(),
                 b: b.function(),
             }),
-            both.map(|(x, y)| Difference::ControlConnection {
+            both.map(|(x, y)| Axis::ControlConnection {
                 a: x.closes_control_connection(),
                 b: y.closes_control_connection(),
             }),
-            both.map(|(x, y)| Difference::DataConnection {
+            both.map(|(x, y)| Axis::DataConnection {
                 a: x.data_connection(),
                 b: y.data_connection(),
             }),
-            Some(Difference::NextStep {
+            Some(Axis::NextStep {
                 a: a.retry_advice(),
                 b: b.retry_advice(),
             }),
-            Some(Difference::Commands {
+            Some(Axis::Commands {
                 a: CommandSet::producing(a),
                 b: CommandSet::producing(b),
             }),
-            Some(Difference::Standing {
+            Some(Axis::Standing {
                 a: Standing::of(a),
                 b: Standing::of(b),
             }),
         ]
         .into_iter()
         .flatten()
-        .filter(Difference::differs)
+        .filter(Axis::differs)
     }
 
     /// A printable page in `lang` and `format`: the title, a summary, each
@@ -310,10 +319,18 @@ impl Diff {
     }
 }
 
+/// One line: the page's title in English. The page itself is
+/// [`Diff::render`], in any language and format.
+///
+/// ```
+/// use ftp_reply::ReplyCode;
+/// use ftp_reply::diff::Diff;
+/// let d = Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+/// assert_eq!(d.to_string(), "FTP 150 File Status OK vs 421 Service Not Available");
+/// ```
 impl fmt::Display for Diff {
-    /// Plain text in English; use [`Diff::render`] for another language or format.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.render(Lang::default(), Format::Text).fmt(f)
+        self.write_title(f, Lang::default())
     }
 }
 
@@ -323,7 +340,7 @@ impl fmt::Display for Diff {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
-pub enum Stage {
+pub(crate) enum Stage {
     /// 1yz: another reply to the same command follows.
     Preliminary,
     /// 3yz: the server waits for the next command of a sequence.
@@ -336,14 +353,7 @@ pub enum Stage {
 
 impl Stage {
     /// The stage of a code.
-    ///
-    /// ```
-    /// use ftp_reply::ReplyCode;
-    /// use ftp_reply::diff::Stage;
-    /// assert_eq!(Stage::of(ReplyCode::FILE_STATUS_OK), Stage::Preliminary);
-    /// ```
-    #[must_use]
-    pub const fn of(code: ReplyCode) -> Self {
+    pub(crate) const fn of(code: ReplyCode) -> Self {
         match code.category() {
             Category::PositivePreliminary => Self::Preliminary,
             Category::PositiveIntermediate => Self::Intermediate,
@@ -364,7 +374,7 @@ impl Stage {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// 1yz to 3yz: accepted so far.
     Positive,
     /// 4yz and 5yz: the command failed.
@@ -375,14 +385,7 @@ pub enum Outcome {
 
 impl Outcome {
     /// The outcome of a code.
-    ///
-    /// ```
-    /// use ftp_reply::ReplyCode;
-    /// use ftp_reply::diff::Outcome;
-    /// assert_eq!(Outcome::of(ReplyCode::NOT_LOGGED_IN), Outcome::Negative);
-    /// ```
-    #[must_use]
-    pub const fn of(code: ReplyCode) -> Self {
+    pub(crate) const fn of(code: ReplyCode) -> Self {
         if code.is_positive() {
             Self::Positive
         } else if code.is_negative() {
@@ -404,7 +407,7 @@ impl Outcome {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
-pub enum Persistence {
+pub(crate) enum Persistence {
     /// 4yz: the same command may succeed later.
     Transient,
     /// 5yz: the same command will fail again.
@@ -413,15 +416,7 @@ pub enum Persistence {
 
 impl Persistence {
     /// The persistence of a negative code; `None` for other codes.
-    ///
-    /// ```
-    /// use ftp_reply::ReplyCode;
-    /// use ftp_reply::diff::Persistence;
-    /// assert_eq!(Persistence::of(ReplyCode::FILE_UNAVAILABLE), Some(Persistence::Permanent));
-    /// assert_eq!(Persistence::of(ReplyCode::COMMAND_OK), None);
-    /// ```
-    #[must_use]
-    pub const fn of(code: ReplyCode) -> Option<Self> {
+    pub(crate) const fn of(code: ReplyCode) -> Option<Self> {
         if code.is_transient_negative() {
             Some(Self::Transient)
         } else if code.is_permanent_negative() {
@@ -488,6 +483,11 @@ impl Standing {
 /// One axis on which two codes differ, with the value on each side
 /// (`a` for the first code of the [`Diff`], `b` for the second).
 ///
+/// Whether a reply is preliminary or final, positive or negative, transient
+/// or permanent follows from its first digit, so it is part of
+/// [`Difference::Category`] (see the `is_*` predicates of [`ReplyCode`]);
+/// the page still says it in words.
+///
 /// ```
 /// use ftp_reply::{Category, Lang, ReplyCode, RetryAdvice};
 /// use ftp_reply::diff::{Diff, Difference};
@@ -510,27 +510,6 @@ pub enum Difference {
         a: Category,
         /// Second code's category.
         b: Category,
-    },
-    /// Preliminary, intermediate or final.
-    Stage {
-        /// First code's stage.
-        a: Stage,
-        /// Second code's stage.
-        b: Stage,
-    },
-    /// Positive or negative.
-    Outcome {
-        /// First code's outcome.
-        a: Outcome,
-        /// Second code's outcome.
-        b: Outcome,
-    },
-    /// Transient or permanent (only when both codes are negative).
-    Persistence {
-        /// First code's persistence.
-        a: Persistence,
-        /// Second code's persistence.
-        b: Persistence,
     },
     /// The function group (second digit).
     Function {
@@ -578,9 +557,8 @@ pub enum Difference {
 }
 
 impl Difference {
-    /// The axis's name: `category`, `stage`, `outcome`, `persistence`,
-    /// `function`, `control_connection`, `data_connection`, `next_step`,
-    /// `commands` or `standing`.
+    /// The axis's name: `category`, `function`, `control_connection`,
+    /// `data_connection`, `next_step`, `commands` or `standing`.
     ///
     /// ```
     /// use ftp_reply::ReplyCode;
@@ -590,56 +568,28 @@ impl Difference {
     /// ```
     #[must_use]
     pub const fn axis(&self) -> &'static str {
-        match self {
-            Self::Category { .. } => "category",
-            Self::Stage { .. } => "stage",
-            Self::Outcome { .. } => "outcome",
-            Self::Persistence { .. } => "persistence",
-            Self::Function { .. } => "function",
-            Self::ControlConnection { .. } => "control_connection",
-            Self::DataConnection { .. } => "data_connection",
-            Self::NextStep { .. } => "next_step",
-            Self::Commands { .. } => "commands",
-            Self::Standing { .. } => "standing",
-        }
+        Axis::from_public(*self).name()
     }
 
     /// The same difference with the sides swapped.
     ///
     /// ```
-    /// use ftp_reply::diff::Difference;
-    /// let x = Difference::ControlConnection { a: false, b: true };
-    /// assert_eq!(x.mirrored(), Difference::ControlConnection { a: true, b: false });
-    /// assert_eq!(x.mirrored().mirrored(), x);
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Diff;
+    /// let (a, b) = (ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE);
+    /// let there: Vec<_> = Diff::new(a, b).differences().map(|x| x.mirrored()).collect();
+    /// assert!(there.into_iter().eq(Diff::new(b, a).differences()));
     /// ```
     #[must_use]
     pub const fn mirrored(self) -> Self {
         match self {
             Self::Category { a, b } => Self::Category { a: b, b: a },
-            Self::Stage { a, b } => Self::Stage { a: b, b: a },
-            Self::Outcome { a, b } => Self::Outcome { a: b, b: a },
-            Self::Persistence { a, b } => Self::Persistence { a: b, b: a },
             Self::Function { a, b } => Self::Function { a: b, b: a },
             Self::ControlConnection { a, b } => Self::ControlConnection { a: b, b: a },
             Self::DataConnection { a, b } => Self::DataConnection { a: b, b: a },
             Self::NextStep { a, b } => Self::NextStep { a: b, b: a },
             Self::Commands { a, b } => Self::Commands { a: b, b: a },
             Self::Standing { a, b } => Self::Standing { a: b, b: a },
-        }
-    }
-
-    pub(crate) fn differs(&self) -> bool {
-        match self {
-            Self::Category { a, b } => a != b,
-            Self::Stage { a, b } => a != b,
-            Self::Outcome { a, b } => a != b,
-            Self::Persistence { a, b } => a != b,
-            Self::Function { a, b } => a != b,
-            Self::ControlConnection { a, b } => a != b,
-            Self::DataConnection { a, b } => a != b,
-            Self::NextStep { a, b } => a != b,
-            Self::Commands { a, b } => a != b,
-            Self::Standing { a, b } => a != b,
         }
     }
 
@@ -658,10 +608,125 @@ impl Difference {
     #[must_use]
     pub const fn describe(self, code_a: ReplyCode, code_b: ReplyCode, lang: Lang) -> Sentence {
         Sentence {
-            difference: self,
+            axis: Axis::from_public(self),
             a: code_a,
             b: code_b,
             lang,
+        }
+    }
+}
+
+/// Every axis of the page: the public [`Difference`]s and the three that
+/// restate the first digit in words (stage, outcome, persistence).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Axis {
+    Category {
+        a: Category,
+        b: Category,
+    },
+    Stage {
+        a: Stage,
+        b: Stage,
+    },
+    Outcome {
+        a: Outcome,
+        b: Outcome,
+    },
+    Persistence {
+        a: Persistence,
+        b: Persistence,
+    },
+    Function {
+        a: FunctionGroup,
+        b: FunctionGroup,
+    },
+    ControlConnection {
+        a: bool,
+        b: bool,
+    },
+    DataConnection {
+        a: DataConnection,
+        b: DataConnection,
+    },
+    NextStep {
+        a: RetryAdvice,
+        b: RetryAdvice,
+    },
+    Commands {
+        a: CommandSet,
+        b: CommandSet,
+    },
+    Standing {
+        a: Standing,
+        b: Standing,
+    },
+}
+
+impl Axis {
+    const fn from_public(d: Difference) -> Self {
+        match d {
+            Difference::Category { a, b } => Self::Category { a, b },
+            Difference::Function { a, b } => Self::Function { a, b },
+            Difference::ControlConnection { a, b } => Self::ControlConnection { a, b },
+            Difference::DataConnection { a, b } => Self::DataConnection { a, b },
+            Difference::NextStep { a, b } => Self::NextStep { a, b },
+            Difference::Commands { a, b } => Self::Commands { a, b },
+            Difference::Standing { a, b } => Self::Standing { a, b },
+        }
+    }
+
+    /// The public difference; `None` for the three derived from the category.
+    const fn public(self) -> Option<Difference> {
+        Some(match self {
+            Self::Category { a, b } => Difference::Category { a, b },
+            Self::Stage { .. } | Self::Outcome { .. } | Self::Persistence { .. } => return None,
+            Self::Function { a, b } => Difference::Function { a, b },
+            Self::ControlConnection { a, b } => Difference::ControlConnection { a, b },
+            Self::DataConnection { a, b } => Difference::DataConnection { a, b },
+            Self::NextStep { a, b } => Difference::NextStep { a, b },
+            Self::Commands { a, b } => Difference::Commands { a, b },
+            Self::Standing { a, b } => Difference::Standing { a, b },
+        })
+    }
+
+    /// The axis's name, as in the JSON view.
+    pub(crate) const fn name(&self) -> &'static str {
+        match self {
+            Self::Category { .. } => "category",
+            Self::Stage { .. } => "stage",
+            Self::Outcome { .. } => "outcome",
+            Self::Persistence { .. } => "persistence",
+            Self::Function { .. } => "function",
+            Self::ControlConnection { .. } => "control_connection",
+            Self::DataConnection { .. } => "data_connection",
+            Self::NextStep { .. } => "next_step",
+            Self::Commands { .. } => "commands",
+            Self::Standing { .. } => "standing",
+        }
+    }
+
+    /// The sentence of this axis for the codes `a` and `b`.
+    pub(crate) const fn describe(self, a: ReplyCode, b: ReplyCode, lang: Lang) -> Sentence {
+        Sentence {
+            axis: self,
+            a,
+            b,
+            lang,
+        }
+    }
+
+    fn differs(&self) -> bool {
+        match self {
+            Self::Category { a, b } => a != b,
+            Self::Stage { a, b } => a != b,
+            Self::Outcome { a, b } => a != b,
+            Self::Persistence { a, b } => a != b,
+            Self::Function { a, b } => a != b,
+            Self::ControlConnection { a, b } => a != b,
+            Self::DataConnection { a, b } => a != b,
+            Self::NextStep { a, b } => a != b,
+            Self::Commands { a, b } => a != b,
+            Self::Standing { a, b } => a != b,
         }
     }
 }

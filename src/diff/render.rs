@@ -6,11 +6,12 @@
 
 use core::fmt;
 
-use super::{Diff, Difference, Format, Outcome, Persistence, Stage, Standing};
+use super::{Axis, Diff, Format, Outcome, Persistence, Stage, Standing};
 use crate::lang::{Field, Fill, List, Subject, Template};
 use crate::{CommandSet, Lang, ReplyCode, ReplyInfo};
 
-/// A sentence describing one [`Difference`]; see [`Difference::describe`].
+/// A sentence describing one [`Difference`](super::Difference); see
+/// [`Difference::describe`](super::Difference::describe).
 ///
 /// ```
 /// use ftp_reply::{Lang, ReplyCode};
@@ -25,7 +26,7 @@ use crate::{CommandSet, Lang, ReplyCode, ReplyInfo};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
-    pub(super) difference: Difference,
+    pub(super) axis: Axis,
     pub(super) a: ReplyCode,
     pub(super) b: ReplyCode,
     pub(super) lang: Lang,
@@ -34,23 +35,23 @@ pub struct Sentence {
 impl fmt::Display for Sentence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = self.lang.phrases();
-        let t = match self.difference {
-            Difference::Category { .. } => p.diff_sentence_category,
-            Difference::Stage { .. } => p.diff_sentence_stage,
-            Difference::Outcome { .. } => p.diff_sentence_outcome,
-            Difference::Persistence { .. } => p.diff_sentence_persistence,
-            Difference::Function { .. } => p.diff_sentence_function,
-            Difference::ControlConnection { .. } => p.diff_sentence_control_connection,
-            Difference::DataConnection { .. } => p.diff_sentence_data_connection,
-            Difference::NextStep { .. } => p.diff_sentence_next_step,
-            Difference::Commands { .. } => p.diff_sentence_commands,
-            Difference::Standing { .. } => p.diff_sentence_standing,
+        let t = match self.axis {
+            Axis::Category { .. } => p.diff_sentence_category,
+            Axis::Stage { .. } => p.diff_sentence_stage,
+            Axis::Outcome { .. } => p.diff_sentence_outcome,
+            Axis::Persistence { .. } => p.diff_sentence_persistence,
+            Axis::Function { .. } => p.diff_sentence_function,
+            Axis::ControlConnection { .. } => p.diff_sentence_control_connection,
+            Axis::DataConnection { .. } => p.diff_sentence_data_connection,
+            Axis::NextStep { .. } => p.diff_sentence_next_step,
+            Axis::Commands { .. } => p.diff_sentence_commands,
+            Axis::Standing { .. } => p.diff_sentence_standing,
         };
         let ctx = Pair {
             a: self.a,
             b: self.b,
             lang: self.lang,
-            difference: Some(self.difference),
+            difference: Some(self.axis),
         };
         t.write(f, &ctx)
     }
@@ -64,7 +65,7 @@ pub(super) struct Pair {
     pub(super) a: ReplyCode,
     pub(super) b: ReplyCode,
     pub(super) lang: Lang,
-    pub(super) difference: Option<Difference>,
+    pub(super) difference: Option<Axis>,
 }
 
 impl Pair {
@@ -89,7 +90,7 @@ impl Fill for Pair {
         let lang = self.lang;
         let p = lang.phrases();
         let category = match self.difference {
-            Some(Difference::Category { a, b }) => pick(first, a, b),
+            Some(Axis::Category { a, b }) => pick(first, a, b),
             _ => code.category(),
         };
         match field {
@@ -108,7 +109,7 @@ impl Fill for Pair {
             Field::MeaningInline => w.write_str(category.meaning_inline(lang)),
             Field::Group => w.write_str(
                 match self.difference {
-                    Some(Difference::Function { a, b }) => pick(first, a, b),
+                    Some(Axis::Function { a, b }) => pick(first, a, b),
                     _ => code.function(),
                 }
                 .name(lang),
@@ -116,52 +117,52 @@ impl Fill for Pair {
             Field::GroupDigit => write!(w, "{}", code.digits()[1]),
             Field::Stage => w.write_str(
                 match self.difference {
-                    Some(Difference::Stage { a, b }) => pick(first, a, b),
+                    Some(Axis::Stage { a, b }) => pick(first, a, b),
                     _ => Stage::of(code),
                 }
                 .phrase(lang),
             ),
             Field::Outcome => w.write_str(
                 match self.difference {
-                    Some(Difference::Outcome { a, b }) => pick(first, a, b),
+                    Some(Axis::Outcome { a, b }) => pick(first, a, b),
                     _ => Outcome::of(code),
                 }
                 .phrase(lang),
             ),
             Field::Persistence => match self.difference {
-                Some(Difference::Persistence { a, b }) => Some(pick(first, a, b)),
+                Some(Axis::Persistence { a, b }) => Some(pick(first, a, b)),
                 _ => Persistence::of(code),
             }
             .map_or(Ok(()), |x| w.write_str(x.phrase(lang))),
             Field::Control => {
                 let closes = match self.difference {
-                    Some(Difference::ControlConnection { a, b }) => pick(first, a, b),
+                    Some(Axis::ControlConnection { a, b }) => pick(first, a, b),
                     _ => code.closes_control_connection(),
                 };
                 w.write_str(control_label(closes, lang))
             }
             Field::Data => match self.difference {
-                Some(Difference::DataConnection { a, b }) => Some(pick(first, a, b)),
+                Some(Axis::DataConnection { a, b }) => Some(pick(first, a, b)),
                 _ => code.info().map(ReplyInfo::data_connection),
             }
             .map_or(Ok(()), |x| w.write_str(x.describe(lang))),
             Field::Advice => w.write_str(
                 match self.difference {
-                    Some(Difference::NextStep { a, b }) => pick(first, a, b),
+                    Some(Axis::NextStep { a, b }) => pick(first, a, b),
                     _ => code.retry_advice(),
                 }
                 .describe(lang),
             ),
             Field::Standing => w.write_str(
                 match self.difference {
-                    Some(Difference::Standing { a, b }) => pick(first, a, b),
+                    Some(Axis::Standing { a, b }) => pick(first, a, b),
                     _ => Standing::of(code),
                 }
                 .phrase(lang),
             ),
             Field::Commands => {
                 let set = match self.difference {
-                    Some(Difference::Commands { a, b }) => pick(first, a, b),
+                    Some(Axis::Commands { a, b }) => pick(first, a, b),
                     _ => CommandSet::producing(code),
                 };
                 write_commands(w, code, set, lang)
@@ -399,6 +400,20 @@ impl fmt::Write for CharCounter {
     }
 }
 
+impl Diff {
+    /// The page's title line (`FTP 150 File Status OK vs 421 Service Not
+    /// Available`), without a line end.
+    pub(super) fn write_title(&self, f: &mut fmt::Formatter<'_>, lang: Lang) -> fmt::Result {
+        let p = lang.phrases();
+        let title = if self.is_same() {
+            p.diff_title_same
+        } else {
+            p.diff_title_pair
+        };
+        write!(f, "{}", title.with(&Pair::new(*self, lang)))
+    }
+}
+
 impl Rendered {
     fn pair(&self) -> Pair {
         Pair::new(self.diff, self.lang)
@@ -485,7 +500,7 @@ impl Rendered {
         let p = lang.phrases();
         self.heading(f, 2, &p.diff_key_differences)?;
         let mut n = 0;
-        for d in self.diff.differences() {
+        for d in self.diff.axes() {
             n += 1;
             writeln!(f, "{n}. {}", d.describe(a, b, lang))?;
         }

@@ -313,7 +313,8 @@ pub struct Fingerprint {
 }
 
 impl Fingerprint {
-    /// Every fingerprint, grouped by server.
+    /// Every fingerprint: the English texts grouped by server, then the
+    /// translated ones (ProFTPD's catalogues, Pure-FTPd's other languages).
     ///
     /// ```
     /// use ftp_reply::diagnosis::Server;

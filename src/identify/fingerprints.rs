@@ -16,8 +16,11 @@
 //! or plausible-elsewhere one. The unit tests check that ids are unique,
 //! that no pattern of one server matches another server's recorded replies,
 //! and that every row's server is named in the recorded session, if any.
+//! Translations of these texts (ProFTPD catalogues, Pure-FTPd languages)
+//! are in `localized.rs`, appended to this table in `ALL`.
 
 use super::clue::{ClueKind, Fingerprint, Line, Rule, Shape, Strength};
+use super::localized;
 use crate::Server;
 use crate::command::Command;
 
@@ -25,7 +28,7 @@ use ClueKind::{FeatureOrder, Features, Greeting, Help, Status, System, Wording};
 use Strength::{Names, Strong, Weak};
 
 #[allow(clippy::too_many_arguments)] // one table row
-const fn fp(
+pub(super) const fn fp(
     id: &'static str,
     server: Server,
     kind: ClueKind,
@@ -47,23 +50,23 @@ const fn fp(
     }
 }
 
-const fn first(p: &'static str) -> Rule {
+pub(super) const fn first(p: &'static str) -> Rule {
     Rule::Text(Line::First, p)
 }
-const fn last(p: &'static str) -> Rule {
+pub(super) const fn last(p: &'static str) -> Rule {
     Rule::Text(Line::Last, p)
 }
-const fn inner(p: &'static str) -> Rule {
+pub(super) const fn inner(p: &'static str) -> Rule {
     Rule::Text(Line::Inner, p)
 }
-const fn any(p: &'static str) -> Rule {
+pub(super) const fn any(p: &'static str) -> Rule {
     Rule::Text(Line::Any, p)
 }
 
-const NONE: &[Command] = &[];
+pub(super) const NONE: &[Command] = &[];
 const FEAT: &[Command] = &[Command::Feat];
-const HELP: &[Command] = &[Command::Help];
-const STAT: &[Command] = &[Command::Stat];
+pub(super) const HELP: &[Command] = &[Command::Help];
+pub(super) const STAT: &[Command] = &[Command::Stat];
 const SYST: &[Command] = &[Command::Syst];
 
 const VS: Server = Server::Vsftpd;
@@ -138,9 +141,9 @@ macro_rules! libunftp {
     };
 }
 
-/// Every fingerprint, grouped by server.
+/// The fingerprints of the servers' English texts, grouped by server.
 #[rustfmt::skip]
-pub(super) const ALL: &[Fingerprint] = &[
+const ENGLISH: &[Fingerprint] = &[
     // ---------------------------------------------------------------- vsftpd
     fp("vsftpd-greeting-version", VS, Greeting, Names, 220, NONE, first("(vsFTPd {v})"),
         vsftpd!("prelogin.c (emit_greeting: \"(vsFTPd \" VSF_VERSION \")\")", unseen)),
@@ -371,6 +374,31 @@ pub(super) const ALL: &[Fingerprint] = &[
     fp("iis-greeting", IIS, Greeting, Names, 220, NONE, any("Microsoft FTP Service"),
         "Microsoft Learn, IIS configuration reference: system.applicationHost/sites/site/ftpServer/messages (suppressDefaultBanner), as cited by the diagnosis row iis-banner"),
 ];
+
+/// `a` then `b`, as one array (`N` must be their total length).
+const fn joined<const N: usize>(a: &[Fingerprint], b: &[Fingerprint]) -> [Fingerprint; N] {
+    assert!(a.len() + b.len() == N && N > 0);
+    let mut out = [a[0]; N];
+    let mut i = 0;
+    while i < a.len() {
+        out[i] = a[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < b.len() {
+        out[a.len() + j] = b[j];
+        j += 1;
+    }
+    out
+}
+
+// Only read through `ALL` (one reference, evaluated once), never copied.
+#[allow(clippy::large_const_arrays)]
+const TABLE: [Fingerprint; ENGLISH.len() + localized::ALL.len()] = joined(ENGLISH, localized::ALL);
+
+/// Every fingerprint: the English texts, grouped by server, then the
+/// translated ones ([`super::localized`]).
+pub(super) const ALL: &[Fingerprint] = &TABLE;
 
 /// Words of the "seen" bit set: one bit per fingerprint.
 pub(super) const SEEN_WORDS: usize = ALL.len().div_ceil(64);

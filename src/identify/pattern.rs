@@ -54,6 +54,22 @@ pub(crate) struct Matched {
     pub(crate) version: Option<(usize, usize)>,
 }
 
+/// A quick test before [`matches`]: a pattern that starts (ends) with a
+/// literal byte needs a text that starts (ends) with that byte. `false` means
+/// [`matches`] would fail; `true` means nothing.
+pub(crate) fn ends_agree(pattern: &str, text: &[u8]) -> bool {
+    let p = pattern.as_bytes();
+    let head = match p.first() {
+        None => return text.is_empty(),
+        Some(b'{') => true,
+        Some(b) => text.first() == Some(b),
+    };
+    head && match p.last() {
+        Some(b'}') | None => true,
+        Some(b) => text.last() == Some(b),
+    }
+}
+
 /// Matches `text` against `pattern` as a whole.
 pub(crate) fn matches(pattern: &str, text: &[u8]) -> Option<Matched> {
     let pat = pattern.as_bytes();
@@ -166,6 +182,48 @@ mod tests {
         );
         assert_eq!(cap("x {v}", "x beta"), None);
         assert_eq!(cap("x {v}", "x "), None);
+    }
+
+    /// The quick test never rejects a text that matches.
+    #[test]
+    fn ends_agree_with_matches() {
+        use super::ends_agree;
+        let patterns = [
+            "",
+            "x",
+            "{*}",
+            "{*} not understood",
+            "End FEAT.",
+            "{n} matches total",
+            "\"{*}\" - Directory successfully created",
+            "a{b",
+            "{{x}",
+            "x}",
+            "{v}",
+        ];
+        let texts = [
+            "",
+            "x",
+            "XYZZY not understood",
+            "End FEAT.",
+            "12 matches total",
+            "\"/d\" - Directory successfully created",
+            "a{b",
+            "{x}",
+            "x}",
+            "3.0.5",
+            "end feat.",
+            " not understood",
+        ];
+        for p in patterns {
+            for t in texts {
+                if matches(p, t.as_bytes()).is_some() {
+                    assert!(ends_agree(p, t.as_bytes()), "{p:?} {t:?}");
+                }
+            }
+        }
+        assert!(!ends_agree("{*} not understood", b"not understood here"));
+        assert!(!ends_agree("End FEAT.", b"end FEAT."));
     }
 
     #[test]

@@ -13,6 +13,25 @@ const PURE_FTPD: &str = include_str!("../../tests/data/servers/pure-ftpd-1.0.50-
 const PYFTPDLIB: &str = include_str!("../../tests/data/servers/pyftpdlib-2.2.0.txt");
 const LIBUNFTP: &str = include_str!("../../tests/data/servers/libunftp-0.24.0.txt");
 
+const PROFTPD_FR: &str =
+    include_str!("../../tests/data/servers/proftpd-1.3.8+dfsg-4+deb12u5.fr_FR.txt");
+const PROFTPD_ES: &str =
+    include_str!("../../tests/data/servers/proftpd-1.3.8+dfsg-4+deb12u5.es_ES.txt");
+
+/// ProFTPD speaking French and Spanish (`LangDefault`), `ServerIdent off`.
+const LOCALIZED_CAPTURES: [(&str, &str, Server); 2] = [
+    (
+        "proftpd-1.3.8+dfsg-4+deb12u5.fr_FR.txt",
+        PROFTPD_FR,
+        Server::Proftpd,
+    ),
+    (
+        "proftpd-1.3.8+dfsg-4+deb12u5.es_ES.txt",
+        PROFTPD_ES,
+        Server::Proftpd,
+    ),
+];
+
 const CAPTURES: [(&str, &str, Server); 5] = [
     ("vsftpd-3.0.3-13+b2.txt", VSFTPD, Server::Vsftpd),
     ("proftpd-1.3.8+dfsg-4+deb12u5.txt", PROFTPD, Server::Proftpd),
@@ -105,7 +124,7 @@ fn recorded_sessions_without_banner_are_named() {
 /// every clue seen in a session points at the server that sent it.
 #[test]
 fn no_clue_points_at_the_wrong_server() {
-    for (name, text, server) in CAPTURES {
+    for (name, text, server) in CAPTURES.into_iter().chain(LOCALIZED_CAPTURES) {
         let id = identify(&replies(text));
         for e in id.evidence() {
             assert_eq!(e.server(), server, "{name}: {} fired", e.fingerprint().id());
@@ -124,6 +143,7 @@ fn cited_sessions_show_their_fingerprints() {
         };
         let (_, text, server) = CAPTURES
             .iter()
+            .chain(&LOCALIZED_CAPTURES)
             .find(|(name, ..)| *name == file)
             .unwrap_or_else(|| panic!("{}: no capture {file}", fp.id()));
         assert_eq!(fp.server(), *server, "{}", fp.id());
@@ -137,6 +157,163 @@ fn cited_sessions_show_their_fingerprints() {
         missing.is_empty(),
         "cited sessions that do not show them: {missing:?}"
     );
+}
+
+/// A ProFTPD that speaks French or Spanish, its banner hidden, is still
+/// named; and from its translated texts alone (the replies that an English
+/// fingerprint or a language-neutral one recognises left out: FEAT, the
+/// untranslated 501/504 and MLST).
+#[test]
+fn localized_proftpd_without_banner_is_named() {
+    for (name, text, _) in LOCALIZED_CAPTURES {
+        let session = neutral(text);
+        let whole = identify(&session);
+        let best = whole.best().unwrap_or_else(|| panic!("{name}: not named"));
+        assert_eq!(best.server(), Server::Proftpd, "{name}");
+        assert_eq!(best.runner_up(), 0, "{name}");
+        assert_eq!(
+            best.confidence(),
+            Confidence::High,
+            "{name}: {}",
+            best.score()
+        );
+
+        let translated: Vec<_> = session
+            .into_iter()
+            .filter(|(c, _)| {
+                matches!(
+                    c,
+                    None | Some(
+                        Command::User
+                            | Command::Pass
+                            | Command::Help
+                            | Command::Stat
+                            | Command::Noop
+                    )
+                )
+            })
+            .collect();
+        let id = identify(&translated);
+        let best = id
+            .best()
+            .unwrap_or_else(|| panic!("{name}: not named from its translations"));
+        assert_eq!(best.server(), Server::Proftpd, "{name}");
+        let lang = if name.contains(".fr_FR.") {
+            "-fr-"
+        } else {
+            "-es-"
+        };
+        assert!(best.evidence().count() >= 3, "{name}");
+        for e in best.evidence() {
+            assert!(
+                e.fingerprint().id().contains(lang),
+                "{name}: {} fired",
+                e.fingerprint().id()
+            );
+        }
+    }
+    // The same replies in English name ProFTPD too: the translations are
+    // the same clues, not extra weight.
+    let english: Vec<_> = neutral(PROFTPD)
+        .into_iter()
+        .filter(|(c, _)| {
+            matches!(
+                c,
+                None | Some(Command::Help | Command::Stat | Command::Noop)
+            )
+        })
+        .collect();
+    let fr: Vec<_> = neutral(PROFTPD_FR)
+        .into_iter()
+        .filter(|(c, _)| {
+            matches!(
+                c,
+                None | Some(Command::Help | Command::Stat | Command::Noop)
+            )
+        })
+        .collect();
+    assert_eq!(
+        identify(&english).score(Server::Proftpd),
+        identify(&fr).score(Server::Proftpd)
+    );
+}
+
+/// A German Pure-FTPd (`./configure --with-language=german`), banner hidden:
+/// the texts of Pure-FTPd 1.0.54 `src/messages_de.h`, composed as
+/// `src/ftpd.c` composes them.
+#[test]
+fn localized_pure_ftpd_without_banner_is_named() {
+    let mut id = ServerIdentifier::new();
+    for (c, r) in [
+        (None, "220 Welcome to the file service\r\n"),
+        (
+            Some(Command::User),
+            "331 Benutzer test gefunden. Passwort erforderlich.\r\n",
+        ),
+        (
+            Some(Command::Pass),
+            "530 Authentifizierung fehlgeschlagen.\r\n",
+        ),
+        (Some(Command::Pass), "230 Aktuelles Verzeichnis ist /.\r\n"),
+        (
+            Some(Command::Mkd),
+            "257 \"neu\" : Das Verzeichnis wurde erfolgreich angelegt.\r\n",
+        ),
+        (Some(Command::Other), "500 Unbekannter Befehl.\r\n"),
+    ] {
+        id.observe(c, &reply(r));
+    }
+    let best = id.best().expect("named from the German texts");
+    assert_eq!(best.server(), Server::PureFtpd);
+    assert_eq!(best.confidence(), Confidence::High);
+    assert!(
+        best.evidence()
+            .all(|e| e.fingerprint().id().starts_with("pure-ftpd-de-"))
+    );
+}
+
+/// Translated texts that several servers send, or that say too little,
+/// name nobody, like their English originals.
+#[test]
+fn generic_localized_texts_name_nobody() {
+    let mut id = ServerIdentifier::new();
+    for (c, r) in [
+        (None, "220 Serveur FTP prêt\r\n"),
+        (Some(Command::User), "331 Mot de passe requis pour test\r\n"),
+        (Some(Command::Pass), "530 Authentification incorrecte.\r\n"),
+        (Some(Command::Syst), "215 UNIX Type: L8\r\n"),
+        (Some(Command::Type), "200 Type paramétré à I\r\n"),
+        (
+            Some(Command::Cwd),
+            "550 /x: Aucun fichier ou dossier de ce type\r\n",
+        ),
+        (
+            Some(Command::Retr),
+            "550 /x: Datei oder Verzeichnis nicht gefunden\r\n",
+        ),
+        (Some(Command::Quit), "221 Au revoir.\r\n"),
+    ] {
+        id.observe(c, &reply(r));
+    }
+    assert!(id.best().is_none());
+    assert_eq!(
+        id.evidence().count(),
+        0,
+        "{:?}",
+        id.evidence().collect::<Vec<_>>()
+    );
+    // One translated clue, however telltale, is one clue.
+    let mut id = ServerIdentifier::new();
+    id.observe(
+        Some(Command::Noop),
+        &reply("200 Commande NOOP exécutée avec succès\r\n"),
+    );
+    id.observe(
+        Some(Command::Noop),
+        &reply("200 Commande NOOP exécutée avec succès\r\n"),
+    );
+    assert_eq!(id.score(Server::Proftpd), 20);
+    assert!(id.best().is_none());
 }
 
 #[test]

@@ -748,6 +748,66 @@ fn pattern_tokens(p: &str) -> Result<(Vec<String>, usize)> {
     Ok((toks, literal_len))
 }
 
+/// A `u32` as Rust source that clippy reads easily (`0x1234_abcd`).
+fn hex(v: u32) -> String {
+    format!("0x{:04x}_{:04x}", v >> 16, v & 0xffff)
+}
+
+/// How many buckets each code's rows are indexed in (by the last byte).
+const BUCKETS: usize = 16;
+
+/// What a text must have for `pattern` to match it, checked before the
+/// matcher runs: its shortest length in bytes (the literals, one digit per
+/// `{n}`), and up to 4 bytes at each end, ASCII-lowercased, when the pattern
+/// starts or ends with a literal, as `(word, mask)` pairs (see `Keys` in
+/// `src/diagnose.rs`; a mask of 0 is no constraint).
+fn pattern_keys(p: &str) -> (u16, (u32, u32), (u32, u32)) {
+    let (mut min, mut rest) = (0usize, p);
+    let mut literal: Vec<u8> = Vec::new();
+    let (mut head, mut tail): (Option<Vec<u8>>, Vec<u8>) = (None, Vec::new());
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("{{") {
+            min += 1;
+            literal.push(b'{');
+            rest = r;
+        } else if let Some(r) = rest
+            .strip_prefix("{n}")
+            .or_else(|| rest.strip_prefix("{*}"))
+        {
+            min += usize::from(rest.starts_with("{n}"));
+            head.get_or_insert(std::mem::take(&mut literal));
+            literal.clear();
+            rest = r;
+        } else {
+            let c = rest.chars().next().map_or(1, char::len_utf8);
+            min += c;
+            literal.extend_from_slice(&rest.as_bytes()[..c]);
+            rest = &rest[c..];
+        }
+    }
+    // `literal` is now the pattern's last literal run (empty if it ends
+    // with a placeholder); `head` its first (None: no placeholder at all).
+    tail.extend_from_slice(&literal);
+    let head = head.unwrap_or_else(|| literal.clone());
+    let lower = |b: &[u8]| b.iter().map(u8::to_ascii_lowercase).collect::<Vec<u8>>();
+    let (head, tail) = (lower(&head), lower(&tail));
+    let n = head.len().min(4);
+    let mut word = 0u32;
+    let mut mask = 0u32;
+    for (i, b) in head[..n].iter().enumerate() {
+        word |= u32::from(*b) << (24 - 8 * i);
+        mask |= 0xff << (24 - 8 * i);
+    }
+    let prefix = (word, mask);
+    let n = tail.len().min(4);
+    let (mut word, mut mask) = (0u32, 0u32);
+    for (i, b) in tail[tail.len() - n..].iter().rev().enumerate() {
+        word |= u32::from(*b) << (8 * i);
+        mask |= 0xff << (8 * i);
+    }
+    (u16::try_from(min).unwrap_or(u16::MAX), prefix, (word, mask))
+}
+
 /// A row's `server_specific` (issue 16): `false` when another server sends a
 /// text the pattern matches (kept in sync with the extracted server texts by
 /// tests/coverage.rs); `true` when absent.
@@ -867,11 +927,14 @@ fn diagnoses(dir: &Path, langs: &[String]) -> Result<String> {
                 false,
             )?);
         }
-        out.push((code, std::cmp::Reverse(literal_len), id.to_owned(), format!(
+        let (min_len, (prefix, prefix_mask), (suffix, suffix_mask)) = pattern_keys(pattern);
+        out.push((code, std::cmp::Reverse(literal_len), id.to_owned(), (suffix, suffix_mask), format!(
             "Diagnosis {{ id: {id:?}, server: Server::{variant}, code: ReplyCode::known({code}), banner: {banner}, \
-             pattern: {pattern:?}, tokens: &[{}], example: {example:?}, source: {source:?}, overlaps: &{overlaps:?}, specific: {specific}, \
+             pattern: {pattern:?}, tokens: &[{}], keys: Keys {{ min_len: {min_len}, prefix: {}, prefix_mask: {}, suffix: {}, suffix_mask: {} }}, \
+             example: {example:?}, source: {source:?}, overlaps: &{overlaps:?}, specific: {specific}, \
              cause: {}, fix: {} }}",
-            toks.join(", "), prose_expr[0], prose_expr[1]
+            toks.join(", "), hex(prefix), hex(prefix_mask), hex(suffix), hex(suffix_mask),
+            prose_expr[0], prose_expr[1]
         )));
     }
     for (file, t) in &prose {
@@ -889,14 +952,46 @@ fn diagnoses(dir: &Path, langs: &[String]) -> Result<String> {
         }
     }
     out.sort();
+    // The index: for each code, BUCKETS lists of row numbers (in table
+    // order), one per value of the text's last byte (lowercased) modulo
+    // BUCKETS; a row whose pattern ends with a literal is only in the bucket
+    // of that literal's last byte, the others are in all of them.
+    let mut codes: Vec<u16> = Vec::new();
+    let mut buckets: Vec<Vec<Vec<usize>>> = Vec::new();
+    for (i, (code, _, _, (suffix, mask), _)) in out.iter().enumerate() {
+        if codes.last() != Some(code) {
+            codes.push(*code);
+            buckets.push(vec![Vec::new(); BUCKETS]);
+        }
+        let b = buckets.last_mut().ok_or("no bucket")?;
+        for (k, list) in b.iter_mut().enumerate() {
+            if *mask == 0 || (*suffix & 0xff) as usize % BUCKETS == k {
+                list.push(i);
+            }
+        }
+    }
     let mut s = format!(
         "pub(crate) static DIAGNOSES: [Diagnosis; {}] = [\n",
         out.len()
     );
-    for (_, _, _, body) in out {
+    for (_, _, _, _, body) in out {
         s.push_str("    ");
         s.push_str(&body);
         s.push_str(",\n");
+    }
+    s.push_str("];\n");
+    s.push_str(&format!(
+        "pub(crate) const BUCKETS: usize = {BUCKETS};\npub(crate) static CODES: [u16; {}] = {codes:?};\n\
+         pub(crate) static INDEX: [[&[u16]; {BUCKETS}]; {}] = [\n",
+        codes.len(),
+        codes.len()
+    ));
+    for b in &buckets {
+        s.push_str("    [");
+        for list in b {
+            s.push_str(&format!("&{list:?}, "));
+        }
+        s.push_str("],\n");
     }
     s.push_str("];\n");
     Ok(s)

@@ -118,9 +118,6 @@ pub struct Analyzer {
     scratch: Vec<u8>,
     /// The command texts of finished exchanges, reused for the next ones.
     spare: Vec<String>,
-    /// The diagnoses of the last negative replies: a server sends the same
-    /// texts again and again.
-    memo: DiagnosisMemo,
 }
 
 #[derive(Debug)]
@@ -194,7 +191,6 @@ impl Analyzer {
             finished: false,
             scratch: Vec::new(),
             spare: Vec::new(),
-            memo: DiagnosisMemo::default(),
         }
     }
 
@@ -852,7 +848,11 @@ impl Analyzer {
             Category::TransientNegativeCompletion | Category::PermanentNegativeCompletion
         );
         let diagnoses: Vec<&'static Diagnosis> = if negative {
-            self.memo.diagnoses(s.server, &reply)
+            let found = reply.diagnose();
+            match s.server {
+                Some(server) => found.prefer(server).take(3).collect(),
+                None => found.take(3).collect(),
+            }
         } else {
             Vec::new()
         };
@@ -1053,39 +1053,6 @@ impl Analyzer {
         }
         let s = self.sessions.remove(si);
         self.last_closed = Some((s.key, s.id));
-    }
-}
-
-/// The diagnoses of the last few negative replies, by server preferred and
-/// reply: the same as diagnosing again, without matching the table again.
-#[derive(Debug, Default)]
-struct DiagnosisMemo {
-    entries: VecDeque<(Option<Server>, Reply, Vec<&'static Diagnosis>)>,
-}
-
-impl DiagnosisMemo {
-    /// How many replies are remembered.
-    const SIZE: usize = 8;
-
-    /// The diagnoses of `reply` (at most 3), the `server`'s first.
-    fn diagnoses(&mut self, server: Option<Server>, reply: &Reply) -> Vec<&'static Diagnosis> {
-        if let Some((_, _, d)) = self
-            .entries
-            .iter()
-            .find(|(s, r, _)| *s == server && r == reply)
-        {
-            return d.clone();
-        }
-        let mut d = match server {
-            Some(server) => reply.diagnose_preferring(server),
-            None => reply.diagnose(),
-        };
-        d.truncate(3);
-        if self.entries.len() >= Self::SIZE {
-            self.entries.pop_front();
-        }
-        self.entries.push_back((server, reply.clone(), d.clone()));
-        d
     }
 }
 

@@ -9,9 +9,9 @@ use core::fmt;
 ///
 /// ```
 /// use ftp_reply::transcript::Timestamp;
-/// let t = Timestamp::parse_iso("2024-03-05 10:00:01.250").unwrap();
+/// let t = Timestamp::parse_str("2024-03-05 10:00:01.250").unwrap();
 /// assert_eq!(t.to_string(), "2024-03-05 10:00:01.250");
-/// let u = Timestamp::parse_iso("2024-03-05 10:01:00").unwrap();
+/// let u = Timestamp::parse_str("2024-03-05 10:01:00").unwrap();
 /// assert_eq!(u.millis_since(t), Some(58_750));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,7 +30,7 @@ impl Timestamp {
     /// use ftp_reply::transcript::Timestamp;
     /// let t = Timestamp::time_of_day(9, 30, 1, 123);
     /// assert_eq!(t.to_string(), "09:30:01.123");
-    /// assert_eq!(Timestamp::parse_iso("09:30:01,123"), Some(t));
+    /// assert_eq!(Timestamp::parse_str("09:30:01,123"), Some(t));
     /// assert_eq!(Timestamp::time_of_day(23, 59, 59, 0).to_string(), "23:59:59");
     /// ```
     #[must_use]
@@ -48,20 +48,20 @@ impl Timestamp {
     ///
     /// ```
     /// use ftp_reply::transcript::Timestamp;
-    /// assert_eq!(Timestamp::parse_iso("2024-05-01T10:00:00").unwrap().to_string(), "2024-05-01 10:00:00");
-    /// assert_eq!(Timestamp::parse_iso("10:00:00.5xx"), None);
-    /// assert_eq!(Timestamp::parse_iso("2024-13-01 10:00:00"), None);
-    /// assert_eq!(Timestamp::parse_iso("25:00:00"), None);
+    /// assert_eq!(Timestamp::parse_str("2024-05-01T10:00:00").unwrap().to_string(), "2024-05-01 10:00:00");
+    /// assert_eq!(Timestamp::parse_str("10:00:00.5xx"), None);
+    /// assert_eq!(Timestamp::parse_str("2024-13-01 10:00:00"), None);
+    /// assert_eq!(Timestamp::parse_str("25:00:00"), None);
     /// ```
     #[must_use]
     #[allow(clippy::many_single_char_names)]
-    pub fn parse_iso(s: &str) -> Option<Self> {
+    pub fn parse_str(s: &str) -> Option<Self> {
         let b = s.as_bytes();
         if b.len() >= 19 && b[4] == b'-' && b[7] == b'-' && (b[10] == b' ' || b[10] == b'T') {
             let y = num(&b[0..4])?;
             let mo = num(&b[5..7])?;
             let d = num(&b[8..10])?;
-            let mut t = Self::parse_iso(&s[11..])?;
+            let mut t = Self::parse_str(&s[11..])?;
             if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
                 return None;
             }
@@ -99,7 +99,7 @@ impl Timestamp {
         if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
             return None;
         }
-        let mut t = Self::parse_iso(clock)?;
+        let mut t = Self::parse_str(clock)?;
         t.millis += days_from_civil(i64::from(year), month, day) * 86_400_000;
         t.dated = true;
         Some(t)
@@ -113,7 +113,7 @@ impl Timestamp {
     /// let (a, b) = (Timestamp::time_of_day(10, 0, 0, 0), Timestamp::time_of_day(10, 0, 30, 0));
     /// assert_eq!(b.millis_since(a), Some(30_000));
     /// assert_eq!(a.millis_since(b), Some(-30_000));
-    /// let dated = Timestamp::parse_iso("2024-05-01 10:00:30").unwrap();
+    /// let dated = Timestamp::parse_str("2024-05-01 10:00:30").unwrap();
     /// assert_eq!(dated.millis_since(a), None); // one has a date, the other not
     /// ```
     #[must_use]
@@ -200,22 +200,22 @@ mod tests {
             "2000-02-29 23:59:59.999",
             "2026-12-01 21:45:22",
         ] {
-            assert_eq!(Timestamp::parse_iso(s).unwrap().to_string(), s);
+            assert_eq!(Timestamp::parse_str(s).unwrap().to_string(), s);
         }
         assert_eq!(
-            Timestamp::parse_iso("10:00:00").unwrap().to_string(),
+            Timestamp::parse_str("10:00:00").unwrap().to_string(),
             "10:00:00"
         );
-        assert!(Timestamp::parse_iso("2024-13-01 00:00:00").is_none());
-        assert!(Timestamp::parse_iso("25:00:00").is_none());
-        assert!(Timestamp::parse_iso("ab:cd:ef").is_none());
+        assert!(Timestamp::parse_str("2024-13-01 00:00:00").is_none());
+        assert!(Timestamp::parse_str("25:00:00").is_none());
+        assert!(Timestamp::parse_str("ab:cd:ef").is_none());
         assert_eq!(month("Dec"), Some(12));
     }
 
     #[test]
     fn undated_and_dated_do_not_compare() {
-        let a = Timestamp::parse_iso("10:00:00").unwrap();
-        let b = Timestamp::parse_iso("2024-01-01 10:00:00").unwrap();
+        let a = Timestamp::parse_str("10:00:00").unwrap();
+        let b = Timestamp::parse_str("2024-01-01 10:00:00").unwrap();
         assert_eq!(b.millis_since(a), None);
     }
 }

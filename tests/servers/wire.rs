@@ -202,7 +202,7 @@ impl From<&Reply> for Seen {
         Seen {
             code: code_of(r),
             lines: lines_of(r),
-            diagnoses: r.diagnose().iter().map(|d| d.id()).collect(),
+            diagnoses: r.diagnose().map(|d| d.id()).collect(),
             reply: r.clone(),
         }
     }

@@ -10,8 +10,7 @@ use ftp_reply::{DecodeError, Framing, Reply, ReplyDecoder};
 use serde_json::json;
 
 use crate::cli::OutputFormat;
-use crate::markdown::escape;
-use crate::output::{Out, json_line};
+use crate::output::{Out, json_line, markdown_escape as escape};
 use crate::{Failure, Outcome};
 
 /// Decodes `file` (standard input for `None` or `-`). Any invalid reply in

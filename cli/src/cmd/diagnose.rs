@@ -4,11 +4,11 @@
 use std::io::Write;
 
 use ftp_reply::diagnosis::{Diagnosis, Server, diagnose_line_str};
+use ftp_reply::diff::Format;
 
 use crate::cli::OutputFormat;
-use crate::cmd::explain::diagnosis_json;
 use crate::output::{Out, json_pretty};
-use crate::{Failure, Outcome, markdown};
+use crate::{Failure, Outcome};
 
 /// Diagnoses one reply line, `server`'s rows first. A line that no known
 /// text matches is a negative finding.
@@ -28,7 +28,7 @@ pub fn run(
     let lang = out.lang;
     match format {
         OutputFormat::Json => {
-            let all: Vec<_> = found.iter().map(|d| diagnosis_json(d, lang)).collect();
+            let all: Vec<_> = found.iter().map(|d| d.localized(lang)).collect();
             json_pretty(&mut out.w, &all)?;
         }
         OutputFormat::Text | OutputFormat::Markdown if found.is_empty() => {
@@ -39,7 +39,7 @@ pub fn run(
                 if i > 0 {
                     writeln!(out.w)?;
                 }
-                let text = d.render(lang).to_string();
+                let text = d.render(lang, Format::Text).to_string();
                 let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
                 writeln!(out.w, "{}", out.style.bold(first))?;
                 out.w.write_all(rest.as_bytes())?;
@@ -50,8 +50,7 @@ pub fn run(
                 if i > 0 {
                     writeln!(out.w, "\n---\n")?;
                 }
-                let text = markdown::from_text(&d.render(lang).to_string(), None);
-                out.w.write_all(text.as_bytes())?;
+                write!(out.w, "{}", d.render(lang, Format::Markdown))?;
             }
         }
     }

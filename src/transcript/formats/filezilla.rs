@@ -18,7 +18,7 @@ use crate::transcript::Timestamp;
 pub(crate) fn parse(line: &str) -> Option<Parsed<'_>> {
     // Debug log file: "2024-05-01 10:00:00 1234 1 Command: USER bob".
     if line.len() > 20 && line.as_bytes()[4] == b'-' {
-        let time = Timestamp::parse_iso(line.get(..19)?)?;
+        let time = Timestamp::parse_str(line.get(..19)?)?;
         let rest = line.get(20..)?;
         let (pid, rest) = rest.split_once(' ')?;
         let (engine, rest) = rest.split_once(' ')?;
@@ -32,7 +32,7 @@ pub(crate) fn parse(line: &str) -> Option<Parsed<'_>> {
     // Message log, with or without "HH:MM:SS\t".
     let (time, rest) = match line.get(..9) {
         Some(t) if t.as_bytes()[2] == b':' && (t.ends_with('\t') || t.ends_with(' ')) => {
-            (Some(Timestamp::parse_iso(&t[..8])?), &line[9..])
+            (Some(Timestamp::parse_str(&t[..8])?), &line[9..])
         }
         _ => (None, line),
     };

@@ -17,7 +17,7 @@ pub(crate) fn parse(line: &str) -> Option<Parsed<'_>> {
         // "[D 2026-12-01 21:46:59] ..."
         let (head, rest) = r.split_once("] ")?;
         let (_level, when) = head.split_once(' ')?;
-        (Timestamp::parse_iso(when), rest)
+        (Timestamp::parse_str(when), rest)
     } else if let Some((_, r)) = line.split_once(":pyftpdlib:") {
         (None, r)
     } else {

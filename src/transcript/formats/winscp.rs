@@ -21,7 +21,7 @@ pub(crate) fn parse(line: &str) -> Option<Parsed<'_>> {
     if line.as_bytes().get(1) != Some(&b' ') || line.as_bytes().get(25) != Some(&b' ') {
         return None;
     }
-    let time = Timestamp::parse_iso(line.get(2..25)?)?;
+    let time = Timestamp::parse_str(line.get(2..25)?)?;
     let text = line.get(26..)?;
     let kind = match kind {
         Kind::Info if text.starts_with("Connecting to ") => Kind::Open,
