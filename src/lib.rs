@@ -66,10 +66,12 @@
 //! # Example: explain a code
 //!
 //! What the knowledge base knows about `421`, in French, and the advice for a
-//! client as data. A code that no document defines still has the meaning of
-//! its digits.
+//! client as data; the whole explanation as a page in text or Markdown (with
+//! `serde`, as JSON too). A code that no document defines still has the
+//! meaning of its digits.
 //!
 //! ```rust
+//! use ftp_reply::diff::Format;
 //! use ftp_reply::{Category, FunctionGroup, Lang, ReplyCode, RetryAdvice};
 //!
 //! let code: ReplyCode = "421".parse()?;
@@ -77,7 +79,8 @@
 //! assert_eq!(info.title(Lang::Fr), "Service non disponible");
 //! assert!(code.closes_control_connection());
 //! assert_eq!(code.retry_advice(), RetryAdvice::ReconnectLater);
-//! println!("{}", code.explain(Lang::Fr)); // title, category, RFC wording, fix, sources
+//! let page = code.explain(Lang::Fr).render(Format::Markdown).to_string();
+//! assert!(page.starts_with("# 421 Service non disponible\n")); // then category, RFC wording, fix, sources
 //!
 //! let unknown = ReplyCode::new(459)?;
 //! assert!(unknown.info().is_none());
@@ -324,7 +327,7 @@
 //! |---|---|---|
 //! | `std` | yes | implies `alloc`; [`ReplyReader`], `std::error::Error` and `std::io` adapters |
 //! | `alloc` | via `std` | what needs an allocator: [`Reply`], [`ReplyDecoder`], [`transcript`], `Source::url` |
-//! | `serde` | no | `Serialize` for codes (as numbers; `Deserialize` too, range-checked), categories, knowledge-base entries, diffs and transcript events |
+//! | `serde` | no | `Serialize` for codes (as numbers; `Deserialize` too, range-checked) and categories, and JSON views of knowledge-base entries, explanations, diagnoses, diffs and transcript events |
 //! | `tokio` | no | implies `std`; `ReplyCodec`, a `tokio_util::codec` decoder of replies and encoder of command lines, for `Framed::new(stream, ReplyCodec::new())` (adds `tokio-util` with only its `codec` feature, and `bytes`; no runtime) |
 //!
 //! Without default features the crate is `#![no_std]` and keeps
