@@ -9,12 +9,12 @@
 //! - **codes**: [`ReplyCode`], a `Copy` type for any well-formed code (100 to
 //!   699), its [`Category`] and [`FunctionGroup`], the predicates a client
 //!   needs and a named constant for every known code;
-//! - **comparisons**: how two codes differ, as data and as a page ([`diff`]);
 //! - **meanings**: a knowledge base compiled into a perfect-hash table, with
 //!   every code that RFC 959, 1123, 1639, 2228, 2389, 2428, 2640, 3659, 4217
 //!   and 7151 define and the common non-standard ones: title, the RFC's
 //!   wording, description, when it is seen, how to resolve it, sources
 //!   ([`ReplyInfo`]), and what a client should do next ([`RetryAdvice`]);
+//! - **comparisons**: how two codes differ, as data and as a page ([`diff`]);
 //! - **framing**: [`Reply::parse`] for one reply, and for a stream the sans-IO
 //!   [`ReplyDecoder`] and the [`ReplyReader`] over any `BufRead`, with limits a
 //!   hostile server cannot get past;
