@@ -65,6 +65,14 @@ impl InvalidCodeError {
 
 /// What is wrong with a number that is not a reply code; see
 /// [`InvalidCodeError::kind`].
+///
+/// ```
+/// use ftp_reply::{InvalidCodeErrorKind, ReplyCode};
+/// let kind = |n: u16| ReplyCode::new(n).unwrap_err().kind();
+/// assert_eq!(kind(42), InvalidCodeErrorKind::NotThreeDigits);
+/// assert_eq!(kind(1000), InvalidCodeErrorKind::NotThreeDigits);
+/// assert_eq!(kind(720), InvalidCodeErrorKind::InvalidFirstDigit);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InvalidCodeErrorKind {
