@@ -241,6 +241,12 @@ impl FunctionGroup {
     ];
 
     /// Every group (same as [`FunctionGroup::ALL`]).
+    ///
+    /// ```
+    /// use ftp_reply::FunctionGroup;
+    /// assert_eq!(FunctionGroup::all().len(), 7); // x0z to x5z, and x6z-x9z unassigned
+    /// assert_eq!(FunctionGroup::all().last(), Some(FunctionGroup::Unassigned));
+    /// ```
     #[must_use]
     pub fn all() -> impl ExactSizeIterator<Item = FunctionGroup> + Clone {
         Self::ALL.into_iter()

@@ -24,6 +24,11 @@ use crate::{Category, FunctionGroup, grammar};
 /// `Display` prints the three digits as they appear on the wire; `Debug`
 /// shows the number and, for a known code, its title.
 ///
+/// Every code of the knowledge base has a named constant, listed after the
+/// methods: its doc line gives the code, its English title and the section
+/// that defines it, and [`info`](Self::info) holds the rest (the RFC's
+/// wording, a description, the fix, in every language).
+///
 /// # Example
 ///
 /// ```
@@ -381,10 +386,6 @@ impl ReplyCode {
         kb::lookup(self.as_u16())
     }
 }
-
-// One named constant per code of the knowledge base, generated from
-// `src/kb/data/codes.toml` by the build script.
-include!(concat!(env!("OUT_DIR"), "/constants.rs"));
 
 /// The first four bytes of a line's content at most: the bytes before its
 /// line end (an LF, or a CR followed by an LF or by the end of the input).

@@ -120,12 +120,36 @@ impl ReplyCodec {
     }
 
     /// The decoder, for its [`offset`](ReplyDecoder::offset) or limits.
+    ///
+    /// ```
+    /// use bytes::BytesMut;
+    /// use ftp_reply::ReplyCodec;
+    /// use tokio_util::codec::Decoder;
+    /// let mut codec = ReplyCodec::new();
+    /// let mut buf = BytesMut::from(&b"220 Ready\r\n"[..]);
+    /// assert!(codec.decode(&mut buf)?.is_some());
+    /// assert_eq!(codec.decoder().offset(), 11); // bytes consumed so far
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn decoder(&self) -> &ReplyDecoder {
         &self.decoder
     }
 
     /// Gives back the decoder (with the reply in progress, if any).
+    ///
+    /// ```
+    /// use bytes::BytesMut;
+    /// use ftp_reply::ReplyCodec;
+    /// use tokio_util::codec::Decoder;
+    /// let mut codec = ReplyCodec::new();
+    /// let mut buf = BytesMut::from(&b"211-Features:\r\n"[..]);
+    /// assert!(codec.decode(&mut buf)?.is_none()); // half a reply
+    /// let mut decoder = codec.into_decoder();
+    /// decoder.feed(b"211 End\r\n");
+    /// assert_eq!(decoder.next_reply()?.unwrap().line_count(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn into_decoder(self) -> ReplyDecoder {
         self.decoder

@@ -648,18 +648,39 @@ pub struct ExpectedReply {
 
 impl ExpectedReply {
     /// The reply code.
+    ///
+    /// ```
+    /// use ftp_reply::command::Command;
+    /// let codes: Vec<u16> = Command::Pasv.expected_replies().iter().map(|e| e.code().as_u16()).collect();
+    /// assert!(codes.contains(&227) && codes.contains(&502) && !codes.contains(&229));
+    /// ```
     #[must_use]
     pub const fn code(&self) -> ReplyCode {
         self.code
     }
 
     /// The part the reply plays.
+    ///
+    /// ```
+    /// use ftp_reply::command::{Command, Role};
+    /// let role = |code: u16| Command::Stor.expected_replies().iter().find(|e| e.code() == code).map(|e| e.role());
+    /// assert_eq!(role(150), Some(Role::Preliminary));
+    /// assert_eq!(role(226), Some(Role::Success));
+    /// assert_eq!(role(452), Some(Role::Error));
+    /// assert_eq!(role(331), None); // not a reply to STOR
+    /// ```
     #[must_use]
     pub const fn role(&self) -> Role {
         self.role
     }
 
     /// The first document that lists this reply for this command.
+    ///
+    /// ```
+    /// use ftp_reply::command::Command;
+    /// let epsv = Command::Epsv.expected_replies().iter().find(|e| e.code() == 229).unwrap();
+    /// assert_eq!(epsv.source().to_string(), "RFC 2428 §3");
+    /// ```
     #[must_use]
     pub const fn source(&self) -> Source {
         self.sources[0]
@@ -876,6 +897,14 @@ pub struct CommandSet {
 impl CommandSet {
     /// The commands (aliases excluded) that may get `code`, and whether the
     /// greeting may be `code`.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, CommandSet};
+    /// let set = CommandSet::producing(ReplyCode::NEED_ACCOUNT_FOR_LOGIN);
+    /// assert_eq!(set.iter().collect::<Vec<_>>(), [Command::User, Command::Pass]);
+    /// assert!(!set.contains(Command::Xcwd)); // an alias, left out
+    /// ```
     #[must_use]
     pub fn producing(code: ReplyCode) -> Self {
         let mut set = CommandSet {
@@ -891,30 +920,69 @@ impl CommandSet {
     }
 
     /// Whether `command` is in the set.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, CommandSet};
+    /// let set = CommandSet::producing(ReplyCode::FILE_STATUS_OK);
+    /// assert!(set.contains(Command::Retr) && set.contains(Command::List));
+    /// assert!(!set.contains(Command::Cwd) && !set.contains(Command::Other));
+    /// ```
     #[must_use]
     pub fn contains(&self, command: Command) -> bool {
         command != Command::Other && self.bits & (1 << (command as u8)) != 0
     }
 
     /// Whether the code can be the connection greeting (120, 220, 421).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::CommandSet;
+    /// assert!(CommandSet::producing(ReplyCode::SERVICE_READY_FOR_NEW_USER).has_greeting());
+    /// assert!(!CommandSet::producing(ReplyCode::NOT_LOGGED_IN).has_greeting());
+    /// ```
     #[must_use]
     pub const fn has_greeting(&self) -> bool {
         self.greeting
     }
 
     /// How many commands are in the set (the greeting not counted).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, CommandSet};
+    /// assert_eq!(CommandSet::producing(ReplyCode::ENTERING_PASSIVE_MODE).len(), 1); // PASV
+    /// let ready = CommandSet::producing(ReplyCode::SERVICE_READY_FOR_NEW_USER);
+    /// assert_eq!(ready.len(), 2); // the greeting is not counted
+    /// assert!(ready.contains(Command::Rein) && ready.contains(Command::Host) && ready.has_greeting());
+    /// ```
     #[must_use]
     pub const fn len(&self) -> usize {
         self.bits.count_ones() as usize
     }
 
     /// Whether the set has no command and not the greeting.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::CommandSet;
+    /// assert!(CommandSet::producing(ReplyCode::new(299).unwrap()).is_empty()); // no document defines 299
+    /// assert!(CommandSet::default().is_empty());
+    /// assert!(!CommandSet::producing(ReplyCode::COMMAND_OK).is_empty());
+    /// ```
     #[must_use]
     pub const fn is_empty(&self) -> bool {
         self.bits == 0 && !self.greeting
     }
 
     /// The commands, in declaration order.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, CommandSet};
+    /// let verbs: Vec<_> = CommandSet::producing(ReplyCode::REQUESTED_FILE_ACTION_PENDING).iter().map(Command::verb).collect();
+    /// assert_eq!(verbs, ["REST", "RNFR"]);
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = Command> + Clone + use<> {
         let set = *self;
         Command::all().filter(move |c| set.contains(*c))

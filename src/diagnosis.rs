@@ -88,6 +88,13 @@ impl Server {
     ];
 
     /// The short id used in the data files (`vsftpd`, `pure-ftpd`, ...).
+    ///
+    /// ```
+    /// use ftp_reply::diagnosis::Server;
+    /// assert_eq!(Server::PureFtpd.id(), "pure-ftpd");
+    /// assert_eq!("pure-ftpd".parse::<Server>(), Ok(Server::PureFtpd));
+    /// assert_eq!(Server::PureFtpd.to_string(), "Pure-FTPd");
+    /// ```
     #[must_use]
     pub const fn id(self) -> &'static str {
         match self {
@@ -227,42 +234,89 @@ impl Diagnosis {
     }
 
     /// A stable id, such as `vsftpd-writable-chroot`.
+    ///
+    /// ```
+    /// use ftp_reply::diagnosis::Diagnosis;
+    /// let row = Diagnosis::all().iter().find(|d| d.id() == "vsftpd-writable-chroot").unwrap();
+    /// assert!(Diagnosis::all().iter().filter(|d| d.id() == row.id()).count() == 1); // unique
+    /// ```
     #[must_use]
     pub const fn id(&self) -> &'static str {
         self.id
     }
 
     /// The server that sends this text.
+    ///
+    /// ```
+    /// use ftp_reply::diagnosis::Server;
+    /// use ftp_reply::diagnosis::Diagnosis;
+    /// let row = Diagnosis::all().iter().find(|d| d.id() == "vsftpd-writable-chroot").unwrap();
+    /// assert_eq!(row.server(), Server::Vsftpd);
+    /// ```
     #[must_use]
     pub const fn server(&self) -> Server {
         self.server
     }
 
     /// The reply code it comes with.
+    ///
+    /// ```
+    /// use ftp_reply::diagnosis::Diagnosis;
+    /// let row = Diagnosis::all().iter().find(|d| d.id() == "vsftpd-writable-chroot").unwrap();
+    /// assert_eq!(row.code(), 500);
+    /// ```
     #[must_use]
     pub const fn code(&self) -> ReplyCode {
         self.code
     }
 
     /// Whether the row is a greeting (220) that identifies the server.
+    ///
+    /// ```
+    /// use ftp_reply::diagnosis::Diagnosis;
+    /// let row = Diagnosis::all().iter().find(|d| d.id() == "vsftpd-writable-chroot").unwrap();
+    /// assert!(!row.is_banner());
+    /// assert!(Diagnosis::all().iter().any(|d| d.is_banner() && d.code() == 220));
+    /// ```
     #[must_use]
     pub const fn is_banner(&self) -> bool {
         self.banner
     }
 
     /// The pattern, in the syntax described on [`Diagnosis`].
+    ///
+    /// ```
+    /// use ftp_reply::diagnosis::Diagnosis;
+    /// let row = Diagnosis::all().iter().find(|d| d.id() == "vsftpd-writable-chroot").unwrap();
+    /// assert_eq!(row.pattern(), "OOPS: vsftpd: refusing to run with writable root inside chroot()");
+    /// let any = Diagnosis::all().iter().find(|d| d.id() == "vsftpd-cannot-change-directory").unwrap();
+    /// assert_eq!(any.pattern(), "OOPS: cannot change directory:{*}");
+    /// ```
     #[must_use]
     pub const fn pattern(&self) -> &'static str {
         self.pattern
     }
 
     /// A full reply line that the pattern matches, as the server sends it.
+    ///
+    /// ```
+    /// use ftp_reply::diagnosis::Diagnosis;
+    /// let row = Diagnosis::all().iter().find(|d| d.id() == "vsftpd-writable-chroot").unwrap();
+    /// assert_eq!(row.example(), "500 OOPS: vsftpd: refusing to run with writable root inside chroot()");
+    /// assert!(Diagnosis::all().iter().all(|d| d.matches(&d.example()[4..])));
+    /// ```
     #[must_use]
     pub const fn example(&self) -> &'static str {
         self.example
     }
 
     /// Where the text comes from: the server's source file (and version) or documentation page.
+    ///
+    /// ```
+    /// use ftp_reply::diagnosis::Diagnosis;
+    /// let row = Diagnosis::all().iter().find(|d| d.id() == "vsftpd-writable-chroot").unwrap();
+    /// assert_eq!(row.source(), "vsftpd 3.0.3 secutil.c (vsf_secutil_change_credentials)");
+    /// ```
     #[must_use]
     pub const fn source(&self) -> &'static str {
         self.source
@@ -270,6 +324,12 @@ impl Diagnosis {
 
     /// Ids of other rows with the same code whose patterns also match this
     /// row's example (the same text sent by several servers, or a catch-all row).
+    ///
+    /// ```
+    /// use ftp_reply::diagnosis::Diagnosis;
+    /// let row = Diagnosis::all().iter().find(|d| d.id() == "vsftpd-writable-chroot").unwrap();
+    /// assert_eq!(row.overlaps(), ["vsftpd-oops-generic"]); // the catch-all "OOPS: {*}" row
+    /// ```
     #[must_use]
     pub const fn overlaps(&self) -> &'static [&'static str] {
         self.overlaps
@@ -296,6 +356,13 @@ impl Diagnosis {
     }
 
     /// What happened, in plain words.
+    ///
+    /// ```
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::diagnosis::Diagnosis;
+    /// let row = Diagnosis::all().iter().find(|d| d.id() == "vsftpd-writable-chroot").unwrap();
+    /// assert!(row.cause(Lang::En).starts_with("The user is chrooted (chroot_local_user=YES"));
+    /// ```
     #[must_use]
     pub const fn cause(&self, lang: Lang) -> &'static str {
         self.cause.get(lang)
@@ -303,6 +370,14 @@ impl Diagnosis {
 
     /// How to fix it, on the client side and the server side (naming the
     /// server's configuration directive where there is one).
+    ///
+    /// ```
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::diagnosis::Diagnosis;
+    /// let row = Diagnosis::all().iter().find(|d| d.id() == "vsftpd-writable-chroot").unwrap();
+    /// assert!(row.fix(Lang::En).contains("allow_writeable_chroot=YES"));
+    /// assert!(row.fix(Lang::Es).contains("allow_writeable_chroot=YES")); // a directive is not translated
+    /// ```
     #[must_use]
     pub const fn fix(&self, lang: Lang) -> &'static str {
         self.fix.get(lang)
@@ -387,6 +462,19 @@ fn matches(toks: &[Tok], text: &[u8]) -> bool {
 /// first: an iterator, from [`diagnose`] (one line's text) or from
 /// [`Reply::diagnose`](crate::Reply::diagnose) (every line of a reply).
 /// [`prefer`](Self::prefer) puts one server's rows first, either way.
+///
+/// Take the first for the best guess, or collect them all.
+///
+/// ```
+/// use ftp_reply::diagnosis::{Server, diagnose_line_str};
+///
+/// let all: Vec<_> = diagnose_line_str("530 Login incorrect.")?.collect();
+/// assert!(all.len() >= 3); // vsftpd, ProFTPD and FileZilla Server send it
+/// assert!(all.iter().any(|d| d.server() == Server::Vsftpd));
+/// let first = diagnose_line_str("530 Login incorrect.")?.prefer(Server::Proftpd).next().unwrap();
+/// assert_eq!(first.server(), Server::Proftpd);
+/// # Ok::<(), ftp_reply::ParseError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Diagnoses<'a> {
     /// Indices into [`Diagnosis::all`]: the rows of the code that the

@@ -65,6 +65,14 @@ impl InvalidCodeError {
 
 /// What is wrong with a number that is not a reply code; see
 /// [`InvalidCodeError::kind`].
+///
+/// ```
+/// use ftp_reply::{InvalidCodeErrorKind, ReplyCode};
+/// let kind = |n: u16| ReplyCode::new(n).unwrap_err().kind();
+/// assert_eq!(kind(42), InvalidCodeErrorKind::NotThreeDigits);
+/// assert_eq!(kind(1000), InvalidCodeErrorKind::NotThreeDigits);
+/// assert_eq!(kind(720), InvalidCodeErrorKind::InvalidFirstDigit);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InvalidCodeErrorKind {
@@ -142,6 +150,18 @@ impl ParseError {
 /// What was wrong with a reply line; see [`ParseError`].
 ///
 /// New kinds may be added in minor releases.
+///
+/// ```
+/// use ftp_reply::{ParseErrorKind, ReplyCode};
+///
+/// let kind = |line: &str| ReplyCode::parse_str(line).unwrap_err().kind();
+/// assert_eq!(kind("\r\n"), ParseErrorKind::Empty);
+/// assert_eq!(kind("22"), ParseErrorKind::TooShort { len: 2 });
+/// assert_eq!(kind("2x0 Hi"), ParseErrorKind::NotADigit { found: b'x' });
+/// assert_eq!(kind("720 Hi"), ParseErrorKind::InvalidFirstDigit { digit: 7 });
+/// assert_eq!(kind("220:Hi"), ParseErrorKind::InvalidSeparator { found: b':' });
+/// assert_eq!(kind("720 Hi").to_string(), "the first digit of a reply code must be 1 to 6, found '7'");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParseErrorKind {
@@ -216,6 +236,12 @@ impl UnknownNameError {
     pub(crate) const LANG: Self = Self { what: "language" };
 
     /// What kind of name was expected (`language`, `category`, `command`...).
+    ///
+    /// ```
+    /// use ftp_reply::{Category, Lang};
+    /// assert_eq!("klingon".parse::<Lang>().unwrap_err().what(), "language");
+    /// assert_eq!("9xx".parse::<Category>().unwrap_err().what(), "category");
+    /// ```
     #[must_use]
     pub const fn what(&self) -> &'static str {
         self.what

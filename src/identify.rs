@@ -185,6 +185,13 @@ impl Default for ServerIdentifier {
 
 impl ServerIdentifier {
     /// An identifier that has seen nothing.
+    ///
+    /// ```
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let id = ServerIdentifier::new();
+    /// assert!(id.best().is_none());
+    /// assert_eq!((id.replies_observed(), id.evidence().count()), (0, 0));
+    /// ```
     #[must_use]
     pub const fn new() -> Self {
         Self {
@@ -198,12 +205,35 @@ impl ServerIdentifier {
     }
 
     /// Forgets everything seen (for a new session).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// id.observe(None, &Reply::parse(b"220 (vsFTPd 3.0.3)\r\n")?);
+    /// assert!(id.best().is_some());
+    /// id.reset();
+    /// assert!(id.best().is_none() && id.replies_observed() == 0);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     pub fn reset(&mut self) {
         *self = Self::new();
     }
 
     /// Observes one complete reply, with the command it answers (`None` for
     /// the greeting, or when unknown).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// id.observe(None, &Reply::parse(b"220 Welcome\r\n")?);
+    /// id.observe(Some(Command::Syst), &Reply::parse(b"215 UNIX Type: L8\r\n")?);
+    /// assert_eq!(id.replies_observed(), 2);
+    /// assert!(id.best().is_none()); // what every server says names nobody
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[cfg(feature = "alloc")]
     pub fn observe(&mut self, command: Option<Command>, reply: &crate::Reply) {
         self.observe_lines(command, reply.code(), reply.raw_lines());
@@ -215,6 +245,15 @@ impl ServerIdentifier {
     ///
     /// Lines need not be UTF-8. Lines that do not start the way the
     /// description says are compared as they are: nothing here panics.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// id.observe_lines(None, ReplyCode::SERVICE_READY_FOR_NEW_USER, [&b"220 \xff\xfe not UTF-8"[..]]);
+    /// id.observe_lines(None, ReplyCode::COMMAND_OK, [&b""[..], &b"2"[..]]); // lines that do not fit
+    /// assert_eq!(id.replies_observed(), 2);
+    /// ```
     pub fn observe_lines<'a, I>(&mut self, command: Option<Command>, code: ReplyCode, lines: I)
     where
         I: IntoIterator<Item = &'a [u8]>,
@@ -352,6 +391,17 @@ impl ServerIdentifier {
 
     /// The server this session identifies, or `None` when the evidence is
     /// too thin or contradictory (see the [module documentation](self)).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::identify::{Confidence, ServerIdentifier};
+    /// let mut id = ServerIdentifier::new();
+    /// id.observe(None, &Reply::parse(b"220 ProFTPD Server (Debian) [::ffff:127.0.0.1]\r\n")?);
+    /// let best = id.best().expect("the default banner names ProFTPD");
+    /// assert_eq!(best.server().id(), "proftpd");
+    /// assert_ne!(best.confidence(), Confidence::Likely);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[must_use]
     pub fn best(&self) -> Option<Identification<'_>> {
         let mut first: Option<&Candidate> = None;
@@ -408,17 +458,55 @@ impl ServerIdentifier {
     }
 
     /// Every clue kept so far, in the order seen (at most [`MAX_EVIDENCE`]).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::{ClueKind, ServerIdentifier};
+    /// let mut id = ServerIdentifier::new();
+    /// let feat: [&[u8]; 4] = [b"211-Features supported:", b" EPRT", b" MDTM", b"211 End FEAT."];
+    /// id.observe_lines(Some(Command::Feat), ReplyCode::SYSTEM_STATUS, feat);
+    /// id.observe_lines(Some(Command::User), ReplyCode::USER_NAME_OK_NEED_PASSWORD, [&b"331 Username ok, send password."[..]]);
+    /// let servers: Vec<_> = id.evidence().map(|e| e.server().id()).collect();
+    /// assert_eq!(servers, ["pyftpdlib"; 3]);
+    /// // FEAT (reply 0) shows two clues: its header's wording and its footer's.
+    /// assert_eq!(id.evidence().map(|e| e.reply_index()).collect::<Vec<_>>(), [0, 0, 1]);
+    /// let ids: Vec<_> = id.evidence().map(|e| e.fingerprint().id()).collect();
+    /// assert_eq!(ids[..2], ["pyftpdlib-feat-header", "pyftpdlib-feat-footer"]);
+    /// let kinds: Vec<_> = id.evidence().map(|e| e.fingerprint().kind()).collect();
+    /// assert_eq!(kinds, [ClueKind::Features, ClueKind::Features, ClueKind::Wording]);
+    /// ```
     pub fn evidence(&self) -> impl Iterator<Item = &Evidence> + '_ {
         self.evidence[..self.kept].iter().flatten()
     }
 
     /// How many clues were counted but not kept, once [`MAX_EVIDENCE`] were.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// id.observe(None, &Reply::parse(b"220 (vsFTPd 3.0.3)\r\n")?);
+    /// assert_eq!(id.evidence_dropped(), 0); // far from the limit
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[must_use]
     pub const fn evidence_dropped(&self) -> u32 {
         self.dropped
     }
 
     /// How many replies were observed.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// for _ in 0..3 {
+    ///     id.observe(None, &Reply::parse(b"200 OK\r\n")?);
+    /// }
+    /// assert_eq!(id.replies_observed(), 3);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[must_use]
     pub const fn replies_observed(&self) -> u32 {
         self.replies
@@ -427,6 +515,22 @@ impl ServerIdentifier {
 
 /// The server a session identifies, with its version when shown, the
 /// confidence and the evidence; see [`ServerIdentifier::best`].
+///
+/// ```
+/// use ftp_reply::Reply;
+/// use ftp_reply::command::Command;
+/// use ftp_reply::diagnosis::Server;
+/// use ftp_reply::identify::{Confidence, ServerIdentifier};
+///
+/// let mut id = ServerIdentifier::new();
+/// id.observe(Some(Command::Stat), &Reply::parse(
+///     b"211-FTP server status:\r\n     vsFTPd 3.0.3 - secure, fast, stable\r\n211 End of status\r\n")?);
+/// let found = id.best().unwrap();
+/// assert_eq!((found.server(), found.confidence()), (Server::Vsftpd, Confidence::Certain));
+/// assert_eq!((found.version().unwrap().as_str(), found.runner_up()), ("3.0.3", 0));
+/// assert_eq!(found.evidence().count(), 1);
+/// # Ok::<(), ftp_reply::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Identification<'a> {
     server: Server,
@@ -439,36 +543,104 @@ pub struct Identification<'a> {
 
 impl<'a> Identification<'a> {
     /// The server.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// let feat: [&[u8]; 4] = [b"211-Features supported:", b" EPRT", b" MDTM", b"211 End FEAT."];
+    /// id.observe_lines(Some(Command::Feat), ReplyCode::SYSTEM_STATUS, feat);
+    /// id.observe_lines(Some(Command::User), ReplyCode::USER_NAME_OK_NEED_PASSWORD, [&b"331 Username ok, send password."[..]]);
+    /// assert_eq!(id.best().unwrap().server().id(), "pyftpdlib");
+    /// ```
     #[must_use]
     pub const fn server(&self) -> Server {
         self.server
     }
 
     /// Its version, when a reply showed it.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// id.observe(None, &Reply::parse(b"220 (vsFTPd 3.0.3)\r\n")?);
+    /// assert_eq!(id.best().unwrap().version().map(|v| v.as_str()), Some("3.0.3"));
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[must_use]
     pub const fn version(&self) -> Option<&ServerVersion> {
         self.version.as_ref()
     }
 
     /// How sure the identification is.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::identify::Confidence;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// let feat: [&[u8]; 4] = [b"211-Features supported:", b" EPRT", b" MDTM", b"211 End FEAT."];
+    /// id.observe_lines(Some(Command::Feat), ReplyCode::SYSTEM_STATUS, feat);
+    /// id.observe_lines(Some(Command::User), ReplyCode::USER_NAME_OK_NEED_PASSWORD, [&b"331 Username ok, send password."[..]]);
+    /// assert_eq!(id.best().unwrap().confidence(), Confidence::Likely); // two wordings, no name
+    /// ```
     #[must_use]
     pub const fn confidence(&self) -> Confidence {
         self.confidence
     }
 
     /// The server's score (see the [module documentation](self)).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// let feat: [&[u8]; 4] = [b"211-Features supported:", b" EPRT", b" MDTM", b"211 End FEAT."];
+    /// id.observe_lines(Some(Command::Feat), ReplyCode::SYSTEM_STATUS, feat);
+    /// id.observe_lines(Some(Command::User), ReplyCode::USER_NAME_OK_NEED_PASSWORD, [&b"331 Username ok, send password."[..]]);
+    /// assert_eq!(id.best().unwrap().score(), 80);
+    /// ```
     #[must_use]
     pub const fn score(&self) -> u16 {
         self.score
     }
 
     /// The best score of any other server.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// let feat: [&[u8]; 4] = [b"211-Features supported:", b" EPRT", b" MDTM", b"211 End FEAT."];
+    /// id.observe_lines(Some(Command::Feat), ReplyCode::SYSTEM_STATUS, feat);
+    /// id.observe_lines(Some(Command::User), ReplyCode::USER_NAME_OK_NEED_PASSWORD, [&b"331 Username ok, send password."[..]]);
+    /// let best = id.best().unwrap();
+    /// assert!(best.score() - best.runner_up() >= ftp_reply::identify::MARGIN);
+    /// ```
     #[must_use]
     pub const fn runner_up(&self) -> u16 {
         self.runner_up
     }
 
     /// The clues that point at this server, in the order seen.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// let feat: [&[u8]; 4] = [b"211-Features supported:", b" EPRT", b" MDTM", b"211 End FEAT."];
+    /// id.observe_lines(Some(Command::Feat), ReplyCode::SYSTEM_STATUS, feat);
+    /// id.observe_lines(Some(Command::User), ReplyCode::USER_NAME_OK_NEED_PASSWORD, [&b"331 Username ok, send password."[..]]);
+    /// let best = id.best().unwrap();
+    /// let commands: Vec<_> = best.evidence().map(|e| e.command().unwrap().verb()).collect();
+    /// assert_eq!(commands, ["FEAT", "FEAT", "USER"]);
+    /// ```
     pub fn evidence(&self) -> impl Iterator<Item = &'a Evidence> + 'a {
         let server = self.server;
         self.evidence

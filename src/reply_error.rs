@@ -78,12 +78,28 @@ impl ReplyError {
     }
 
     /// The reply's code.
+    ///
+    /// ```
+    /// use ftp_reply::{Reply, ReplyCode};
+    /// let err = Reply::parse(b"452 Insufficient storage space\r\n")?.into_result().unwrap_err();
+    /// assert_eq!(err.code(), ReplyCode::INSUFFICIENT_STORAGE_SPACE);
+    /// assert!(err.code().is_transient_negative());
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[must_use]
     pub const fn code(&self) -> ReplyCode {
         self.reply.code()
     }
 
     /// The reply the server refused the command with.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let err = Reply::parse(b"550-No such file.\r\n550 Check the name.\r\n")?.into_result().unwrap_err();
+    /// assert_eq!(err.reply().line_count(), 2);
+    /// assert_eq!(err.reply().text(), "No such file.\nCheck the name.");
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[must_use]
     pub const fn reply(&self) -> &Reply {
         &self.reply

@@ -507,6 +507,15 @@ impl ExactSizeIterator for Ranges<'_> {}
 
 /// The lines of a reply as bytes; see [`ReplyRef::raw_lines`] and
 /// [`Reply::raw_lines`](crate::Reply::raw_lines).
+///
+/// ```
+/// use ftp_reply::Reply;
+/// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n211 End\r\n")?;
+/// let lines: Vec<&[u8]> = reply.raw_lines().collect();
+/// assert_eq!(lines, [&b"211-Features:"[..], b" MDTM", b"211 End"]); // codes kept, line ends not
+/// assert_eq!(reply.raw_lines().len(), 3);
+/// # Ok::<(), ftp_reply::DecodeError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct RawLines<'a> {
     bytes: &'a [u8],

@@ -42,12 +42,28 @@ pub enum Verdict {
 
 impl Verdict {
     /// `true` for [`Verdict::Expected`].
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, Exchange};
+    /// let mut retr = Exchange::new(Command::Retr);
+    /// assert!(retr.push(ReplyCode::FILE_STATUS_OK).is_expected());
+    /// // vsftpd's 425 without a 150 first: accepted by a rule, not as listed.
+    /// assert!(!Exchange::new(Command::Retr).push(ReplyCode::CANT_OPEN_DATA_CONNECTION).is_expected());
+    /// ```
     #[must_use]
     pub const fn is_expected(self) -> bool {
         matches!(self, Verdict::Expected(_))
     }
 
     /// `true` unless [`Verdict::Unexpected`].
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, Exchange};
+    /// assert!(Exchange::new(Command::Retr).push(ReplyCode::CANT_OPEN_DATA_CONNECTION).is_acceptable());
+    /// assert!(!Exchange::new(Command::Quit).push(ReplyCode::REQUESTED_FILE_ACTION_OK).is_acceptable());
+    /// ```
     #[must_use]
     pub const fn is_acceptable(self) -> bool {
         !matches!(self, Verdict::Unexpected(_))
@@ -70,6 +86,14 @@ impl Verdict {
     }
 
     /// The rule that accepted the reply, for [`Verdict::Lenient`].
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, Exchange, Leniency};
+    /// let v = Exchange::new(Command::Retr).push(ReplyCode::CANT_OPEN_DATA_CONNECTION);
+    /// assert_eq!(v.leniency(), Some(Leniency::ErrorTiming));
+    /// assert_eq!(Exchange::new(Command::Pass).push(ReplyCode::USER_LOGGED_IN).leniency(), None);
+    /// ```
     #[must_use]
     pub const fn leniency(self) -> Option<Leniency> {
         match self {
@@ -79,6 +103,14 @@ impl Verdict {
     }
 
     /// What is wrong, for [`Verdict::Unexpected`].
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, Exchange, Problem};
+    /// let v = Exchange::new(Command::Quit).push(ReplyCode::REQUESTED_FILE_ACTION_OK);
+    /// assert_eq!(v.problem(), Some(Problem::NotListed));
+    /// assert_eq!(Exchange::new(Command::Quit).push(ReplyCode::SERVICE_CLOSING_CONTROL_CONNECTION).problem(), None);
+    /// ```
     #[must_use]
     pub const fn problem(self) -> Option<Problem> {
         match self {
@@ -353,12 +385,28 @@ impl Exchange {
     }
 
     /// The command (`None` for the greeting).
+    ///
+    /// ```
+    /// use ftp_reply::command::{Command, Exchange};
+    /// assert_eq!(Exchange::new(Command::Stor).command(), Some(Command::Stor));
+    /// assert_eq!(Exchange::greeting().command(), None);
+    /// ```
     #[must_use]
     pub const fn command(&self) -> Option<Command> {
         self.command
     }
 
     /// `true` once a final reply arrived.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, Exchange};
+    /// let mut stor = Exchange::new(Command::Stor);
+    /// stor.push(ReplyCode::FILE_STATUS_OK);
+    /// assert!(!stor.is_complete()); // a 1yz: the final reply is still to come
+    /// stor.push(ReplyCode::CLOSING_DATA_CONNECTION);
+    /// assert!(stor.is_complete());
+    /// ```
     #[must_use]
     pub const fn is_complete(&self) -> bool {
         self.final_reply.is_some()
@@ -379,36 +427,78 @@ impl Exchange {
     }
 
     /// The 1yz reply that opened the exchange, if any.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, Exchange};
+    /// assert_eq!(Exchange::check(Command::List, [ReplyCode::DATA_CONNECTION_ALREADY_OPEN]).preliminary(), Some(ReplyCode::DATA_CONNECTION_ALREADY_OPEN));
+    /// assert_eq!(Exchange::check(Command::Cwd, [ReplyCode::REQUESTED_FILE_ACTION_OK]).preliminary(), None);
+    /// ```
     #[must_use]
     pub const fn preliminary(&self) -> Option<ReplyCode> {
         self.preliminary
     }
 
     /// How many replies were pushed.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, Exchange};
+    /// let ex = Exchange::check(Command::Retr, [ReplyCode::FILE_STATUS_OK, ReplyCode::CLOSING_DATA_CONNECTION]);
+    /// assert_eq!(ex.replies(), 2);
+    /// ```
     #[must_use]
     pub const fn replies(&self) -> usize {
         self.replies
     }
 
     /// `true` when every reply so far was [`Verdict::Expected`].
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, Exchange};
+    /// assert!(Exchange::check(Command::Pass, [ReplyCode::USER_LOGGED_IN]).is_clean());
+    /// assert!(!Exchange::check(Command::Retr, [ReplyCode::CANT_OPEN_DATA_CONNECTION]).is_clean()); // lenient
+    /// ```
     #[must_use]
     pub const fn is_clean(&self) -> bool {
         self.lenient == 0 && self.unexpected == 0
     }
 
     /// `true` when some reply was [`Verdict::Unexpected`].
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, Exchange};
+    /// assert!(Exchange::check(Command::Quit, [ReplyCode::REQUESTED_FILE_ACTION_OK]).has_unexpected());
+    /// assert!(!Exchange::check(Command::Retr, [ReplyCode::CANT_OPEN_DATA_CONNECTION]).has_unexpected());
+    /// ```
     #[must_use]
     pub const fn has_unexpected(&self) -> bool {
         self.unexpected > 0
     }
 
     /// How many replies were accepted by a [`Leniency`] rule.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, Exchange};
+    /// let ex = Exchange::check(Command::Retr, [ReplyCode::CANT_OPEN_DATA_CONNECTION]);
+    /// assert_eq!((ex.lenient_count(), ex.unexpected_count()), (1, 0));
+    /// ```
     #[must_use]
     pub const fn lenient_count(&self) -> usize {
         self.lenient
     }
 
     /// How many replies were [`Verdict::Unexpected`].
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, Exchange};
+    /// let ex = Exchange::check(Command::Noop, [ReplyCode::COMMAND_OK, ReplyCode::COMMAND_OK, ReplyCode::COMMAND_OK]);
+    /// assert_eq!(ex.unexpected_count(), 2); // two replies after the final one
+    /// ```
     #[must_use]
     pub const fn unexpected_count(&self) -> usize {
         self.unexpected
@@ -429,12 +519,27 @@ impl Exchange {
     }
 
     /// The unexpected replies and what is wrong with each (the first 8 findings).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, Exchange, Problem};
+    /// let ex = Exchange::check(Command::Noop, [ReplyCode::COMMAND_OK, ReplyCode::COMMAND_OK]);
+    /// assert_eq!(ex.unexpected().collect::<Vec<_>>(), [(ReplyCode::COMMAND_OK, Problem::AfterFinalReply)]);
+    /// ```
     pub fn unexpected(&self) -> impl Iterator<Item = (ReplyCode, Problem)> + '_ {
         self.findings()
             .filter_map(|(c, v)| v.problem().map(|p| (c, p)))
     }
 
     /// The replies accepted by a [`Leniency`] rule, and the rule (the first 8 findings).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::command::{Command, Exchange, Leniency};
+    /// // pyftpdlib answers CDUP with 250, where RFC 959 lists 200.
+    /// let ex = Exchange::check(Command::Cdup, [ReplyCode::REQUESTED_FILE_ACTION_OK]);
+    /// assert_eq!(ex.leniencies().collect::<Vec<_>>(), [(ReplyCode::REQUESTED_FILE_ACTION_OK, Leniency::GenericSuccess)]);
+    /// ```
     pub fn leniencies(&self) -> impl Iterator<Item = (ReplyCode, Leniency)> + '_ {
         self.findings()
             .filter_map(|(c, v)| v.leniency().map(|l| (c, l)))

@@ -210,12 +210,26 @@ impl<'a> CommandLine<'a> {
     }
 
     /// The command ([`Command::Other`] for a verb the crate does not know).
+    ///
+    /// ```
+    /// use ftp_reply::command::{Command, CommandLine};
+    /// assert_eq!(CommandLine::parse_str("retr a.txt")?.command(), Command::Retr);
+    /// assert_eq!(CommandLine::parse_str("XYZZY")?.command(), Command::Other);
+    /// # Ok::<(), ftp_reply::command::CommandParseError>(())
+    /// ```
     #[must_use]
     pub const fn command(&self) -> Command {
         self.command
     }
 
     /// The verb exactly as sent (case kept).
+    ///
+    /// ```
+    /// use ftp_reply::command::CommandLine;
+    /// assert_eq!(CommandLine::parse_str("retr a.txt")?.verb(), "retr");
+    /// assert_eq!(CommandLine::parse_str("XYZZY")?.verb(), "XYZZY");
+    /// # Ok::<(), ftp_reply::command::CommandParseError>(())
+    /// ```
     #[must_use]
     pub const fn verb(&self) -> &'a str {
         self.verb
@@ -398,6 +412,18 @@ impl CommandParseError {
 /// What was wrong with a command line; see [`CommandParseError`].
 ///
 /// New kinds may be added in minor releases.
+///
+/// ```
+/// use ftp_reply::command::{Command, CommandLine, CommandParseErrorKind};
+///
+/// let kind = |line: &str| CommandLine::parse_str(line).unwrap_err().kind();
+/// assert_eq!(kind(""), CommandParseErrorKind::Empty);
+/// assert_eq!(kind("RE-TR x"), CommandParseErrorKind::InvalidVerbByte { found: b'-' });
+/// assert_eq!(kind("RETR a\nDELE b"), CommandParseErrorKind::LineBreak);
+/// let err = CommandLine::new(Command::Stor, Some("a\0.txt")).unwrap_err();
+/// assert_eq!(err.kind(), CommandParseErrorKind::Nul);
+/// assert_eq!(CommandLine::new(Command::Other, None).unwrap_err().kind(), CommandParseErrorKind::NoVerb);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum CommandParseErrorKind {

@@ -78,6 +78,24 @@ impl DecodeError {
 /// What was wrong with a reply stream; see [`DecodeError`].
 ///
 /// New kinds may be added in minor releases.
+///
+/// # Example
+///
+/// ```
+/// use ftp_reply::{DecodeErrorKind, ParseErrorKind, Reply, ReplyCode};
+///
+/// let kind = |input: &[u8]| Reply::parse(input).unwrap_err().kind();
+/// assert_eq!(kind(b"2x0 Hi\r\n"), DecodeErrorKind::InvalidLine(ParseErrorKind::NotADigit { found: b'x' }));
+/// assert_eq!(kind(b"220 Hi\r\n221 Bye\r\n"), DecodeErrorKind::TrailingData);
+/// assert_eq!(
+///     kind(b"211-Features:\r\n MDTM\r\n"),
+///     DecodeErrorKind::Incomplete { code: Some(ReplyCode::SYSTEM_STATUS), lines: 2 }
+/// );
+/// assert_eq!(
+///     DecodeErrorKind::LineTooLong { limit: 4096 }.to_string(),
+///     "the line is longer than the limit of 4096 bytes"
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum DecodeErrorKind {

@@ -11,6 +11,17 @@ use crate::Lang;
 /// `summary`, `differences` (each `axis`, `a`, `b`, `text`), `note` (null or
 /// `note`, `server`, `client`), `when_to_use` (`server`, `client`) and
 /// `page` (the plain-text rendering).
+///
+/// ```
+/// use ftp_reply::{Lang, ReplyCode};
+/// use ftp_reply::diff::Diff;
+///
+/// let d = Diff::new(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED);
+/// let json = serde_json::to_value(d.localized(Lang::Es)).unwrap();
+/// assert_eq!(json["a"]["title"], "No se puede abrir la conexión de datos");
+/// assert_eq!(json["same"], false);
+/// assert!(json["summary"].as_str().unwrap().starts_with("FTP 425 (No se puede abrir la conexión de datos) y 426"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LocalizedDiff {
     pub(super) diff: Diff,

@@ -51,6 +51,16 @@ use crate::{
 pub use crate::kb::PairNote;
 
 /// The comparison of two reply codes; see the [module](self).
+///
+/// ```
+/// use ftp_reply::{Lang, ReplyCode};
+/// use ftp_reply::diff::{Diff, Difference, Format};
+///
+/// let d = Diff::new(ReplyCode::CLOSING_DATA_CONNECTION, ReplyCode::REQUESTED_FILE_ACTION_OK);
+/// assert!(d.note().is_some()); // 226 and 250 are often confused
+/// assert!(d.differences().any(|x| matches!(x, Difference::DataConnection { .. })));
+/// assert!(d.render(Lang::En, Format::Text).to_string().starts_with("FTP 226"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Diff {
     a: ReplyCode,
@@ -59,6 +69,14 @@ pub struct Diff {
 
 /// An output format for the pages of [`Diff::render`], [`Explanation::render`](crate::Explanation::render)
 /// and [`Diagnosis::render`](crate::Diagnosis::render).
+///
+/// ```
+/// use ftp_reply::diff::Format;
+/// assert_eq!("markdown".parse::<Format>(), Ok(Format::Markdown));
+/// assert_eq!("TEXT".parse::<Format>(), Ok(Format::Text));
+/// assert!("html".parse::<Format>().is_err());
+/// assert_eq!(Format::default().to_string(), "text");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, strum::Display, strum::EnumString)]
 #[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 #[strum(parse_err_ty = crate::UnknownNameError, parse_err_fn = crate::UnknownNameError::format)]
@@ -76,6 +94,12 @@ impl Format {
     pub const ALL: [Format; 2] = [Format::Text, Format::Markdown];
 
     /// Every format (same as [`Format::ALL`]).
+    ///
+    /// ```
+    /// use ftp_reply::diff::Format;
+    /// let names: Vec<String> = Format::all().map(|f| f.to_string()).collect();
+    /// assert_eq!(names, ["text", "markdown"]);
+    /// ```
     #[must_use]
     pub fn all() -> impl ExactSizeIterator<Item = Format> + Clone {
         Self::ALL.into_iter()
@@ -98,12 +122,24 @@ impl Diff {
     }
 
     /// The first code.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Diff;
+    /// assert_eq!(Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE).a(), 150);
+    /// ```
     #[must_use]
     pub const fn a(&self) -> ReplyCode {
         self.a
     }
 
     /// The second code.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Diff;
+    /// assert_eq!(Diff::new(ReplyCode::FILE_STATUS_OK, ReplyCode::SERVICE_NOT_AVAILABLE).b(), 421);
+    /// ```
     #[must_use]
     pub const fn b(&self) -> ReplyCode {
         self.b
@@ -123,6 +159,13 @@ impl Diff {
     }
 
     /// Whether both sides are the same code.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::Diff;
+    /// assert!(Diff::new(ReplyCode::COMMAND_OK, ReplyCode::COMMAND_OK).is_same());
+    /// assert!(!Diff::new(ReplyCode::COMMAND_OK, ReplyCode::SYSTEM_STATUS).is_same());
+    /// ```
     #[must_use]
     pub fn is_same(&self) -> bool {
         self.a == self.b
@@ -173,6 +216,16 @@ impl Diff {
     /// undefined one. What follows from the first digit alone (preliminary or
     /// final, positive or negative, transient or permanent) is in
     /// [`Difference::Category`]; the page spells it out.
+    ///
+    /// ```
+    /// use ftp_reply::{FunctionGroup, ReplyCode};
+    /// use ftp_reply::diff::{Diff, Difference};
+    /// // Same first digit: no category axis, and the function group comes first.
+    /// let d = Diff::new(ReplyCode::NOT_LOGGED_IN, ReplyCode::FILE_UNAVAILABLE);
+    /// let first = d.differences().next().unwrap();
+    /// assert_eq!(first, Difference::Function { a: FunctionGroup::AuthenticationAndAccounting, b: FunctionGroup::FileSystem });
+    /// assert!(!d.differences().any(|x| matches!(x, Difference::Category { .. })));
+    /// ```
     pub fn differences(&self) -> impl Iterator<Item = Difference> + Clone + use<> {
         self.axes().filter_map(Axis::public)
     }
@@ -380,6 +433,14 @@ impl Persistence {
 }
 
 /// Whether a code is defined by an RFC.
+///
+/// ```
+/// use ftp_reply::ReplyCode;
+/// use ftp_reply::diff::{Diff, Difference, Standing};
+/// let d = Diff::new(ReplyCode::NOT_LOGGED_IN, ReplyCode::new(430).unwrap());
+/// assert!(d.differences().any(|x| x == Difference::Standing { a: Standing::Rfc, b: Standing::NonStandard }));
+/// assert_eq!(Standing::Undefined.to_string(), "undefined");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -426,6 +487,20 @@ impl Standing {
 /// or permanent follows from its first digit, so it is part of
 /// [`Difference::Category`] (see the `is_*` predicates of [`ReplyCode`]);
 /// the page still says it in words.
+///
+/// ```
+/// use ftp_reply::{Category, Lang, ReplyCode, RetryAdvice};
+/// use ftp_reply::diff::{Diff, Difference};
+///
+/// let d = Diff::new(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::FILE_UNAVAILABLE);
+/// let all: Vec<Difference> = d.differences().collect();
+/// assert_eq!(all[0], Difference::Category {
+///     a: Category::TransientNegativeCompletion,
+///     b: Category::PermanentNegativeCompletion,
+/// });
+/// assert!(all.contains(&Difference::NextStep { a: RetryAdvice::ChangeFirst, b: RetryAdvice::DoNotRetryUnchanged }));
+/// println!("{}", all[0].describe(d.a(), d.b(), Lang::En));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Difference {

@@ -12,6 +12,18 @@ use crate::{CommandSet, Lang, ReplyCode, ReplyInfo};
 
 /// A sentence describing one [`Difference`](super::Difference); see
 /// [`Difference::describe`](super::Difference::describe).
+///
+/// ```
+/// use ftp_reply::{Lang, ReplyCode};
+/// use ftp_reply::diff::Diff;
+///
+/// let d = Diff::new(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED);
+/// let first = d.differences().next().unwrap();
+/// assert_eq!(
+///     first.describe(d.a(), d.b(), Lang::Fr).to_string(),
+///     "Avec 425, la connexion de données n'a pas pu être ouverte ; avec 426, la connexion de données a été fermée et le transfert interrompu."
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
     pub(super) axis: Axis,
@@ -361,6 +373,16 @@ impl fmt::Display for ClientGuidance {
 }
 
 /// A [`Diff`] page ready to print; see [`Diff::render`].
+///
+/// ```
+/// use ftp_reply::{Lang, ReplyCode};
+/// use ftp_reply::diff::{Diff, Format};
+///
+/// let d = Diff::new(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED);
+/// let page = d.render(Lang::En, Format::Markdown).to_string();
+/// assert!(page.starts_with("# FTP 425 Can't Open Data Connection vs 426 Connection Closed, Transfer Aborted\n\n"));
+/// assert!(page.contains("are both 4xx Transient Negative Completion replies"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rendered {
     pub(super) diff: Diff,

@@ -41,6 +41,13 @@ pub enum ClueKind {
 
 impl ClueKind {
     /// The label in `lang`.
+    ///
+    /// ```
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::identify::ClueKind;
+    /// assert_eq!(ClueKind::FeatureOrder.label(Lang::En), "the order of the FEAT list");
+    /// assert_eq!(ClueKind::Status.to_string(), "the STAT reply"); // Display: English
+    /// ```
     #[must_use]
     pub const fn label(self, lang: Lang) -> &'static str {
         lang.phrases().identify_clue_kind[self as usize]
@@ -76,6 +83,13 @@ pub enum Strength {
 
 impl Strength {
     /// The points a clue of this strength adds to its server's score.
+    ///
+    /// ```
+    /// use ftp_reply::identify::{NAME_THRESHOLD, Strength};
+    /// assert_eq!(Strength::Names.points(), 100);
+    /// assert!(Strength::Names.points() >= NAME_THRESHOLD); // one naming reply is enough
+    /// assert!(Strength::Strong.points() < NAME_THRESHOLD); // one wording is not
+    /// ```
     #[must_use]
     pub const fn points(self) -> u16 {
         match self {
@@ -131,6 +145,13 @@ pub enum Confidence {
 
 impl Confidence {
     /// The label in `lang`.
+    ///
+    /// ```
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::identify::Confidence;
+    /// assert_eq!(Confidence::Certain.label(Lang::En), "named by the server");
+    /// assert_eq!(Confidence::Likely.label(Lang::Es), "probable");
+    /// ```
     #[must_use]
     pub const fn label(self, lang: Lang) -> &'static str {
         lang.phrases().identify_confidence[self as usize]
@@ -181,6 +202,16 @@ impl ServerVersion {
     }
 
     /// The version text.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// id.observe(None, &Reply::parse(b"220 ProFTPD 1.3.8rc4 Server (Debian) [::ffff:127.0.0.1]\r\n")?);
+    /// let version = id.best().unwrap().version().copied();
+    /// assert_eq!(version.as_ref().map(|v| v.as_str()), Some("1.3.8rc4"));
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
         // Only ASCII is ever stored (checked in `new`).
@@ -284,42 +315,93 @@ pub struct Fingerprint {
 impl Fingerprint {
     /// Every fingerprint: the English texts grouped by server, then the
     /// translated ones (ProFTPD's catalogues, Pure-FTPd's other languages).
+    ///
+    /// ```
+    /// use ftp_reply::diagnosis::Server;
+    /// use ftp_reply::identify::Fingerprint;
+    /// let all = Fingerprint::all();
+    /// for server in [Server::Vsftpd, Server::Proftpd, Server::PureFtpd, Server::Pyftpdlib, Server::Libunftp] {
+    ///     assert!(all.iter().any(|f| f.server() == server));
+    /// }
+    /// ```
     #[must_use]
     pub fn all() -> &'static [Fingerprint] {
         fingerprints::ALL
     }
 
     /// A stable id, such as `pyftpdlib-feat-footer`.
+    ///
+    /// ```
+    /// use ftp_reply::identify::Fingerprint;
+    /// let fp = Fingerprint::all().iter().find(|f| f.id() == "vsftpd-stat-version").unwrap();
+    /// assert!(fp.id().starts_with(fp.server().id()));
+    /// assert_eq!(Fingerprint::all().iter().filter(|f| f.id() == fp.id()).count(), 1);
+    /// ```
     #[must_use]
     pub const fn id(&self) -> &'static str {
         self.id
     }
 
     /// The server it points at.
+    ///
+    /// ```
+    /// use ftp_reply::diagnosis::Server;
+    /// use ftp_reply::identify::Fingerprint;
+    /// let fp = Fingerprint::all().iter().find(|f| f.id() == "vsftpd-stat-version").unwrap();
+    /// assert_eq!(fp.server(), Server::Vsftpd);
+    /// ```
     #[must_use]
     pub const fn server(&self) -> Server {
         self.server
     }
 
     /// What part of the session it is read from.
+    ///
+    /// ```
+    /// use ftp_reply::identify::ClueKind;
+    /// use ftp_reply::identify::Fingerprint;
+    /// let fp = Fingerprint::all().iter().find(|f| f.id() == "vsftpd-stat-version").unwrap();
+    /// assert_eq!(fp.kind(), ClueKind::Status);
+    /// ```
     #[must_use]
     pub const fn kind(&self) -> ClueKind {
         self.kind
     }
 
     /// How much it weighs.
+    ///
+    /// ```
+    /// use ftp_reply::identify::Strength;
+    /// use ftp_reply::identify::Fingerprint;
+    /// let fp = Fingerprint::all().iter().find(|f| f.id() == "vsftpd-stat-version").unwrap();
+    /// assert_eq!(fp.strength(), Strength::Names); // the text names vsftpd
+    /// ```
     #[must_use]
     pub const fn strength(&self) -> Strength {
         self.strength
     }
 
     /// The reply code it comes with.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::identify::Fingerprint;
+    /// let fp = Fingerprint::all().iter().find(|f| f.id() == "vsftpd-stat-version").unwrap();
+    /// assert_eq!(fp.code(), ReplyCode::SYSTEM_STATUS);
+    /// ```
     #[must_use]
     pub const fn code(&self) -> ReplyCode {
         ReplyCode::known(self.code)
     }
 
     /// The commands whose reply it is (empty: any reply with that code).
+    ///
+    /// ```
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::Fingerprint;
+    /// let fp = Fingerprint::all().iter().find(|f| f.id() == "vsftpd-stat-version").unwrap();
+    /// assert_eq!(fp.commands(), [Command::Stat]);
+    /// ```
     #[must_use]
     pub const fn commands(&self) -> &'static [Command] {
         self.commands
@@ -328,6 +410,12 @@ impl Fingerprint {
     /// The text pattern, for fingerprints that compare a line's text
     /// (`{*}` any text, `{n}` digits, `{v}` the version, case-sensitive);
     /// `None` for layouts and feature orders.
+    ///
+    /// ```
+    /// use ftp_reply::identify::Fingerprint;
+    /// let order = Fingerprint::all().iter().find(|f| f.id() == "pure-ftpd-feature-order").unwrap();
+    /// assert_eq!(order.pattern(), None);
+    /// ```
     #[must_use]
     pub const fn pattern(&self) -> Option<&'static str> {
         match self.rule {
@@ -337,6 +425,14 @@ impl Fingerprint {
     }
 
     /// For a feature-order fingerprint, the features in the server's order.
+    ///
+    /// ```
+    /// use ftp_reply::identify::Fingerprint;
+    /// let order = Fingerprint::all().iter().find(|f| f.id() == "pure-ftpd-feature-order").unwrap();
+    /// assert_eq!(order.feature_order().unwrap()[..3], ["UTF8", "EPRT", "IDLE"]);
+    /// let stat = Fingerprint::all().iter().find(|f| f.id() == "vsftpd-stat-version").unwrap();
+    /// assert_eq!(stat.feature_order(), None);
+    /// ```
     #[must_use]
     pub const fn feature_order(&self) -> Option<&'static [&'static str]> {
         match self.rule {
@@ -347,6 +443,13 @@ impl Fingerprint {
 
     /// Where the fact comes from: the server's source file and version, or a
     /// recorded session under `tests/data/`.
+    ///
+    /// ```
+    /// use ftp_reply::identify::Fingerprint;
+    /// assert!(Fingerprint::all().iter().all(|f| !f.source().is_empty()));
+    /// let stat = Fingerprint::all().iter().find(|f| f.id() == "vsftpd-stat-version").unwrap();
+    /// assert_eq!(stat.source(), "vsftpd 3.0.2 postlogin.c (handle_stat); seen in tests/data/servers/vsftpd-3.0.3-13+b2.txt");
+    /// ```
     #[must_use]
     pub const fn source(&self) -> &'static str {
         self.source
@@ -359,6 +462,20 @@ impl Fingerprint {
 }
 
 /// One clue seen in a session: the fingerprint, and the reply it was seen in.
+///
+/// ```
+/// use ftp_reply::Reply;
+/// use ftp_reply::command::Command;
+/// use ftp_reply::identify::ServerIdentifier;
+/// let mut id = ServerIdentifier::new();
+/// id.observe(None, &Reply::parse(b"220 Welcome\r\n")?);
+/// id.observe(Some(Command::Stat), &Reply::parse(
+///     b"211-FTP server status:\r\n     vsFTPd 3.0.3 - secure, fast, stable\r\n211 End of status\r\n")?);
+/// let clue = id.evidence().next().unwrap();
+/// assert_eq!((clue.fingerprint().id(), clue.reply_index()), ("vsftpd-stat-version", 1));
+/// assert_eq!((clue.command(), clue.code().as_u16()), (Some(Command::Stat), 211));
+/// # Ok::<(), ftp_reply::DecodeError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Evidence {
     pub(super) fingerprint: &'static Fingerprint,
@@ -370,36 +487,116 @@ pub struct Evidence {
 
 impl Evidence {
     /// The fingerprint that matched.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// id.observe(None, &Reply::parse(b"220 Welcome\r\n")?);
+    /// id.observe(Some(Command::Stat), &Reply::parse(
+    ///     b"211-FTP server status:\r\n     vsFTPd 3.0.3 - secure, fast, stable\r\n211 End of status\r\n")?);
+    /// let clue = id.evidence().next().unwrap();
+    /// assert_eq!(clue.fingerprint().id(), "vsftpd-stat-version");
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[must_use]
     pub const fn fingerprint(&self) -> &'static Fingerprint {
         self.fingerprint
     }
 
     /// The server it points at.
+    ///
+    /// ```
+    /// use ftp_reply::diagnosis::Server;
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// id.observe(None, &Reply::parse(b"220 Welcome\r\n")?);
+    /// id.observe(Some(Command::Stat), &Reply::parse(
+    ///     b"211-FTP server status:\r\n     vsFTPd 3.0.3 - secure, fast, stable\r\n211 End of status\r\n")?);
+    /// let clue = id.evidence().next().unwrap();
+    /// assert_eq!(clue.server(), Server::Vsftpd);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[must_use]
     pub const fn server(&self) -> Server {
         self.fingerprint.server
     }
 
     /// The command the caller said the reply answered (`None`: not said, or the greeting).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// id.observe(None, &Reply::parse(b"220 Welcome\r\n")?);
+    /// id.observe(Some(Command::Stat), &Reply::parse(
+    ///     b"211-FTP server status:\r\n     vsFTPd 3.0.3 - secure, fast, stable\r\n211 End of status\r\n")?);
+    /// let clue = id.evidence().next().unwrap();
+    /// assert_eq!(clue.command(), Some(Command::Stat));
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[must_use]
     pub const fn command(&self) -> Option<Command> {
         self.command
     }
 
     /// The code of the reply.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// id.observe(None, &Reply::parse(b"220 Welcome\r\n")?);
+    /// id.observe(Some(Command::Stat), &Reply::parse(
+    ///     b"211-FTP server status:\r\n     vsFTPd 3.0.3 - secure, fast, stable\r\n211 End of status\r\n")?);
+    /// let clue = id.evidence().next().unwrap();
+    /// assert_eq!(clue.code(), ReplyCode::SYSTEM_STATUS);
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[must_use]
     pub const fn code(&self) -> ReplyCode {
         self.code
     }
 
     /// The index of the reply in the session (0 for the first one observed).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// id.observe(None, &Reply::parse(b"220 Welcome\r\n")?);
+    /// id.observe(Some(Command::Stat), &Reply::parse(
+    ///     b"211-FTP server status:\r\n     vsFTPd 3.0.3 - secure, fast, stable\r\n211 End of status\r\n")?);
+    /// let clue = id.evidence().next().unwrap();
+    /// assert_eq!(clue.reply_index(), 1); // the greeting was reply 0
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[must_use]
     pub const fn reply_index(&self) -> u32 {
         self.reply
     }
 
     /// The version this clue showed, if any.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::identify::ServerIdentifier;
+    /// let mut id = ServerIdentifier::new();
+    /// id.observe(None, &Reply::parse(b"220 Welcome\r\n")?);
+    /// id.observe(Some(Command::Stat), &Reply::parse(
+    ///     b"211-FTP server status:\r\n     vsFTPd 3.0.3 - secure, fast, stable\r\n211 End of status\r\n")?);
+    /// let clue = id.evidence().next().unwrap();
+    /// assert_eq!(clue.version().map(|v| v.as_str()), Some("3.0.3"));
+    /// # Ok::<(), ftp_reply::DecodeError>(())
+    /// ```
     #[must_use]
     pub const fn version(&self) -> Option<&ServerVersion> {
         self.version.as_ref()

@@ -81,6 +81,18 @@ impl<R: BufRead> ReplyReader<R> {
 /// The replies to one command, from [`ReplyReader::read_for`]: an
 /// [`Iterator`] of `Result<(Reply, Verdict), ReadError>` that ends after the
 /// exchange's final reply.
+///
+/// ```
+/// use ftp_reply::ReplyReader;
+/// use ftp_reply::command::{Command, Exchange, Role, Verdict};
+///
+/// let mut reader = ReplyReader::new(&b"150 Opening\r\n226 Done\r\n220 not for RETR\r\n"[..]);
+/// let mut retr = Exchange::new(Command::Retr);
+/// let roles: Vec<_> = reader.read_for(&mut retr).map(|r| r.map(|(_, v)| v)).collect::<Result<_, _>>()?;
+/// assert_eq!(roles, [Verdict::Expected(Role::Preliminary), Verdict::Expected(Role::Success)]);
+/// assert!(retr.is_complete()); // the 220 is left for the next exchange
+/// # Ok::<(), ftp_reply::ReadError>(())
+/// ```
 #[derive(Debug)]
 pub struct ExchangeReplies<'a, R> {
     reader: &'a mut ReplyReader<R>,

@@ -173,27 +173,8 @@ fn run() -> Result<()> {
         writeln!(kb, "    }},").unwrap();
 
         let title_en = str_field(&texts[0].1, e.code, "title", "en.toml")?;
-        let desc_en = str_field(&texts[0].1, e.code, "description", "en.toml")?;
-        let sources = e.sources.join(", ");
-        let standard = if e.standard {
-            ""
-        } else {
-            " Not defined by any RFC."
-        };
         for (i, name) in std::iter::once(&e.name).chain(&e.aliases).enumerate() {
-            let alias = if i > 0 {
-                format!(
-                    "\n\nAn alias of [`ReplyCode::{}`], for the meaning of {}.",
-                    e.name,
-                    e.meanings.get(i).map_or(&e.sources[0], |m| &m.source)
-                )
-            } else {
-                String::new()
-            };
-            let doc = format!(
-                "{} {title_en}: \"{}\"\n\n{desc_en}\n\nDefined in: {sources}.{standard}{alias}",
-                e.code, e.meanings[0].wording
-            );
+            let doc = constant_doc(e, i, title_en)?;
             writeln!(
                 consts,
                 "    #[doc = {doc:?}]\n    pub const {name}: ReplyCode = ReplyCode::known({});",
@@ -446,6 +427,46 @@ fn pick(v: Option<&Value>, table: &[(&str, &'static str)], default: &str) -> Res
 }
 
 /// `RFC 959 §4.2.1`, `RFC 959 Appendix II`, `RFC 2389`, or any other text (a non-standard source).
+/// The one-line doc of a constant: the code, its English title and the
+/// section that defines its meaning, linked, e.g. "`421` Service Not Available
+/// ([RFC 959 §4.2.2](https://www.rfc-editor.org/rfc/rfc959#section-4.2.2))".
+/// The long text stays in the knowledge base, behind `ReplyCode::info()`.
+/// `meaning` is 0 for the code's main constant, `i` for its `i`-th alias.
+fn constant_doc(e: &Entry, meaning: usize, title_en: &str) -> Result<String> {
+    let source = e.meanings.get(meaning).map_or(&e.sources[0], |m| &m.source);
+    let mut doc = format!("`{}` {title_en} ({})", e.code, source_link(source)?);
+    if !e.standard {
+        doc.push_str(", not standard");
+    }
+    if meaning > 0 {
+        write!(doc, "; the same code as [`{0}`](Self::{0})", e.name).unwrap();
+    }
+    doc.push('.');
+    Ok(doc)
+}
+
+/// A source as Markdown: linked to its rfc-editor.org section for an RFC
+/// (the same links as `Source::url`), plain text otherwise.
+fn source_link(s: &str) -> Result<String> {
+    let Some(rest) = s.strip_prefix("RFC ") else {
+        return Ok(s.to_string());
+    };
+    let (num, section) = rest.split_once(' ').unwrap_or((rest, ""));
+    let num: u16 = num
+        .parse()
+        .map_err(|_| format!("source `{s}`: bad RFC number"))?;
+    let anchor = if let Some(sec) = section.strip_prefix('§') {
+        format!("#section-{sec}")
+    } else if let Some(app) = section.strip_prefix("Appendix ") {
+        format!("#appendix-{app}")
+    } else {
+        String::new()
+    };
+    Ok(format!(
+        "[{s}](https://www.rfc-editor.org/rfc/rfc{num}{anchor})"
+    ))
+}
+
 fn source_expr(s: &str) -> Result<String> {
     if let Some(rest) = s.strip_prefix("RFC ") {
         let (num, section) = match rest.split_once(' ') {

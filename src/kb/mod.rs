@@ -69,6 +69,12 @@ impl ReplyInfo {
     }
 
     /// The code this entry describes.
+    ///
+    /// ```
+    /// use ftp_reply::{ReplyCode, ReplyInfo};
+    /// assert!(ReplyInfo::all().iter().all(|i| i.code().info() == Some(i)));
+    /// assert_eq!(ReplyInfo::all()[0].code(), ReplyCode::RESTART_MARKER_REPLY);
+    /// ```
     #[must_use]
     pub const fn code(&self) -> ReplyCode {
         self.code
@@ -86,12 +92,24 @@ impl ReplyInfo {
     }
 
     /// The category, from the first digit (same as `self.code().category()`).
+    ///
+    /// ```
+    /// use ftp_reply::{Category, ReplyCode};
+    /// let info = ReplyCode::CANT_OPEN_DATA_CONNECTION.info().unwrap();
+    /// assert_eq!(info.category(), Category::TransientNegativeCompletion);
+    /// ```
     #[must_use]
     pub const fn category(&self) -> Category {
         self.code.category()
     }
 
     /// The function group, from the second digit (same as `self.code().function()`).
+    ///
+    /// ```
+    /// use ftp_reply::{FunctionGroup, ReplyCode};
+    /// let info = ReplyCode::CANT_OPEN_DATA_CONNECTION.info().unwrap();
+    /// assert_eq!(info.function(), FunctionGroup::Connections);
+    /// ```
     #[must_use]
     pub const fn function(&self) -> FunctionGroup {
         self.code.function()
@@ -111,30 +129,62 @@ impl ReplyInfo {
     }
 
     /// A short title, e.g. "File Status OK".
+    ///
+    /// ```
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// let info = ReplyCode::CANT_OPEN_DATA_CONNECTION.info().unwrap();
+    /// assert_eq!(info.title(Lang::En), "Can't Open Data Connection");
+    /// assert_eq!(info.title(Lang::Es), "No se puede abrir la conexión de datos");
+    /// ```
     #[must_use]
     pub const fn title(&self, lang: Lang) -> &'static str {
         self.title.get(lang)
     }
 
     /// The title in every language.
+    ///
+    /// ```
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// let titles = ReplyCode::FILE_STATUS_OK.info().unwrap().title_text();
+    /// assert_eq!(titles.get(Lang::En), "File Status OK");
+    /// assert!(Lang::all().all(|lang| !titles.get(lang).is_empty()));
+    /// ```
     #[must_use]
     pub const fn title_text(&self) -> Text {
         self.title
     }
 
     /// What the reply means, in plain words.
+    ///
+    /// ```
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// let info = ReplyCode::CANT_OPEN_DATA_CONNECTION.info().unwrap();
+    /// assert!(info.description(Lang::En).starts_with("425 says the server could not open or accept the data connection"));
+    /// ```
     #[must_use]
     pub const fn description(&self, lang: Lang) -> &'static str {
         self.description.get(lang)
     }
 
     /// When a user typically sees the reply: the commands and situations that produce it.
+    ///
+    /// ```
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// let info = ReplyCode::CANT_OPEN_DATA_CONNECTION.info().unwrap();
+    /// assert!(info.when_seen(Lang::En).contains("425 Use PORT or PASV first."));
+    /// ```
     #[must_use]
     pub const fn when_seen(&self, lang: Lang) -> &'static str {
         self.when_seen.get(lang)
     }
 
     /// How to resolve it, or why nothing needs to be done.
+    ///
+    /// ```
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// let info = ReplyCode::CANT_OPEN_DATA_CONNECTION.info().unwrap();
+    /// assert!(info.remediation(Lang::En).contains("pasv_min_port"));
+    /// ```
     #[must_use]
     pub const fn remediation(&self, lang: Lang) -> &'static str {
         self.remediation.get(lang)
@@ -144,12 +194,25 @@ impl ReplyInfo {
     /// code, the text servers commonly send). Quoted, never translated.
     ///
     /// This is the wording of the first of [`meanings`](Self::meanings).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// let info = ReplyCode::CLOSING_DATA_CONNECTION.info().unwrap();
+    /// assert!(info.rfc_wording().starts_with("Closing data connection. Requested file action successful"));
+    /// assert_eq!(info.rfc_wording(), info.meanings()[0].wording());
+    /// ```
     #[must_use]
     pub const fn rfc_wording(&self) -> &'static str {
         self.meanings[0].wording
     }
 
     /// The documents and sections that define or use the code.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// let sources: Vec<_> = ReplyCode::CLOSING_DATA_CONNECTION.info().unwrap().sources().iter().map(ToString::to_string).collect();
+    /// assert_eq!(sources, ["RFC 959 §4.2.1", "RFC 959 §4.2.2", "RFC 959 §5.4", "RFC 3659 §7.2"]);
+    /// ```
     #[must_use]
     pub const fn sources(&self) -> &'static [Source] {
         self.sources
@@ -173,18 +236,39 @@ impl ReplyInfo {
 
     /// Whether the server closes the control connection after sending this
     /// reply (221, 421).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// let closes = |c: ReplyCode| c.info().unwrap().closes_control_connection();
+    /// assert!(closes(ReplyCode::SERVICE_NOT_AVAILABLE));
+    /// assert!(!closes(ReplyCode::NOT_LOGGED_IN)); // the session stays open for another USER
+    /// ```
     #[must_use]
     pub const fn closes_control_connection(&self) -> bool {
         self.closes_control
     }
 
     /// What the reply says about the data connection.
+    ///
+    /// ```
+    /// use ftp_reply::{DataConnection, ReplyCode};
+    /// let data = |c: ReplyCode| c.info().unwrap().data_connection();
+    /// assert_eq!(data(ReplyCode::CANT_OPEN_DATA_CONNECTION), DataConnection::OpenFailed);
+    /// assert_eq!(data(ReplyCode::CLOSING_DATA_CONNECTION), DataConnection::Closed);
+    /// assert_eq!(data(ReplyCode::NOT_LOGGED_IN), DataConnection::Unaffected);
+    /// ```
     #[must_use]
     pub const fn data_connection(&self) -> DataConnection {
         self.data_connection
     }
 
     /// What a client should do next.
+    ///
+    /// ```
+    /// use ftp_reply::{ReplyCode, RetryAdvice};
+    /// let info = ReplyCode::CANT_OPEN_DATA_CONNECTION.info().unwrap();
+    /// assert_eq!(info.retry_advice(), RetryAdvice::ChangeFirst); // e.g. switch to passive mode
+    /// ```
     #[must_use]
     pub const fn retry_advice(&self) -> RetryAdvice {
         self.retry
@@ -192,6 +276,12 @@ impl ReplyInfo {
 
     /// Codes that are easily confused with this one or that usually come
     /// before or after it.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// let related = ReplyCode::CANT_OPEN_DATA_CONNECTION.info().unwrap().related();
+    /// assert_eq!(related, [ReplyCode::ENTERING_PASSIVE_MODE, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED]);
+    /// ```
     #[must_use]
     pub const fn related(&self) -> &'static [ReplyCode] {
         self.related
@@ -238,6 +328,16 @@ impl ReplyInfo {
 /// `rfc_wording`, `description`, `when_seen`, `remediation`, `sources`,
 /// `closes_control_connection`, `more_replies_follow`, `data_connection`,
 /// `retry_advice`, `related` and `meanings`.
+///
+/// ```
+/// use ftp_reply::{Lang, ReplyCode};
+///
+/// let es = ReplyCode::CANT_OPEN_DATA_CONNECTION.info().unwrap().localized(Lang::Es);
+/// assert_eq!((es.code, es.lang), (ReplyCode::CANT_OPEN_DATA_CONNECTION, Lang::Es));
+/// assert_eq!(es.title, "No se puede abrir la conexión de datos");
+/// assert_eq!(es.rfc_wording, "Can't open data connection."); // quoted, never translated
+/// assert!(es.standard && !es.closes_control_connection && !es.more_replies_follow);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct LocalizedInfo {
@@ -348,12 +448,24 @@ pub struct Meaning {
 
 impl Meaning {
     /// The document and section that give this meaning.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// let meanings = ReplyCode::EXTENDED_PORT_FAILURE.info().unwrap().meanings();
+    /// assert_eq!(meanings[0].source().to_string(), "RFC 2428 §2");
+    /// ```
     #[must_use]
     pub const fn source(&self) -> Source {
         self.source
     }
 
     /// The reply text as that document gives it, quoted verbatim.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// let meanings = ReplyCode::EXTENDED_PORT_FAILURE.info().unwrap().meanings();
+    /// assert_eq!(meanings[1].wording(), "TLS negotiation failed or was unacceptable");
+    /// ```
     #[must_use]
     pub const fn wording(&self) -> &'static str {
         self.wording
@@ -361,12 +473,26 @@ impl Meaning {
 
     /// The commands whose replies carry this meaning (empty when the meaning
     /// does not depend on the command).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// let meanings = ReplyCode::EXTENDED_PORT_FAILURE.info().unwrap().meanings();
+    /// assert_eq!(meanings[0].commands(), ["EPRT", "EPSV"]);
+    /// assert!(ReplyCode::COMMAND_OK.info().unwrap().meanings()[0].commands().is_empty());
+    /// ```
     #[must_use]
     pub const fn commands(&self) -> &'static [&'static str] {
         self.commands
     }
 
     /// When the code has several meanings, how to tell this one apart.
+    ///
+    /// ```
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// let meanings = ReplyCode::EXTENDED_PORT_FAILURE.info().unwrap().meanings();
+    /// assert!(meanings[0].context(Lang::En).unwrap().starts_with("RFC 2428 meaning"));
+    /// assert_eq!(ReplyCode::COMMAND_OK.info().unwrap().meanings()[0].context(Lang::En), None);
+    /// ```
     #[must_use]
     pub const fn context(&self, lang: Lang) -> Option<&'static str> {
         match self.context {
@@ -398,18 +524,37 @@ pub struct Source {
 
 impl Source {
     /// The document.
+    ///
+    /// ```
+    /// use ftp_reply::{ReplyCode, Spec};
+    /// let info = ReplyCode::new(430).unwrap().info().unwrap(); // not standard
+    /// assert_eq!(info.sources()[0].spec(), Spec::Other("Wikipedia, List of FTP server return codes"));
+    /// ```
     #[must_use]
     pub const fn spec(&self) -> Spec {
         self.spec
     }
 
     /// The section ("4.2.1", "Appendix II"), or `""` for a whole document.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// let sections: Vec<_> = ReplyCode::ADDRESS_FAMILY_NOT_SUPPORTED.info().unwrap().sources().iter().map(|s| s.section()).collect();
+    /// assert_eq!(sections, ["4", "10.2", "Appendix II"]);
+    /// ```
     #[must_use]
     pub const fn section(&self) -> &'static str {
         self.section
     }
 
     /// A link to the section on rfc-editor.org, for RFC sources (needs `alloc`).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// let urls: Vec<_> = ReplyCode::ADDRESS_FAMILY_NOT_SUPPORTED.info().unwrap().sources().iter().map(|s| s.url()).collect();
+    /// assert_eq!(urls[2].as_deref(), Some("https://www.rfc-editor.org/rfc/rfc959#appendix-II"));
+    /// assert_eq!(ReplyCode::new(430).unwrap().info().unwrap().sources()[0].url(), None);
+    /// ```
     #[cfg(feature = "alloc")]
     #[must_use]
     pub fn url(&self) -> Option<alloc::string::String> {
@@ -451,6 +596,12 @@ impl fmt::Display for Source {
 }
 
 /// The document a [`Source`] points to.
+///
+/// ```
+/// use ftp_reply::{ReplyCode, Spec};
+/// let specs: Vec<_> = ReplyCode::USER_LOGGED_OUT.info().unwrap().sources().iter().map(|s| s.spec()).collect();
+/// assert_eq!(specs, [Spec::Rfc(542), Spec::Rfc(454), Spec::Rfc(354), Spec::Other("Wikipedia, List of FTP server return codes")]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -633,6 +784,13 @@ pub struct PairNote {
 
 impl PairNote {
     /// The note on `a` and `b`, in either order, if the knowledge base has one.
+    ///
+    /// ```
+    /// use ftp_reply::ReplyCode;
+    /// use ftp_reply::diff::PairNote;
+    /// assert!(PairNote::get(ReplyCode::FILE_STATUS_OK, ReplyCode::DATA_CONNECTION_ALREADY_OPEN).is_some());
+    /// assert!(PairNote::get(ReplyCode::COMMAND_OK, ReplyCode::NOT_LOGGED_IN).is_none());
+    /// ```
     #[must_use]
     pub fn get(a: ReplyCode, b: ReplyCode) -> Option<&'static PairNote> {
         let key = if a <= b {
@@ -659,18 +817,39 @@ impl PairNote {
     }
 
     /// How the two codes differ.
+    ///
+    /// ```
+    /// use ftp_reply::diff::PairNote;
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// let note = PairNote::get(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED).unwrap();
+    /// assert!(note.note(Lang::En).contains("425 means that the data connection could not be opened at all"));
+    /// ```
     #[must_use]
     pub const fn note(&self, lang: Lang) -> &'static str {
         self.note.get(lang)
     }
 
     /// For a server author: which code to send in which situation.
+    ///
+    /// ```
+    /// use ftp_reply::diff::PairNote;
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// let note = PairNote::get(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED).unwrap();
+    /// assert!(note.server(Lang::En).starts_with("Send 425 when connecting to the client's PORT or EPRT address fails"));
+    /// ```
     #[must_use]
     pub const fn server(&self, lang: Lang) -> &'static str {
         self.server.get(lang)
     }
 
     /// For a client: how to react to each.
+    ///
+    /// ```
+    /// use ftp_reply::diff::PairNote;
+    /// use ftp_reply::{Lang, ReplyCode};
+    /// let note = PairNote::get(ReplyCode::CANT_OPEN_DATA_CONNECTION, ReplyCode::CONNECTION_CLOSED_TRANSFER_ABORTED).unwrap();
+    /// assert!(note.client(Lang::Fr).starts_with("Un 425 désigne le chemin réseau de la connexion de données"));
+    /// ```
     #[must_use]
     pub const fn client(&self, lang: Lang) -> &'static str {
         self.client.get(lang)
@@ -690,4 +869,17 @@ mod generated {
     use crate::{ReplyCode, Text};
 
     include!(concat!(env!("OUT_DIR"), "/kb.rs"));
+}
+
+// One named constant per code of the knowledge base (`ReplyCode::SERVICE_NOT_AVAILABLE`...),
+// generated from `src/kb/data/codes.toml` by the build script, each with a
+// one-line doc (code, title, defining section). They live here rather than
+// in `code.rs` for the rendered page: rustdoc shows a type's inherent impl
+// blocks in the order of the modules in `lib.rs`, and `kb` comes after
+// `code`, `command`, `diff` and `explain`, whose impl blocks hold the methods;
+// so `ReplyCode`'s page lists its methods first, then the constants.
+mod constants {
+    use crate::ReplyCode;
+
+    include!(concat!(env!("OUT_DIR"), "/constants.rs"));
 }

@@ -62,6 +62,12 @@ impl Lang {
     }
 
     /// The language's name in English (`French`...).
+    ///
+    /// ```
+    /// use ftp_reply::Lang;
+    /// assert_eq!(Lang::Es.english_name(), "Spanish");
+    /// assert_eq!(Lang::Es.name(), "español");
+    /// ```
     #[must_use]
     pub const fn english_name(self) -> &'static str {
         generated::META[self.index()].english_name

@@ -94,6 +94,20 @@ impl PayloadError {
 /// What a payload parser expected and did not find; see [`PayloadError`].
 ///
 /// New kinds may be added in minor releases.
+///
+/// ```
+/// use ftp_reply::{Reply, ReplyCode};
+/// use ftp_reply::payload::PayloadErrorKind;
+///
+/// let kind = |reply: &[u8]| Reply::parse(reply).unwrap().passive_address().unwrap_err().kind();
+/// assert_eq!(kind(b"227 Entering Passive Mode\r\n"), PayloadErrorKind::MissingAddress);
+/// assert_eq!(kind(b"227 Entering Passive Mode (10,0,0,300,1,2)\r\n"), PayloadErrorKind::NumberOutOfRange { max: 255 });
+/// assert_eq!(
+///     kind(b"229 Entering Extended Passive Mode (|||6446|)\r\n"),
+///     PayloadErrorKind::WrongCode { expected: ReplyCode::ENTERING_PASSIVE_MODE, found: ReplyCode::ENTERING_EXTENDED_PASSIVE_MODE }
+/// );
+/// assert_eq!(PayloadErrorKind::MissingPath.to_string(), "expected a quoted path name");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum PayloadErrorKind {
@@ -176,6 +190,16 @@ pub enum PayloadErrorKind {
 /// ([`Parsed::quirks`]).
 ///
 /// New quirks may be added in minor releases.
+///
+/// ```
+/// use ftp_reply::Reply;
+/// use ftp_reply::payload::Quirk;
+///
+/// let quirks = |reply: &[u8]| Reply::parse(reply).unwrap().passive_address().unwrap().quirks;
+/// assert!(quirks(b"227 Entering Passive Mode (10,0,0,5,156,64).\r\n").is_empty());
+/// assert!(quirks(b"227 Entering Passive Mode 10,0,0,5,156,64\r\n").contains(Quirk::MissingParentheses));
+/// assert!(quirks(b"227 Entering Passive Mode (10, 0, 0, 5, 156, 64)\r\n").contains(Quirk::SpacesInAddress));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u8)]
@@ -269,35 +293,74 @@ impl Quirks {
     pub const EMPTY: Quirks = Quirks(0);
 
     /// This set plus `quirk`.
+    ///
+    /// ```
+    /// use ftp_reply::payload::{Quirk, Quirks};
+    /// let q = Quirks::EMPTY.with(Quirk::TrailingText);
+    /// assert_eq!(q.with(Quirk::TrailingText), q); // a set: once only
+    /// assert!(q.with(Quirk::ExtraText).contains(Quirk::ExtraText));
+    /// ```
     #[must_use]
     pub const fn with(self, quirk: Quirk) -> Self {
         Quirks(self.0 | quirk.bit())
     }
 
     /// Adds `quirk`.
+    ///
+    /// ```
+    /// use ftp_reply::payload::{Quirk, Quirks};
+    /// let mut q = Quirks::EMPTY;
+    /// q.insert(Quirk::UnquotedPath);
+    /// assert_eq!(q, Quirks::EMPTY.with(Quirk::UnquotedPath));
+    /// ```
     pub fn insert(&mut self, quirk: Quirk) {
         self.0 |= quirk.bit();
     }
 
     /// Whether `quirk` is in the set.
+    ///
+    /// ```
+    /// use ftp_reply::payload::{Quirk, Quirks};
+    /// let q = Quirks::EMPTY.with(Quirk::MissingParentheses);
+    /// assert!(q.contains(Quirk::MissingParentheses) && !q.contains(Quirk::TrailingText));
+    /// ```
     #[must_use]
     pub const fn contains(self, quirk: Quirk) -> bool {
         self.0 & quirk.bit() != 0
     }
 
     /// Whether the set is empty: the payload followed its RFC.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let pwd = Reply::parse(b"257 \"/home/alice\" is the current directory\r\n")?;
+    /// assert!(pwd.pathname()?.quirks.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn is_empty(self) -> bool {
         self.0 == 0
     }
 
     /// How many quirks the set holds.
+    ///
+    /// ```
+    /// use ftp_reply::payload::{Quirk, Quirks};
+    /// assert_eq!(Quirks::EMPTY.len(), 0);
+    /// assert_eq!(Quirks::EMPTY.with(Quirk::ExtraText).with(Quirk::UnquotedPath).len(), 2);
+    /// ```
     #[must_use]
     pub const fn len(self) -> usize {
         self.0.count_ones() as usize
     }
 
     /// The quirks, in declaration order.
+    ///
+    /// ```
+    /// use ftp_reply::payload::{Quirk, Quirks};
+    /// let q = Quirks::EMPTY.with(Quirk::UnquotedPath).with(Quirk::MissingParentheses);
+    /// assert_eq!(q.iter().collect::<Vec<_>>(), [Quirk::MissingParentheses, Quirk::UnquotedPath]);
+    /// ```
     pub fn iter(self) -> impl Iterator<Item = Quirk> + Clone {
         Quirk::ALL.into_iter().filter(move |q| self.contains(*q))
     }

@@ -46,6 +46,15 @@ where
     L: Iterator<Item = &'a [u8]> + Clone,
 {
     /// The features, in the order the server listed them.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// let names: Vec<_> = features.iter().map(|f| f.name_str().unwrap()).collect();
+    /// assert_eq!(names, ["MDTM", "MLST", "LANG", "AUTH"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn iter(&self) -> FeatureIter<'a, L> {
         let mut lines = self.lines.clone();
@@ -59,18 +68,41 @@ where
     }
 
     /// How many features there are.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// assert_eq!(features.len(), 4); // the closing "211 End" is not one
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn len(&self) -> usize {
         self.len
     }
 
     /// Whether there are none (a single-line `211 No features`).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// assert!(Reply::parse(b"211 No features\r\n")?.features()?.value.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn is_empty(&self) -> bool {
         self.len == 0
     }
 
     /// Whether the server lists `name`, ASCII case-insensitively.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// assert!(features.has("mdtm") && features.has("MDTM"));
+    /// assert!(!features.has("EPSV") && !features.has("End"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn has(&self, name: &str) -> bool {
         self.get(name).is_some()
@@ -91,6 +123,15 @@ where
 
     /// The MLST facts (RFC 3659 §7.8: `MLST type*;size*;modify*;`), each
     /// marked when the server sends it by default; `None` without MLST.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// let default: Vec<_> = features.mlst_facts().unwrap().filter(|f| f.marked).map(|f| f.name).collect();
+    /// assert_eq!(default, [&b"type"[..], b"size"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn mlst_facts(&self) -> Option<MarkedList<'a>> {
         self.get("MLST").map(|f| f.marked_params())
@@ -98,6 +139,15 @@ where
 
     /// The languages (RFC 2640 §4.3: `LANG EN*;FR`), the current one
     /// marked; `None` without LANG.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// let current = features.languages().unwrap().find(|l| l.marked).unwrap();
+    /// assert_eq!(current.name, b"EN");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn languages(&self) -> Option<MarkedList<'a>> {
         self.get("LANG").map(|f| f.marked_params())
@@ -105,12 +155,30 @@ where
 
     /// The security mechanisms of AUTH (RFC 2228, RFC 4217 §6: `AUTH TLS`);
     /// `None` without AUTH.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// assert_eq!(features.auth_mechanisms().unwrap().count(), 2); // TLS, SSL
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn auth_mechanisms(&self) -> Option<Words<'a>> {
         self.get("AUTH").map(|f| f.words())
     }
 
     /// Whether REST lists the STREAM mode (RFC 3659 §5.7: `REST STREAM`).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// assert!(!features.has_rest_stream());
+    /// let rest = Reply::parse(b"211-Features:\r\n REST STREAM\r\n211 End\r\n")?;
+    /// assert!(rest.features()?.value.has_rest_stream());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn has_rest_stream(&self) -> bool {
         self.get("REST")
@@ -131,6 +199,16 @@ where
 }
 
 /// The features of a [`Features`] list.
+///
+/// ```
+/// use ftp_reply::Reply;
+/// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+/// let features = reply.features()?.value;
+/// let mut iter = features.iter();
+/// assert!(iter.next().unwrap().is("MDTM"));
+/// assert_eq!(iter.count(), 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct FeatureIter<'a, L> {
     lines: L,
@@ -196,24 +274,61 @@ impl<'a> Feature<'a> {
     }
 
     /// The feature's name as sent (`MDTM`).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// let mlst = features.get("mlst").unwrap();
+    /// assert_eq!(mlst.name(), b"MLST");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn name(&self) -> &'a [u8] {
         self.name
     }
 
     /// The name as text, if it is UTF-8 (feature names are ASCII, RFC 2389 §3.2).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// let mlst = features.get("mlst").unwrap();
+    /// assert_eq!(mlst.name_str(), Some("MLST"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name_str(&self) -> Option<&'a str> {
         core::str::from_utf8(self.name).ok()
     }
 
     /// The parameters after the name, without surrounding spaces (empty if none).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// let mlst = features.get("mlst").unwrap();
+    /// assert_eq!(mlst.params(), b"type*;size*;modify;");
+    /// assert_eq!(features.get("MDTM").unwrap().params(), b"");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn params(&self) -> &'a [u8] {
         self.params
     }
 
     /// Whether the feature is called `name`, ASCII case-insensitively.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// let mlst = features.get("mlst").unwrap();
+    /// assert!(mlst.is("mlst") && mlst.is("MLST") && !mlst.is("MLSD"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name.as_bytes())
@@ -221,6 +336,16 @@ impl<'a> Feature<'a> {
 
     /// The parameters as a `;`-separated list whose items may end with `*`
     /// (the form of MLST, RFC 3659 §7.8, and LANG, RFC 2640 §4.3).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// let mlst = features.get("mlst").unwrap();
+    /// let facts: Vec<_> = mlst.marked_params().map(|f| (f.name, f.marked)).collect();
+    /// assert_eq!(facts, [(&b"type"[..], true), (b"size", true), (b"modify", false)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn marked_params(&self) -> MarkedList<'a> {
         MarkedList { rest: self.params }
@@ -228,6 +353,15 @@ impl<'a> Feature<'a> {
 
     /// The parameters as words separated by spaces, `;` or `,` (AUTH's
     /// `TLS;SSL`, REST's `STREAM`).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// let auth = features.get("AUTH").unwrap();
+    /// assert_eq!(auth.words().collect::<Vec<_>>(), [&b"TLS"[..], b"SSL"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn words(&self) -> Words<'a> {
         Words { rest: self.params }
@@ -258,6 +392,15 @@ fn write_lossy(f: &mut fmt::Formatter<'_>, bytes: &[u8]) -> fmt::Result {
 }
 
 /// A name from a [`MarkedList`], with whether a `*` followed it.
+///
+/// ```
+/// use ftp_reply::Reply;
+/// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+/// let features = reply.features()?.value;
+/// let first = features.mlst_facts().unwrap().next().unwrap();
+/// assert_eq!((first.name, first.marked), (&b"type"[..], true));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MarkedName<'a> {
     /// The name, without the `*`.
@@ -268,6 +411,15 @@ pub struct MarkedName<'a> {
 
 impl<'a> MarkedName<'a> {
     /// The name as text, if it is UTF-8.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+    /// let features = reply.features()?.value;
+    /// let langs: Vec<_> = features.languages().unwrap().map(|l| l.name_str()).collect();
+    /// assert_eq!(langs, [Some("EN"), Some("FR")]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name_str(&self) -> Option<&'a str> {
         core::str::from_utf8(self.name).ok()
@@ -276,6 +428,16 @@ impl<'a> MarkedName<'a> {
 
 /// The items of a `;`-separated list such as `type*;size*;modify;`; see
 /// [`Feature::marked_params`].
+///
+/// ```
+/// use ftp_reply::Reply;
+/// let reply = Reply::parse(b"211-Features:\r\n MDTM\r\n MLST type*;size*;modify;\r\n LANG EN*;FR\r\n AUTH TLS;SSL\r\n211 End\r\n")?;
+/// let features = reply.features()?.value;
+/// let facts = features.mlst_facts().unwrap();
+/// assert_eq!(facts.clone().count(), 3); // a trailing `;` ends the list, it opens no empty item
+/// assert_eq!(facts.map(|f| f.name_str().unwrap()).collect::<Vec<_>>(), ["type", "size", "modify"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct MarkedList<'a> {
     rest: &'a [u8],
@@ -313,6 +475,14 @@ impl<'a> Iterator for MarkedList<'a> {
 impl FusedIterator for MarkedList<'_> {}
 
 /// Words separated by spaces, `;` or `,`; see [`Feature::words`].
+///
+/// ```
+/// use ftp_reply::Reply;
+/// let reply = Reply::parse(b"211-Features:\r\n AUTH TLS, SSL;TLS-C\r\n211 End\r\n")?;
+/// let auth = reply.features()?.value.get("AUTH").unwrap();
+/// assert_eq!(auth.words().collect::<Vec<_>>(), [&b"TLS"[..], b"SSL", b"TLS-C"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Words<'a> {
     rest: &'a [u8],

@@ -43,6 +43,13 @@ impl Reply {
     /// # Errors
     ///
     /// See [`payload::long_passive_address`](crate::payload::long_passive_address).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"228 Entering Long Passive Mode (4,4,132,235,1,2,2,24,22)\r\n")?;
+    /// assert_eq!(reply.long_passive_address()?.value.to_string(), "132.235.1.2:6166");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn long_passive_address(&self) -> Result<Parsed<SocketAddr>, PayloadError> {
         self.view().long_passive_address()
     }
@@ -170,6 +177,13 @@ impl Reply {
     /// # Errors
     ///
     /// See [`payload::restart_offset`](crate::payload::restart_offset).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"350 Restart position accepted (1749706).\r\n")?;
+    /// assert_eq!(reply.restart_offset()?.value, Some(1_749_706));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn restart_offset(&self) -> Result<Parsed<Option<u64>>, PayloadError> {
         self.view().restart_offset()
     }
@@ -179,6 +193,13 @@ impl Reply {
     /// # Errors
     ///
     /// See [`payload::restart_marker`](crate::payload::restart_marker).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"110 MARK 1024 = 2048\r\n")?;
+    /// assert_eq!(reply.restart_marker()?.value.server(), b"2048");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn restart_marker(&self) -> Result<Parsed<RestartMarker<'_>>, PayloadError> {
         self.view().restart_marker()
     }
@@ -188,6 +209,13 @@ impl Reply {
     /// # Errors
     ///
     /// See [`payload::ready_in_minutes`](crate::payload::ready_in_minutes).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"120 Service ready in 5 minutes.\r\n")?;
+    /// assert_eq!(reply.ready_in_minutes()?.value, 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn ready_in_minutes(&self) -> Result<Parsed<u32>, PayloadError> {
         self.view().ready_in_minutes()
     }
@@ -197,6 +225,13 @@ impl Reply {
     /// # Errors
     ///
     /// See [`payload::system_type`](crate::payload::system_type).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"215 UNIX Type: L8\r\n")?;
+    /// assert_eq!(reply.system_type()?.value.name(), b"UNIX");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn system_type(&self) -> Result<Parsed<SystemType<'_>>, PayloadError> {
         self.view().system_type()
     }
@@ -206,6 +241,13 @@ impl Reply {
     /// # Errors
     ///
     /// See [`payload::mlst_entry`](crate::payload::mlst_entry).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"250-Listing\r\n type=file;size=4096; notes.txt\r\n250 End\r\n")?;
+    /// assert_eq!(reply.mlst_entry()?.value.size(), Some(4096));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn mlst_entry(&self) -> Result<Parsed<MlstEntry<'_>>, PayloadError> {
         self.view().mlst_entry()
     }
@@ -219,6 +261,15 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::passive_address`](crate::payload::passive_address).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"227 Entering Passive Mode (10,0,0,5,156,64).\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.passive_address()?.value.to_string(), "10.0.0.5:40000");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn passive_address(self) -> Result<Parsed<SocketAddrV4>, PayloadError> {
         super::passive_address(self.code(), self.raw_lines())
     }
@@ -228,6 +279,15 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::long_passive_address`](crate::payload::long_passive_address).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"228 Entering Long Passive Mode (4,4,132,235,1,2,2,24,22)\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.long_passive_address()?.value.to_string(), "132.235.1.2:6166");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn long_passive_address(self) -> Result<Parsed<SocketAddr>, PayloadError> {
         super::long_passive_address(self.code(), self.raw_lines())
     }
@@ -237,6 +297,15 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::extended_passive_port`](crate::payload::extended_passive_port).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"229 Entering Extended Passive Mode (|||6446|)\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.extended_passive_port()?.value, 6446);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn extended_passive_port(self) -> Result<Parsed<u16>, PayloadError> {
         super::extended_passive_port(self.code(), self.raw_lines())
     }
@@ -246,6 +315,17 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::data_endpoint`](crate::payload::data_endpoint).
+    ///
+    /// ```
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::payload::DataEndpoint;
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"229 Entering Extended Passive Mode (|||6446|)\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.data_endpoint(Command::Epsv)?.value, DataEndpoint::Port(6446));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn data_endpoint(self, sent: Command) -> Result<Parsed<DataEndpoint>, PayloadError> {
         super::data_endpoint(sent, self.code(), self.raw_lines())
     }
@@ -255,6 +335,15 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::pathname`](crate::payload::pathname).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"257 \"/home/alice\" is the current directory\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.pathname()?.value, "/home/alice");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn pathname(self) -> Result<Parsed<Pathname<'a>>, PayloadError> {
         super::pathname(self.code(), self.raw_lines())
     }
@@ -264,6 +353,15 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::size`](crate::payload::size).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"213 1830\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.size()?.value, 1830);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn size(self) -> Result<Parsed<u64>, PayloadError> {
         super::size(self.code(), self.raw_lines())
     }
@@ -273,6 +371,15 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::modification_time`](crate::payload::modification_time).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"213 20240229130509\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.modification_time()?.value.unix_seconds(), 1_709_211_909);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn modification_time(self) -> Result<Parsed<Timestamp>, PayloadError> {
         super::modification_time(self.code(), self.raw_lines())
     }
@@ -282,6 +389,15 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::features`](crate::payload::features).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"211-Features:\r\n MDTM\r\n211 End\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.features()?.value.has("MDTM"), true);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn features(self) -> Result<Parsed<Features<RawLines<'a>>>, PayloadError> {
         super::features(self.code(), self.raw_lines())
     }
@@ -291,6 +407,15 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::transfer_size_hint`](crate::payload::transfer_size_hint).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"150 Opening BINARY mode data connection for a.txt (1234 bytes).\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.transfer_size_hint()?.value, Some(1234));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn transfer_size_hint(self) -> Result<Parsed<Option<u64>>, PayloadError> {
         super::transfer_size_hint(self.code(), self.raw_lines())
     }
@@ -300,6 +425,15 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::restart_offset`](crate::payload::restart_offset).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"350 Restart position accepted (1749706).\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.restart_offset()?.value, Some(1_749_706));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn restart_offset(self) -> Result<Parsed<Option<u64>>, PayloadError> {
         super::restart_offset(self.code(), self.raw_lines())
     }
@@ -309,6 +443,15 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::restart_marker`](crate::payload::restart_marker).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"110 MARK 1024 = 2048\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.restart_marker()?.value.server(), b"2048");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn restart_marker(self) -> Result<Parsed<RestartMarker<'a>>, PayloadError> {
         super::restart_marker(self.code(), self.raw_lines())
     }
@@ -318,6 +461,15 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::ready_in_minutes`](crate::payload::ready_in_minutes).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"120 Service ready in 5 minutes.\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.ready_in_minutes()?.value, 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn ready_in_minutes(self) -> Result<Parsed<u32>, PayloadError> {
         super::ready_in_minutes(self.code(), self.raw_lines())
     }
@@ -327,6 +479,15 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::system_type`](crate::payload::system_type).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"215 UNIX Type: L8\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.system_type()?.value.name(), b"UNIX");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn system_type(self) -> Result<Parsed<SystemType<'a>>, PayloadError> {
         super::system_type(self.code(), self.raw_lines())
     }
@@ -336,6 +497,15 @@ impl<'a> ReplyRef<'a> {
     /// # Errors
     ///
     /// See [`payload::mlst_entry`](crate::payload::mlst_entry).
+    ///
+    /// ```
+    /// use ftp_reply::ReplyDecoder;
+    /// let mut decoder = ReplyDecoder::new();
+    /// decoder.feed(b"250-Listing\r\n type=file;size=4096; notes.txt\r\n250 End\r\n");
+    /// let reply = decoder.next_reply_ref()?.unwrap(); // borrowed from the decoder
+    /// assert_eq!(reply.mlst_entry()?.value.size(), Some(4096));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn mlst_entry(self) -> Result<Parsed<MlstEntry<'a>>, PayloadError> {
         super::mlst_entry(self.code(), self.raw_lines())
     }

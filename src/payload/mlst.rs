@@ -97,18 +97,41 @@ impl<'a> MlstEntry<'a> {
     }
 
     /// The path name, as sent.
+    ///
+    /// ```
+    /// use ftp_reply::payload::MlstEntry;
+    /// let entry = MlstEntry::parse(b"Type=dir;Modify=20240501101500;Perm=flcdmpe;Unique=802U1234; /srv/www\r\n")?.value;
+    /// assert_eq!(entry.path(), b"/srv/www"); // after the space that ends the facts
+    /// # Ok::<(), ftp_reply::payload::PayloadError>(())
+    /// ```
     #[must_use]
     pub const fn path(&self) -> &'a [u8] {
         self.path
     }
 
     /// The facts, in the order sent.
+    ///
+    /// ```
+    /// use ftp_reply::payload::MlstEntry;
+    /// let entry = MlstEntry::parse(b"Type=dir;Modify=20240501101500;Perm=flcdmpe;Unique=802U1234; /srv/www\r\n")?.value;
+    /// let names: Vec<_> = entry.facts().map(|f| f.name).collect();
+    /// assert_eq!(names, [&b"Type"[..], b"Modify", b"Perm", b"Unique"]); // names as sent
+    /// # Ok::<(), ftp_reply::payload::PayloadError>(())
+    /// ```
     #[must_use]
     pub const fn facts(&self) -> Facts<'a> {
         Facts { rest: self.facts }
     }
 
     /// The value of the fact called `name`, ASCII case-insensitively.
+    ///
+    /// ```
+    /// use ftp_reply::payload::MlstEntry;
+    /// let entry = MlstEntry::parse(b"Type=dir;Modify=20240501101500;Perm=flcdmpe;Unique=802U1234; /srv/www\r\n")?.value;
+    /// assert_eq!(entry.fact("perm"), Some(&b"flcdmpe"[..])); // any case
+    /// assert_eq!(entry.fact("size"), None);
+    /// # Ok::<(), ftp_reply::payload::PayloadError>(())
+    /// ```
     #[must_use]
     pub fn fact(&self, name: &str) -> Option<&'a [u8]> {
         self.facts()
@@ -117,12 +140,26 @@ impl<'a> MlstEntry<'a> {
     }
 
     /// The `type` fact (RFC 3659 §7.5.1: `file`, `dir`, `cdir`, `pdir`, or `OS.name=type`).
+    ///
+    /// ```
+    /// use ftp_reply::payload::MlstEntry;
+    /// let entry = MlstEntry::parse(b"Type=dir;Modify=20240501101500;Perm=flcdmpe;Unique=802U1234; /srv/www\r\n")?.value;
+    /// assert_eq!(entry.kind(), Some(&b"dir"[..]));
+    /// # Ok::<(), ftp_reply::payload::PayloadError>(())
+    /// ```
     #[must_use]
     pub fn kind(&self) -> Option<&'a [u8]> {
         self.fact("type")
     }
 
     /// The `size` fact in octets (RFC 3659 §7.5.7), if present and a number.
+    ///
+    /// ```
+    /// use ftp_reply::payload::MlstEntry;
+    /// assert_eq!(MlstEntry::parse(b"size=1830; a.txt")?.value.size(), Some(1830));
+    /// assert_eq!(MlstEntry::parse(b"size=big; a.txt")?.value.size(), None); // not a number
+    /// # Ok::<(), ftp_reply::payload::PayloadError>(())
+    /// ```
     #[must_use]
     pub fn size(&self) -> Option<u64> {
         let v = self.fact("size")?;
@@ -133,18 +170,40 @@ impl<'a> MlstEntry<'a> {
     }
 
     /// The `modify` fact (RFC 3659 §7.5.3, a time-val), if present and valid.
+    ///
+    /// ```
+    /// use ftp_reply::payload::MlstEntry;
+    /// let entry = MlstEntry::parse(b"Type=dir;Modify=20240501101500;Perm=flcdmpe;Unique=802U1234; /srv/www\r\n")?.value;
+    /// let t = entry.modify().unwrap();
+    /// assert_eq!((t.year(), t.month(), t.day(), t.hour()), (2024, 5, 1, 10));
+    /// # Ok::<(), ftp_reply::payload::PayloadError>(())
+    /// ```
     #[must_use]
     pub fn modify(&self) -> Option<Timestamp> {
         Timestamp::from_time_val(self.fact("modify")?).ok()
     }
 
     /// The `perm` fact (RFC 3659 §7.5.5: letters such as `adfrw`).
+    ///
+    /// ```
+    /// use ftp_reply::payload::MlstEntry;
+    /// let entry = MlstEntry::parse(b"Type=dir;Modify=20240501101500;Perm=flcdmpe;Unique=802U1234; /srv/www\r\n")?.value;
+    /// assert!(entry.perm().unwrap().contains(&b'c')); // may create files in it
+    /// # Ok::<(), ftp_reply::payload::PayloadError>(())
+    /// ```
     #[must_use]
     pub fn perm(&self) -> Option<&'a [u8]> {
         self.fact("perm")
     }
 
     /// The `unique` fact (RFC 3659 §7.5.2).
+    ///
+    /// ```
+    /// use ftp_reply::payload::MlstEntry;
+    /// let entry = MlstEntry::parse(b"Type=dir;Modify=20240501101500;Perm=flcdmpe;Unique=802U1234; /srv/www\r\n")?.value;
+    /// assert_eq!(entry.unique(), Some(&b"802U1234"[..]));
+    /// # Ok::<(), ftp_reply::payload::PayloadError>(())
+    /// ```
     #[must_use]
     pub fn unique(&self) -> Option<&'a [u8]> {
         self.fact("unique")
@@ -152,6 +211,14 @@ impl<'a> MlstEntry<'a> {
 }
 
 /// One fact of an [`MlstEntry`]: a name and a value.
+///
+/// ```
+/// use ftp_reply::payload::MlstEntry;
+/// let entry = MlstEntry::parse(b"Type=dir;Modify=20240501101500;Perm=flcdmpe;Unique=802U1234; /srv/www\r\n")?.value;
+/// let first = entry.facts().next().unwrap();
+/// assert_eq!((first.name, first.value), (&b"Type"[..], &b"dir"[..]));
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Fact<'a> {
     /// The fact name as sent (`UNIX.mode`); compare it case-insensitively.
@@ -161,6 +228,15 @@ pub struct Fact<'a> {
 }
 
 /// The facts of an [`MlstEntry`]; see [`MlstEntry::facts`].
+///
+/// ```
+/// use ftp_reply::payload::MlstEntry;
+/// let entry = MlstEntry::parse(b"Type=dir;Modify=20240501101500;Perm=flcdmpe;Unique=802U1234; /srv/www\r\n")?.value;
+/// let mut facts = entry.facts();
+/// assert_eq!(facts.next().map(|f| f.value), Some(&b"dir"[..]));
+/// assert_eq!(facts.count(), 3);
+/// # Ok::<(), ftp_reply::payload::PayloadError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Facts<'a> {
     rest: &'a [u8],

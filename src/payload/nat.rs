@@ -47,6 +47,16 @@ pub enum NatVerdict {
 impl NatVerdict {
     /// The verdict on `advertised`, `peer` being the address of the
     /// control connection's server.
+    ///
+    /// ```
+    /// use std::net::IpAddr;
+    /// use ftp_reply::payload::NatVerdict;
+    /// let server: IpAddr = "93.184.215.14".parse()?;
+    /// assert_eq!(NatVerdict::of("93.184.215.14".parse()?, server), NatVerdict::Same);
+    /// assert_eq!(NatVerdict::of("192.168.1.20".parse()?, server), NatVerdict::Unroutable);
+    /// assert_eq!(NatVerdict::of("9.9.9.9".parse()?, server), NatVerdict::OtherHost); // a bounce?
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn of(advertised: IpAddr, peer: IpAddr) -> Self {
         let (advertised, peer) = (advertised.to_canonical(), peer.to_canonical());
@@ -156,6 +166,17 @@ impl PassivePolicy {
     ///
     /// Under [`RefuseMismatch`](Self::RefuseMismatch), the [`NatVerdict`]
     /// when it is not [`NatVerdict::Same`].
+    ///
+    /// ```
+    /// use std::net::{IpAddr, SocketAddr};
+    /// use ftp_reply::payload::{NatVerdict, PassivePolicy};
+    /// let server: IpAddr = "93.184.215.14".parse()?;
+    /// let advertised: SocketAddr = "192.168.1.20:50000".parse()?;
+    /// assert_eq!(PassivePolicy::UseControlHost.connect_to(advertised, server)?.to_string(), "93.184.215.14:50000");
+    /// assert_eq!(PassivePolicy::TrustServer.connect_to(advertised, server)?, advertised);
+    /// assert_eq!(PassivePolicy::RefuseMismatch.connect_to(advertised, server), Err(NatVerdict::Unroutable));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn connect_to(
         self,
         advertised: SocketAddr,

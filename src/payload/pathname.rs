@@ -38,6 +38,14 @@ pub struct Pathname<'a> {
 
 impl<'a> Pathname<'a> {
     /// The bytes between the quotes as received, `""` still doubled.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"257 \"/srv/say \"\"hi\"\"\" created\r\n")?;
+    /// let path = reply.pathname()?.value; // /srv/say "hi"
+    /// assert_eq!(path.as_quoted_bytes(), br#"/srv/say ""hi"""#); // as sent, quotes doubled
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn as_quoted_bytes(&self) -> &'a [u8] {
         self.quoted
@@ -89,23 +97,53 @@ impl<'a> Pathname<'a> {
     }
 
     /// The path's bytes, un-doubled.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"257 \"/srv/say \"\"hi\"\"\" created\r\n")?;
+    /// let path = reply.pathname()?.value; // /srv/say "hi"
+    /// assert_eq!(path.bytes().filter(|&b| b == b'"').count(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn bytes(&self) -> impl Iterator<Item = u8> + Clone + 'a {
         self.chunks().flat_map(|c| c.iter().copied())
     }
 
     /// The length of the path in bytes, un-doubled.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"257 \"/srv/say \"\"hi\"\"\" created\r\n")?;
+    /// let path = reply.pathname()?.value; // /srv/say "hi"
+    /// assert_eq!(path.len(), "/srv/say \"hi\"".len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.chunks().map(<[u8]>::len).sum()
     }
 
     /// Whether the path is empty (`257 ""`).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// assert!(Reply::parse(b"257 \"\" is the current directory\r\n")?.pathname()?.value.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn is_empty(&self) -> bool {
         self.quoted.is_empty()
     }
 
     /// The path's bytes, un-doubled: borrowed unless there was a `""`.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"257 \"/srv/say \"\"hi\"\"\" created\r\n")?;
+    /// let path = reply.pathname()?.value; // /srv/say "hi"
+    /// assert_eq!(path.to_bytes(), &b"/srv/say \"hi\""[..]); // allocates only to un-double
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[cfg(feature = "alloc")]
     #[must_use]
     pub fn to_bytes(&self) -> alloc::borrow::Cow<'a, [u8]> {
@@ -178,6 +216,15 @@ impl PartialEq<&str> for Pathname<'_> {
 }
 
 /// The un-doubled pieces of a [`Pathname`]; see [`Pathname::chunks`].
+///
+/// ```
+/// use ftp_reply::Reply;
+/// let reply = Reply::parse(b"257 \"/srv/say \"\"hi\"\"\" created\r\n")?;
+/// let path = reply.pathname()?.value; // /srv/say "hi"
+/// let pieces: Vec<&[u8]> = path.chunks().collect();
+/// assert_eq!(pieces, [&b"/srv/say \""[..], b"hi\""]); // each `""` gives one quote
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct PathChunks<'a> {
     /// What is left, `""` still doubled.

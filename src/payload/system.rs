@@ -25,24 +25,57 @@ pub struct SystemType<'a> {
 
 impl<'a> SystemType<'a> {
     /// The system name, the first word (`UNIX`).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"215 Windows_NT version 10.0\r\n")?;
+    /// let syst = reply.system_type()?.value;
+    /// assert_eq!(syst.name(), b"Windows_NT");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn name(&self) -> &'a [u8] {
         self.name
     }
 
     /// The name as text, if it is UTF-8.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"215 Windows_NT version 10.0\r\n")?;
+    /// let syst = reply.system_type()?.value;
+    /// assert_eq!(syst.name_str(), Some("Windows_NT"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn name_str(&self) -> Option<&'a str> {
         core::str::from_utf8(self.name).ok()
     }
 
     /// The text after the name, without surrounding spaces (`Type: L8`; may be empty).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"215 Windows_NT version 10.0\r\n")?;
+    /// let syst = reply.system_type()?.value;
+    /// assert_eq!(syst.rest(), b"version 10.0");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn rest(&self) -> &'a [u8] {
         self.rest
     }
 
     /// Whether the name is `UNIX`, ASCII case-insensitively.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let reply = Reply::parse(b"215 Windows_NT version 10.0\r\n")?;
+    /// let syst = reply.system_type()?.value;
+    /// assert!(!syst.is_unix());
+    /// assert!(Reply::parse(b"215 unix Type: L8\r\n")?.system_type()?.value.is_unix());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_unix(&self) -> bool {
         self.name.eq_ignore_ascii_case(b"UNIX")

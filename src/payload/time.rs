@@ -157,42 +157,91 @@ impl Timestamp {
     }
 
     /// The year (1000 to 9999).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let t = Reply::parse(b"213 20240229130509.25\r\n")?.modification_time()?.value;
+    /// assert_eq!(t.year(), 2024);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn year(&self) -> u16 {
         self.year
     }
 
     /// The month (1 to 12).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let t = Reply::parse(b"213 20240229130509.25\r\n")?.modification_time()?.value;
+    /// assert_eq!(t.month(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn month(&self) -> u8 {
         self.month
     }
 
     /// The day of the month (1 to 31).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let t = Reply::parse(b"213 20240229130509.25\r\n")?.modification_time()?.value;
+    /// assert_eq!(t.day(), 29);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn day(&self) -> u8 {
         self.day
     }
 
     /// The hour (0 to 23).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let t = Reply::parse(b"213 20240229130509.25\r\n")?.modification_time()?.value;
+    /// assert_eq!(t.hour(), 13);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn hour(&self) -> u8 {
         self.hour
     }
 
     /// The minute (0 to 59).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let t = Reply::parse(b"213 20240229130509.25\r\n")?.modification_time()?.value;
+    /// assert_eq!(t.minute(), 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn minute(&self) -> u8 {
         self.minute
     }
 
     /// The second (0 to 60; 60 is a leap second).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let t = Reply::parse(b"213 20240229130509.25\r\n")?.modification_time()?.value;
+    /// assert_eq!(t.second(), 9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn second(&self) -> u8 {
         self.second
     }
 
     /// The fraction of the second, in nanoseconds.
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let t = Reply::parse(b"213 20240229130509.25\r\n")?.modification_time()?.value;
+    /// assert_eq!(t.nanosecond(), 250_000_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn nanosecond(&self) -> u32 {
         self.nanosecond

@@ -172,12 +172,28 @@ pub struct RestartMarker<'a> {
 
 impl<'a> RestartMarker<'a> {
     /// The user-process data stream marker (`yyyy`).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let mark = Reply::parse(b"110 MARK 1024 = 2048\r\n")?;
+    /// let mark = mark.restart_marker()?.value;
+    /// assert_eq!(mark.user(), b"1024"); // the sender's marker in the data
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn user(&self) -> &'a [u8] {
         self.user
     }
 
     /// The server's equivalent marker (`mmmm`).
+    ///
+    /// ```
+    /// use ftp_reply::Reply;
+    /// let mark = Reply::parse(b"110 MARK 1024 = 2048\r\n")?;
+    /// let mark = mark.restart_marker()?.value;
+    /// assert_eq!(mark.server(), b"2048"); // the receiver's matching position
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn server(&self) -> &'a [u8] {
         self.server

@@ -27,6 +27,15 @@ const MAX_OTHER_FORMAT: u32 = 10;
 const MAX_TEXT: usize = 200;
 
 /// The error of a log that is in no known format.
+///
+/// ```
+/// use ftp_reply::transcript::{Analyzer, TranscriptError};
+///
+/// let mut analyzer = Analyzer::new();
+/// analyzer.feed(b"Dear diary,\ntoday I did not use FTP.\n").unwrap(); // still looking
+/// assert_eq!(analyzer.finish(), Err(TranscriptError::UnknownFormat));
+/// assert!(TranscriptError::UnknownFormat.to_string().starts_with("the log is in no known format"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum TranscriptError {
@@ -147,6 +156,17 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyser that recognises the format from the first lines, with the
     /// default [`Limits`] and a 30-second gap threshold.
+    ///
+    /// ```
+    /// use ftp_reply::transcript::{Analyzer, Format};
+    /// let mut analyzer = Analyzer::new();
+    /// assert_eq!(analyzer.format(), None);
+    /// analyzer.push_line(b"> USER bob")?;
+    /// analyzer.push_line(b"< 331 Password required")?;
+    /// analyzer.finish()?;
+    /// assert_eq!(analyzer.format(), Some(Format::Plain));
+    /// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         Self {
@@ -192,6 +212,19 @@ impl Analyzer {
 
     /// Sets the limits: the longest line read (longer ones are skipped with
     /// [`Finding::LineTooLong`]) and the reply decoder's limits.
+    ///
+    /// ```
+    /// use ftp_reply::Limits;
+    /// use ftp_reply::transcript::{Analyzer, EventKind, Finding};
+    /// let mut analyzer = Analyzer::new().with_limits(Limits::default().with_max_line_len(64));
+    /// analyzer.feed(b"S: 220 Ready\nS: 200 ")?;
+    /// analyzer.feed(&[b'x'; 100])?;
+    /// analyzer.feed(b"\n")?;
+    /// analyzer.finish()?;
+    /// let kinds: Vec<_> = std::iter::from_fn(|| analyzer.next_event()).map(|e| e.kind).collect();
+    /// assert!(kinds.contains(&EventKind::Finding(Finding::LineTooLong { limit: 64 })));
+    /// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+    /// ```
     #[must_use]
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
@@ -199,6 +232,19 @@ impl Analyzer {
     }
 
     /// Sets the multi-line framing rule of the decoder (default: strict, RFC 959 §4.2).
+    ///
+    /// ```
+    /// use ftp_reply::Framing;
+    /// use ftp_reply::transcript::{Analyzer, EventKind};
+    /// // A multi-line reply closed with another code: an error when strict.
+    /// let log = b"S: 220 Ready\nC: STAT\nS: 211-Status\nS: 212 End\n";
+    /// let replies = |mut analyzer: Analyzer| {
+    ///     analyzer.feed(log).and_then(|()| analyzer.finish()).unwrap();
+    ///     std::iter::from_fn(|| analyzer.next_event()).filter(|e| matches!(e.kind, EventKind::Reply(_))).count()
+    /// };
+    /// assert_eq!(replies(Analyzer::new().with_framing(Framing::Lenient)), 2);
+    /// assert_eq!(replies(Analyzer::new()), 1);
+    /// ```
     #[must_use]
     pub fn with_framing(mut self, framing: Framing) -> Self {
         self.framing = framing;
@@ -206,6 +252,20 @@ impl Analyzer {
     }
 
     /// Sets the silence, in seconds, from which [`Finding::TimeGap`] is reported (default 30).
+    ///
+    /// ```
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::transcript::{Analyzer, EventKind, Finding};
+    /// let log = b"> 2024-01-15 09:30:01.123 LIST\n< 2024-01-15 09:30:13.500 150 Opening\n";
+    /// let gaps = |mut analyzer: Analyzer| {
+    ///     analyzer.feed(log).and_then(|()| analyzer.finish()).unwrap();
+    ///     std::iter::from_fn(|| analyzer.next_event())
+    ///         .filter_map(|e| match e.kind { EventKind::Finding(f @ Finding::TimeGap { .. }) => Some(f), _ => None })
+    ///         .collect::<Vec<_>>()
+    /// };
+    /// assert!(gaps(Analyzer::new()).is_empty()); // 12 s: under the default 30 s
+    /// assert_eq!(gaps(Analyzer::new().with_gap_threshold(10)), [Finding::TimeGap { seconds: 12, waiting: Some(Command::List) }]);
+    /// ```
     #[must_use]
     pub fn with_gap_threshold(mut self, seconds: u32) -> Self {
         self.gap_millis = i64::from(seconds) * 1000;
@@ -213,12 +273,34 @@ impl Analyzer {
     }
 
     /// The log's format, once known.
+    ///
+    /// ```
+    /// use ftp_reply::transcript::{Analyzer, Format};
+    /// let mut analyzer = Analyzer::new();
+    /// analyzer.feed(b"---> USER bob\n<--- 331 Password required\n")?;
+    /// analyzer.finish()?;
+    /// assert_eq!(analyzer.format(), Some(Format::Lftp));
+    /// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+    /// ```
     #[must_use]
     pub fn format(&self) -> Option<Format> {
         self.format
     }
 
     /// The next event, in log order, or `None` until more lines come.
+    ///
+    /// ```
+    /// use ftp_reply::transcript::{Analyzer, EventKind};
+    /// let mut analyzer = Analyzer::new();
+    /// analyzer.feed(b"S: 220 Ready\nC: NOOP\n")?;
+    /// analyzer.finish()?;
+    /// let first = analyzer.next_event().unwrap();
+    /// assert_eq!(first.line, 1);
+    /// assert!(matches!(first.kind, EventKind::Reply(_)));
+    /// while analyzer.next_event().is_some() {}
+    /// assert!(analyzer.next_event().is_none());
+    /// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+    /// ```
     pub fn next_event(&mut self) -> Option<Event> {
         self.events.pop_front()
     }
@@ -230,6 +312,18 @@ impl Analyzer {
     /// # Errors
     ///
     /// [`TranscriptError::UnknownFormat`] when the first lines are in no known format.
+    ///
+    /// ```
+    /// use ftp_reply::transcript::Analyzer;
+    /// let log = b"S: 220 Ready\r\nC: QUIT\r\nS: 221 Bye\r\n";
+    /// let mut analyzer = Analyzer::new();
+    /// for chunk in log.chunks(5) {
+    ///     analyzer.feed(chunk)?; // chunks need not end at line ends
+    /// }
+    /// analyzer.finish()?;
+    /// assert_eq!((analyzer.verdict().lines, analyzer.verdict().replies), (3, 2));
+    /// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+    /// ```
     pub fn feed(&mut self, mut bytes: &[u8]) -> Result<(), TranscriptError> {
         while !bytes.is_empty() {
             let (chunk, end) = match memchr::memchr(b'\n', bytes) {
@@ -281,6 +375,17 @@ impl Analyzer {
     /// # Errors
     ///
     /// [`TranscriptError::UnknownFormat`] when the first lines are in no known format.
+    ///
+    /// ```
+    /// use ftp_reply::transcript::Analyzer;
+    /// let mut analyzer = Analyzer::new();
+    /// analyzer.push_line(b"S: 220 Ready\r\n")?;
+    /// analyzer.push_line(b"C: QUIT")?;
+    /// analyzer.push_line(b"S: 221 Bye\n")?;
+    /// analyzer.finish()?;
+    /// assert!(analyzer.verdict().succeeded());
+    /// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+    /// ```
     pub fn push_line(&mut self, line: &[u8]) -> Result<(), TranscriptError> {
         if let Some(e) = self.error {
             return Err(e);
@@ -309,6 +414,18 @@ impl Analyzer {
     /// # Errors
     ///
     /// [`TranscriptError::UnknownFormat`] when no line was in a known format.
+    ///
+    /// ```
+    /// use ftp_reply::command::Command;
+    /// use ftp_reply::transcript::{Analyzer, EventKind, Finding};
+    /// let mut analyzer = Analyzer::new();
+    /// analyzer.feed(b"S: 220 Ready\nC: NOOP\n")?;
+    /// while analyzer.next_event().is_some() {}
+    /// analyzer.finish()?; // the log ends: NOOP never got its reply
+    /// let last = std::iter::from_fn(|| analyzer.next_event()).last().unwrap();
+    /// assert_eq!(last.kind, EventKind::Finding(Finding::NoReply { command: Command::Noop, command_line: 2 }));
+    /// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+    /// ```
     pub fn finish(&mut self) -> Result<(), TranscriptError> {
         if self.finished {
             return self.error.map_or(Ok(()), Err);
@@ -329,6 +446,21 @@ impl Analyzer {
 
     /// The verdict on what was read so far (call [`finish`](Self::finish) first
     /// for the whole log).
+    ///
+    /// ```
+    /// use ftp_reply::transcript::{Analyzer, Outcome};
+    /// let verdict = |retry: &str| {
+    ///     let mut analyzer = Analyzer::new();
+    ///     let log = format!("S: 220 Ready\nC: RETR a\nS: 450 Busy\nC: {retry}\nS: 150 Opening\nS: 226 Done\n");
+    ///     analyzer.feed(log.as_bytes()).and_then(|()| analyzer.finish()).unwrap();
+    ///     analyzer.verdict()
+    /// };
+    /// // A failure is recovered when the same command line later succeeds...
+    /// assert_eq!(verdict("RETR a").outcome, Outcome::Succeeded);
+    /// // ...not by another file.
+    /// let other = verdict("RETR b");
+    /// assert_eq!((other.outcome, other.failure.unwrap().line), (Outcome::Failed, 3));
+    /// ```
     #[must_use]
     pub fn verdict(&self) -> Verdict {
         let failure = self

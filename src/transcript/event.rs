@@ -9,6 +9,25 @@ use crate::command::{Command, Leniency, Problem, Verdict as ReplyVerdict};
 use crate::{Diagnosis, Reply, ReplyCode, Server};
 
 /// One thing the analysis learnt, tied to a line of the log.
+///
+/// # Example
+///
+/// ```
+/// use ftp_reply::command::Command;
+/// use ftp_reply::diagnosis::Server;
+/// use ftp_reply::transcript::{Analyzer, EventKind};
+///
+/// let mut analyzer = Analyzer::new();
+/// analyzer.feed(b"S: 220 (vsFTPd 3.0.3)\nC: USER bob\nS: 331 Please specify the password.\n")?;
+/// analyzer.finish()?;
+/// let events: Vec<_> = std::iter::from_fn(|| analyzer.next_event()).collect();
+/// assert!(events.iter().all(|e| e.session == 1 && e.time.is_none()));
+/// assert!(events.iter().any(|e| e.kind == EventKind::ServerIdentified(Server::Vsftpd)));
+/// let user = events.iter().find(|e| matches!(e.kind, EventKind::Command { .. })).unwrap();
+/// assert_eq!(user.line, 2);
+/// assert_eq!(user.kind, EventKind::Command { command: Command::User, text: "USER bob".into() });
+/// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     /// The 1-based number of the log line (the first line, for a multi-line reply).
@@ -22,6 +41,24 @@ pub struct Event {
 }
 
 /// What an [`Event`] says.
+///
+/// # Example
+///
+/// A password never reaches an event; a client's own messages do.
+///
+/// ```
+/// use ftp_reply::command::Command;
+/// use ftp_reply::transcript::{Analyzer, EventKind};
+///
+/// let mut analyzer = Analyzer::new();
+/// analyzer.feed(b"Status:\tConnecting to 203.0.113.5:21...\nResponse:\t220 Ready\nCommand:\tPASS hunter2\n")?;
+/// analyzer.finish()?;
+/// let kinds: Vec<_> = std::iter::from_fn(|| analyzer.next_event()).map(|e| e.kind).collect();
+/// assert_eq!(kinds[0], EventKind::Info { text: "Connecting to 203.0.113.5:21...".into() });
+/// assert!(matches!(&kinds[1], EventKind::Reply(r) if r.reply.code() == 220));
+/// assert!(kinds.contains(&EventKind::Command { command: Command::Pass, text: "PASS ****".into() }));
+/// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EventKind {
@@ -52,6 +89,27 @@ pub enum EventKind {
 }
 
 /// A reply and what it answers.
+///
+/// # Example
+///
+/// ```
+/// use ftp_reply::command::Command;
+/// use ftp_reply::diagnosis::Server;
+/// use ftp_reply::transcript::{Analyzer, EventKind};
+///
+/// let mut analyzer = Analyzer::new();
+/// analyzer.feed(b"S: 220 (vsFTPd 3.0.3)\nC: RETR a.txt\nS: 150 Here comes the file\nS: 550 Failed to open file.\n")?;
+/// analyzer.finish()?;
+/// let replies: Vec<_> = std::iter::from_fn(|| analyzer.next_event())
+///     .filter_map(|e| match e.kind { EventKind::Reply(r) => Some(r), _ => None })
+///     .collect();
+/// assert_eq!(replies[0].answers, None); // the greeting
+/// assert_eq!(replies[1].answers, Some((Command::Retr, 2)));
+/// assert!(!replies[1].is_final && replies[2].is_final);
+/// assert!(replies[1].diagnoses.is_empty()); // only negative replies are diagnosed
+/// assert_eq!(replies[2].reply.code(), 550);
+/// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReplyEvent {
     /// The reply, every line as logged.
@@ -69,6 +127,28 @@ pub struct ReplyEvent {
 }
 
 /// A finding of the analysis.
+///
+/// # Example
+///
+/// ```
+/// use ftp_reply::ReplyCode;
+/// use ftp_reply::command::Command;
+/// use ftp_reply::transcript::{Analyzer, EventKind, Finding};
+///
+/// let mut analyzer = Analyzer::new();
+/// analyzer.feed(b"S: 220 Ready\nC: PASV\nS: 227 Entering Passive Mode (10,1,2,3,4,5)\nC: LIST\nS: 150 Here it comes\n")?;
+/// analyzer.finish()?;
+/// let findings: Vec<_> = std::iter::from_fn(|| analyzer.next_event())
+///     .filter_map(|e| match e.kind { EventKind::Finding(f) => Some(f), _ => None })
+///     .collect();
+/// assert!(findings.contains(&Finding::PrivatePassiveAddress { address: [10, 1, 2, 3] }));
+/// assert!(findings.contains(&Finding::MissingFinal {
+///     command: Command::List,
+///     command_line: 4,
+///     preliminary: ReplyCode::FILE_STATUS_OK,
+/// }));
+/// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Finding {
@@ -171,6 +251,21 @@ pub enum Finding {
 }
 
 /// How the session went, overall.
+///
+/// # Example
+///
+/// ```
+/// use ftp_reply::transcript::{Analyzer, Outcome};
+///
+/// let outcome = |log: &[u8]| {
+///     let mut analyzer = Analyzer::new();
+///     analyzer.feed(log).and_then(|()| analyzer.finish()).unwrap();
+///     analyzer.verdict().outcome
+/// };
+/// assert_eq!(outcome(b""), Outcome::Empty);
+/// assert_eq!(outcome(b"S: 220 Ready\nC: QUIT\nS: 221 Bye\n"), Outcome::Succeeded);
+/// assert_eq!(outcome(b"S: 220 Ready\nC: CWD /x\nS: 550 No such directory\n"), Outcome::Failed);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -185,6 +280,22 @@ pub enum Outcome {
 }
 
 /// Why the session failed.
+///
+/// # Example
+///
+/// ```
+/// use ftp_reply::transcript::{Analyzer, FailureKind};
+///
+/// let failure = |log: &[u8]| {
+///     let mut analyzer = Analyzer::new();
+///     analyzer.feed(log).and_then(|()| analyzer.finish()).unwrap();
+///     analyzer.verdict().failure.map(|f| f.kind)
+/// };
+/// assert_eq!(failure(b"S: 220 Ready\nC: DELE x\nS: 550 Permission denied\n"), Some(FailureKind::Reply));
+/// assert_eq!(failure(b"S: 220 Ready\nC: RETR x\nS: 150 Opening\n"), Some(FailureKind::MissingFinal));
+/// assert_eq!(failure(b"S: 220 Ready\nC: NOOP\n"), Some(FailureKind::NoReply));
+/// assert_eq!(failure(b"S: 220 Ready\nC: NOOP\nS: 200 OK\n"), None);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FailureKind {
@@ -201,6 +312,25 @@ pub enum FailureKind {
 }
 
 /// The exchange where the session failed.
+///
+/// # Example
+///
+/// ```
+/// use ftp_reply::command::Command;
+/// use ftp_reply::diagnosis::Server;
+/// use ftp_reply::transcript::{Analyzer, FailureKind};
+///
+/// let mut analyzer = Analyzer::new();
+/// analyzer.feed(b"S: 220 (vsFTPd 3.0.3)\nC: USER bob\nS: 331 Please specify the password.\nC: PASS x\nS: 530 Login incorrect.\n")?;
+/// analyzer.finish()?;
+/// let failure = analyzer.verdict().failure.expect("the login failed");
+/// assert_eq!((failure.kind, failure.line, failure.session), (FailureKind::Reply, 5, 1));
+/// assert_eq!((failure.command, failure.command_text.as_str()), (Some(Command::Pass), "PASS ****"));
+/// assert_eq!((failure.code.unwrap().as_u16(), failure.text.as_str()), (530, "Login incorrect."));
+/// assert_eq!(failure.diagnosis.map(|d| d.server()), Some(Server::Vsftpd));
+/// assert!(!failure.behind_nat && failure.latest.is_none());
+/// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
     /// Why.
@@ -228,6 +358,20 @@ pub struct Failure {
 }
 
 /// The verdict on a whole log; see [`Analyzer::verdict`](super::Analyzer::verdict).
+///
+/// # Example
+///
+/// ```
+/// use ftp_reply::transcript::{Analyzer, Outcome};
+///
+/// let mut analyzer = Analyzer::new();
+/// analyzer.feed(b"S: 220 Ready\nC: NOOP\nS: 200 OK\nC: QUIT\nS: 221 Bye\n")?;
+/// analyzer.finish()?;
+/// let verdict = analyzer.verdict();
+/// assert!(verdict.succeeded() && verdict.failure.is_none());
+/// assert_eq!((verdict.lines, verdict.commands, verdict.replies, verdict.findings), (5, 2, 3, 0));
+/// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
     /// How it went.
@@ -246,6 +390,16 @@ pub struct Verdict {
 
 impl Verdict {
     /// `true` for [`Outcome::Succeeded`].
+    ///
+    /// ```
+    /// use ftp_reply::transcript::Analyzer;
+    ///
+    /// let mut analyzer = Analyzer::new();
+    /// analyzer.feed(b"S: 220 Ready\nC: CWD /x\nS: 550 No such directory\n")?;
+    /// analyzer.finish()?;
+    /// assert!(!analyzer.verdict().succeeded());
+    /// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+    /// ```
     #[must_use]
     pub fn succeeded(&self) -> bool {
         self.outcome == Outcome::Succeeded

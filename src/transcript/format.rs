@@ -79,11 +79,23 @@ impl Format {
 
     /// Every format, in the order [`detect`](Self::detect) breaks ties
     /// (the items of [`ALL`](Self::ALL)).
+    ///
+    /// ```
+    /// use ftp_reply::transcript::Format;
+    /// let ids: Vec<_> = Format::all().map(Format::id).collect();
+    /// assert_eq!(ids, ["filezilla", "winscp", "vsftpd", "pyftpdlib", "ftplib", "lftp", "plain", "curl"]);
+    /// ```
     pub fn all() -> impl Iterator<Item = Format> + Clone {
         Self::ALL.into_iter()
     }
 
     /// The short id (`filezilla`, `ftplib`...), as `FromStr` takes it.
+    ///
+    /// ```
+    /// use ftp_reply::transcript::Format;
+    /// assert_eq!(Format::Curl.id(), "curl");
+    /// assert!(Format::all().all(|f| f.id().parse::<Format>() == Ok(f)));
+    /// ```
     #[must_use]
     pub const fn id(self) -> &'static str {
         match self {
@@ -103,6 +115,13 @@ impl Format {
     /// reads and 1 per other line of its own; the best score wins, ties going
     /// to the first in [`all`](Self::all). `None` when no format reads a
     /// single command or reply.
+    ///
+    /// ```
+    /// use ftp_reply::transcript::Format;
+    /// assert_eq!(Format::detect(["Command:\tUSER bob", "Response:\t331 Password"]), Some(Format::Filezilla));
+    /// assert_eq!(Format::detect(["*cmd* 'USER bob'", "*resp* '331 Password'"]), Some(Format::Ftplib));
+    /// assert_eq!(Format::detect(["hello"]), None);
+    /// ```
     pub fn detect<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<Format> {
         let mut scores = [0u32; 8];
         let mut protocol = [false; 8];

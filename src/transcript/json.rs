@@ -11,6 +11,20 @@ use crate::command::Command;
 
 /// An [`Event`] with its sentences in one language, for `Serialize`; see
 /// [`Event::localized`].
+///
+/// ```
+/// use ftp_reply::Lang;
+/// use ftp_reply::transcript::Analyzer;
+///
+/// let mut analyzer = Analyzer::new();
+/// analyzer.feed(b"S: 220 Ready\n")?;
+/// analyzer.finish()?;
+/// let greeting = analyzer.next_event().unwrap();
+/// let json = serde_json::to_value(greeting.localized(Lang::Fr)).unwrap();
+/// assert_eq!((json["type"].as_str(), json["code"].as_u64()), (Some("reply"), Some(220)));
+/// assert_eq!(json["title"], "Service prêt pour un nouvel utilisateur");
+/// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct LocalizedEvent<'a> {
     event: &'a Event,
@@ -19,6 +33,19 @@ pub struct LocalizedEvent<'a> {
 
 /// A [`Verdict`] with its paragraph in one language, for `Serialize`; see
 /// [`Verdict::localized`].
+///
+/// ```
+/// use ftp_reply::Lang;
+/// use ftp_reply::transcript::Analyzer;
+///
+/// let mut analyzer = Analyzer::new();
+/// analyzer.feed(b"S: 220 Ready\nC: DELE a\nS: 550 Permission denied.\n")?;
+/// analyzer.finish()?;
+/// let json = serde_json::to_value(analyzer.verdict().localized(Lang::En)).unwrap();
+/// assert_eq!((json["outcome"].as_str(), json["line"].as_u64()), (Some("failed"), Some(3)));
+/// assert_eq!((json["code"].as_u64(), json["commands"].as_u64()), (Some(550), Some(1)));
+/// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct LocalizedVerdict<'a> {
     verdict: &'a Verdict,
@@ -50,7 +77,21 @@ impl Event {
 }
 
 impl Verdict {
-    /// This verdict with its paragraph in `lang`, ready for `serde_json`.
+    /// This verdict with its paragraph in `lang`, ready for `serde_json`: an
+    /// object with `type` (`verdict`), `outcome`, the failing `line`,
+    /// command and `code`, the `text` of the verdict and the counts.
+    ///
+    /// ```
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::transcript::Analyzer;
+    ///
+    /// let mut analyzer = Analyzer::new();
+    /// analyzer.feed(b"S: 220 Ready\nC: QUIT\nS: 221 Bye\n")?;
+    /// analyzer.finish()?;
+    /// let json = serde_json::to_string(&analyzer.verdict().localized(Lang::En)).unwrap();
+    /// assert!(json.starts_with(r#"{"type":"verdict","outcome":"succeeded","line":null"#));
+    /// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+    /// ```
     #[must_use]
     pub fn localized(&self, lang: Lang) -> LocalizedVerdict<'_> {
         LocalizedVerdict {

@@ -10,6 +10,13 @@ use crate::{Lang, ReplyCode};
 
 /// A rendering style for [`Renderer`]. JSON is the `serde` feature's
 /// `Serialize` of [`Event::localized`] and [`Verdict::localized`].
+///
+/// ```
+/// use ftp_reply::transcript::Style;
+/// assert_eq!("Markdown".parse::<Style>(), Ok(Style::Markdown));
+/// assert_eq!(Style::default().to_string(), "text");
+/// assert!("html".parse::<Style>().is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, strum::Display, strum::EnumString)]
 #[strum(
     serialize_all = "lowercase",
@@ -55,6 +62,15 @@ pub struct Renderer {
 
 impl Renderer {
     /// A renderer in `lang` and `style`.
+    ///
+    /// ```
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::transcript::{Format, Renderer, Style};
+    /// let mut out = String::new();
+    /// Renderer::new(Lang::Fr, Style::Markdown).header(Format::Plain, &mut out)?;
+    /// assert_eq!(out, "# Analyse de la session FTP\n\nFormat du journal : plain\n\n");
+    /// # Ok::<(), std::fmt::Error>(())
+    /// ```
     #[must_use]
     pub const fn new(lang: Lang, style: Style) -> Self {
         Self { lang, style }
@@ -69,6 +85,15 @@ impl Renderer {
     /// # Errors
     ///
     /// Only those of `out`.
+    ///
+    /// ```
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::transcript::{Format, Renderer, Style};
+    /// let mut out = String::new();
+    /// Renderer::new(Lang::En, Style::Text).header(Format::Lftp, &mut out)?;
+    /// assert!(out.ends_with("lftp\n\n"));
+    /// # Ok::<(), std::fmt::Error>(())
+    /// ```
     pub fn header(&self, format: Format, out: &mut dyn Write) -> fmt::Result {
         let l = self.l();
         match self.style {
@@ -90,6 +115,21 @@ impl Renderer {
     /// # Errors
     ///
     /// Only those of `out`.
+    ///
+    /// ```
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::transcript::{Analyzer, Renderer, Style};
+    /// let mut analyzer = Analyzer::new();
+    /// analyzer.feed(b"S: 220 Ready\n")?;
+    /// analyzer.finish()?;
+    /// let (mut text, mut markdown) = (String::new(), String::new());
+    /// let event = analyzer.next_event().unwrap();
+    /// Renderer::new(Lang::Fr, Style::Text).event(&event, &mut text).unwrap();
+    /// Renderer::new(Lang::Fr, Style::Markdown).event(&event, &mut markdown).unwrap();
+    /// assert_eq!(text, "    1 < 220 Ready\n        = 220 Service prêt pour un nouvel utilisateur\n");
+    /// assert_eq!(markdown, "- `1` `< 220 Ready`\n  - 220 Service prêt pour un nouvel utilisateur\n");
+    /// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+    /// ```
     pub fn event(&mut self, e: &Event, out: &mut dyn Write) -> fmt::Result {
         let l = self.l();
         let lang = self.lang;
@@ -190,6 +230,19 @@ impl Renderer {
     /// # Errors
     ///
     /// Only those of `out`.
+    ///
+    /// ```
+    /// use ftp_reply::Lang;
+    /// use ftp_reply::transcript::{Analyzer, Renderer, Style};
+    /// let mut analyzer = Analyzer::new();
+    /// analyzer.feed(b"S: 220 Ready\nC: QUIT\nS: 221 Bye\n")?;
+    /// analyzer.finish()?;
+    /// let mut out = String::new();
+    /// Renderer::new(Lang::Fr, Style::Text).verdict(&analyzer.verdict(), &mut out).unwrap();
+    /// assert!(out.starts_with("\nVerdict\n-------\n"));
+    /// assert!(out.ends_with("3 lignes lues, 1 commandes, 2 réponses, 0 constats.\n"));
+    /// # Ok::<(), ftp_reply::transcript::TranscriptError>(())
+    /// ```
     pub fn verdict(&self, v: &Verdict, out: &mut dyn Write) -> fmt::Result {
         let l = self.l();
         match self.style {

@@ -25,6 +25,14 @@ pub struct Timestamp {
 
 impl Timestamp {
     /// A time of day (`HH:MM:SS`, optionally `.mmm`) on no particular date.
+    ///
+    /// ```
+    /// use ftp_reply::transcript::Timestamp;
+    /// let t = Timestamp::time_of_day(9, 30, 1, 123);
+    /// assert_eq!(t.to_string(), "09:30:01.123");
+    /// assert_eq!(Timestamp::parse_str("09:30:01,123"), Some(t));
+    /// assert_eq!(Timestamp::time_of_day(23, 59, 59, 0).to_string(), "23:59:59");
+    /// ```
     #[must_use]
     pub const fn time_of_day(hour: u8, minute: u8, second: u8, millis: u16) -> Self {
         Self {
@@ -37,6 +45,14 @@ impl Timestamp {
 
     /// Parses `YYYY-MM-DD HH:MM:SS`, `YYYY-MM-DDTHH:MM:SS`, optionally with
     /// `.mmm` or `,mmm`, or a bare `HH:MM:SS[.mmm]`; `None` otherwise.
+    ///
+    /// ```
+    /// use ftp_reply::transcript::Timestamp;
+    /// assert_eq!(Timestamp::parse_str("2024-05-01T10:00:00").unwrap().to_string(), "2024-05-01 10:00:00");
+    /// assert_eq!(Timestamp::parse_str("10:00:00.5xx"), None);
+    /// assert_eq!(Timestamp::parse_str("2024-13-01 10:00:00"), None);
+    /// assert_eq!(Timestamp::parse_str("25:00:00"), None);
+    /// ```
     #[must_use]
     #[allow(clippy::many_single_char_names)]
     pub fn parse_str(s: &str) -> Option<Self> {
@@ -91,6 +107,15 @@ impl Timestamp {
 
     /// Milliseconds from `earlier` to `self`, or `None` when one has a date
     /// and the other not. Negative when `earlier` is later.
+    ///
+    /// ```
+    /// use ftp_reply::transcript::Timestamp;
+    /// let (a, b) = (Timestamp::time_of_day(10, 0, 0, 0), Timestamp::time_of_day(10, 0, 30, 0));
+    /// assert_eq!(b.millis_since(a), Some(30_000));
+    /// assert_eq!(a.millis_since(b), Some(-30_000));
+    /// let dated = Timestamp::parse_str("2024-05-01 10:00:30").unwrap();
+    /// assert_eq!(dated.millis_since(a), None); // one has a date, the other not
+    /// ```
     #[must_use]
     pub fn millis_since(self, earlier: Timestamp) -> Option<i64> {
         (self.dated == earlier.dated).then(|| self.millis - earlier.millis)
