@@ -25,11 +25,13 @@ becomes `{n}`, a literal `{` becomes `{{`. `source` is `file:line` inside the
 source tree. Calls whose code or text is not a literal (a variable set
 elsewhere) are listed as `# skipped` comment lines, so nothing is dropped
 silently. Where an argument is `strerror(...)`, one line is written per errno
-text (glibc's English wording), since those are the texts a client sees: for
-Pure-FTPd and pyftpdlib only the errno values the system call behind that
-reply can fail with (SYSCALL_ERRNOS, from the ERRORS sections of Linux
-man-pages 6.03 and POSIX.1-2017, per call site in PURE_STRERROR_SITES and
-PY_STRERROR_SITES), for the other servers every text of ERRNO_TEXTS.
+text (glibc's English wording, ERRNO_TEXT), since those are the texts a
+client sees: for ProFTPD, Pure-FTPd and pyftpdlib only the errno values the
+system calls behind that reply can fail with (SYSCALL_ERRNOS, from the ERRORS
+sections of Linux man-pages 6.03 and POSIX.1-2017; per call site in
+PROFTPD_SITES, PURE_STRERROR_SITES and PY_STRERROR_SITES), less those the
+server's code rules out (PROFTPD_ERRNOS, PROFTPD_DROP, and the `-E...`
+entries of a site), for the other servers every text of ERRNO_TEXTS.
 
 The script only reads the tree; it downloads nothing.
 """
@@ -156,8 +158,9 @@ SYSCALL_ERRNOS = {
     "symlink": ["EACCES", "EDQUOT", "EEXIST", "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOSPC",
                 "ENOTDIR", "EPERM", "EROFS"],
     # mkdir(2): EACCES, EDQUOT, EEXIST, ELOOP, EMLINK, ENAMETOOLONG, ENOENT,
-    # ENOSPC, ENOTDIR, EPERM, EROFS (EINVAL: a final component the
-    # filesystem refuses, not on Linux's native filesystems).
+    # ENOSPC, ENOTDIR, EPERM, EROFS. EINVAL (a final component the
+    # filesystem refuses, such as a character FAT forbids) is left out for
+    # every server: none of the lists this table replaced had it.
     "mkdir": ["EACCES", "EDQUOT", "EEXIST", "ELOOP", "EMLINK", "ENAMETOOLONG", "ENOENT", "ENOSPC",
               "ENOTDIR", "EPERM", "EROFS"],
     # rmdir(2): EACCES, EBUSY, EINVAL (last component "."), ELOOP,
@@ -166,9 +169,9 @@ SYSCALL_ERRNOS = {
     # Linux page says POSIX allows EEXIST).
     "rmdir": ["EACCES", "EBUSY", "EEXIST", "EINVAL", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR",
               "ENOTEMPTY", "EPERM", "EROFS"],
-    # ftruncate(2) to an offset within the file: EIO, EPERM, ETXTBSY (EFBIG is
-    # for a length beyond the largest file; the rest is truncate(2)'s path).
-    "ftruncate": ["EIO", "EPERM", "ETXTBSY"],
+    # ftruncate(2) of a descriptor open for writing: EFBIG (a length beyond
+    # the largest file), EIO, EPERM, ETXTBSY (the rest is truncate(2)'s path).
+    "ftruncate": ["EFBIG", "EIO", "EPERM", "ETXTBSY"],
     # socket(2): EACCES, EMFILE, ENFILE (EAFNOSUPPORT, EPROTONOSUPPORT and
     # EINVAL are for constant arguments).
     "socket": ["EACCES", "EMFILE", "ENFILE"],
@@ -892,7 +895,8 @@ PURE_STRERROR_SITES = {
     # in tryautorename; rename(atomic_file, name).
     ("ftpd.c", "dostor", "MSG_RENAME_FAILURE"): ["rename", "link"],
     ("ftpd.c", "dostor", "MSG_OPEN_FAILURE2"): ["open_write"],
-    ("ftpd.c", "dostor", '"ftruncate"'): ["ftruncate"],
+    # dostor: ftruncate(f, restartat) with restartat < st.st_size, so no EFBIG.
+    ("ftpd.c", "dostor", '"ftruncate"'): ["ftruncate", "-EFBIG"],
     ("ftpd.c", "dornto", "MSG_RENAME_FAILURE"): ["rename"],
     ("ftpd.c", "docwd", "MSG_CANT_CHANGE_DIR"): ["chdir"],
     # dochmod: open(O_RDONLY), stat("/"), fstat, then fchmod() and chmod().
