@@ -504,7 +504,7 @@ def vsftpd(root, binary=None):
 # ---------------------------------------------------------------- ProFTPD
 
 # ProFTPD's narrowing of SYSCALL_ERRNOS. Only these errno values are modelled
-# (the order is that of the rows written for one call); the rest of each
+# (in this order, as errno_names() returns them); the rest of each
 # system call's list (ELOOP, EIO, EMFILE, ENFILE, EBUSY, EXDEV, EADDRINUSE...)
 # is not extracted.
 PROFTPD_ERRNOS = ["ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTEMPTY", "EISDIR", "ENOTDIR", "ENOSPC",
@@ -531,45 +531,33 @@ PROFTPD_DROP = {
     "rename": ["EINVAL"],
 }
 
-# The operations behind a ProFTPD strerror() call: the system calls it makes
-# (SYSCALL_ERRNOS, narrowed by PROFTPD_DROP and PROFTPD_ERRNOS), the errno
-# values ProFTPD 1.3.8's own code sets ("EACCES"), and those the site rules
-# out ("-EDQUOT"), as errno_names() reads them.
+# The operations behind a ProFTPD strerror() call that are not one system
+# call of SYSCALL_ERRNOS (a PROFTPD_SITES entry not listed here is that
+# system call): the system calls they make (narrowed by PROFTPD_DROP and
+# PROFTPD_ERRNOS), the errno values ProFTPD 1.3.8's own code sets ("EACCES"),
+# and those the site rules out ("-EDQUOT"), as errno_names() reads them.
 PROFTPD_OPS = {
-    "stat": ["stat"],
-    "fstat": ["fstat"],
-    "opendir": ["opendir"],
-    "chdir": ["chdir"],
     # dir_realpath() = pr_fs_resolve_partial() (src/fsio.c): lstat(2) and
     # readlink(2) of each component, ENOENT for a missing one.
     "realpath": ["stat", "readlink"],
     # dir_check()/dir_check_canon() denying a command (src/dirtree.c
     # check_limits): EACCES, or ENOENT when IgnoreHidden hides the path.
     "limit": ["EACCES", "ENOENT"],
-    "rmdir": ["rmdir"],
-    "mkdir": ["mkdir"],
-    "unlink": ["unlink"],
-    "rename": ["rename"],
     # pr_fs_copy_file() (src/fsio.c): open(2) of the source read-only and of
     # the destination O_WRONLY|O_CREAT (EISDIR for a directory), then read(2)
     # and write(2).
     "copy": ["open_read", "open_write", "read", "write"],
-    "open_read": ["open_read"],
-    "open_write": ["open_write"],
     # close(2) of the uploaded file (mod_xfer.c stor_complete): the EDQUOT
     # case is answered 552 separately.
     "close_not_edquot": ["close", "-EDQUOT"],
     # chmod(2), chown(2) (core_chmod, core_chgrp), utimes(2)/utimensat(2).
     "chmod": ["chmod", "chown", "utime"],
-    "symlink": ["symlink"],
     # socket(2) + bind(2) of the active-mode data socket
     # (pr_inet_create_conn); EPERM from data.c when RootRevoke forbids it.
-    "bind": ["socket", "bind", "EPERM"],
-    "connect": ["connect"],
+    "pr_inet_create_conn": ["socket", "bind", "EPERM"],
     # accept(2) of the passive data connection; pr_inet_accept() sets EACCES
     # for a connection from a foreign address.
-    "accept": ["accept", "EACCES"],
-    "listen": ["listen"],
+    "pr_inet_accept": ["accept", "EACCES"],
     # pr_inet_openrw() after connect(2) succeeded: dup(2)/fcntl(2) errors only.
     "openrw": [],
     # mod_tls's data-channel postopen (tls_netio_postopen_cb): EPERM when the
@@ -587,10 +575,11 @@ PROFTPD_OPS = {
 
 # Every ProFTPD 1.3.8 strerror() call whose errno is not a constant fixed
 # beside it (see proftpd_errnos): file:line -> the operations whose errno it
-# reports, read from the code before the call.
+# reports (PROFTPD_OPS, or a system call of SYSCALL_ERRNOS), read from the
+# code before the call.
 PROFTPD_SITES = {
-    "src/data.c:205": ["accept"],  # data_passive_open: pr_inet_accept
-    "src/data.c:281": ["bind"],  # data_active_open: pr_inet_create_conn
+    "src/data.c:205": ["pr_inet_accept"],  # data_passive_open: pr_inet_accept
+    "src/data.c:281": ["pr_inet_create_conn"],  # data_active_open: pr_inet_create_conn
     "src/data.c:340": ["connect"],  # data_active_open: pr_inet_connect
     "src/data.c:400": ["openrw"],  # data_active_open: pr_inet_openrw failed
     "src/data.c:579": ["tls_postopen"],  # pr_data_open: pr_netio_postopen(instrm)
@@ -692,7 +681,7 @@ def proftpd_errnos(root, src, arg):
     if m:
         return [m.group(1)]
     if src in PROFTPD_SITES:
-        items = [i for op in PROFTPD_SITES[src] for i in PROFTPD_OPS[op]]
+        items = [i for op in PROFTPD_SITES[src] for i in PROFTPD_OPS.get(op, [op])]
         return errno_names(items, PROFTPD_DROP, PROFTPD_ERRNOS)
     var = re.fullmatch(r"strerror\((.*)\)", arg, re.S).group(1).strip()
     rel, line = src.rsplit(":", 1)
