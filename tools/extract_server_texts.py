@@ -25,11 +25,13 @@ becomes `{n}`, a literal `{` becomes `{{`. `source` is `file:line` inside the
 source tree. Calls whose code or text is not a literal (a variable set
 elsewhere) are listed as `# skipped` comment lines, so nothing is dropped
 silently. Where an argument is `strerror(...)`, one line is written per errno
-text (glibc's English wording), since those are the texts a client sees: for
-Pure-FTPd and pyftpdlib only the errno values the system call behind that
-reply can fail with (SYSCALL_ERRNOS, from the ERRORS sections of Linux
-man-pages 6.03 and POSIX.1-2017, per call site in PURE_STRERROR_SITES and
-PY_STRERROR_SITES), for the other servers every text of ERRNO_TEXTS.
+text (glibc's English wording, ERRNO_TEXT), since those are the texts a
+client sees: for ProFTPD, Pure-FTPd and pyftpdlib only the errno values the
+system calls behind that reply can fail with (SYSCALL_ERRNOS, from the ERRORS
+sections of Linux man-pages 6.03 and POSIX.1-2017; per call site in
+PROFTPD_SITES, PURE_STRERROR_SITES and PY_STRERROR_SITES), less those the
+server's code rules out (PROFTPD_ERRNOS, PROFTPD_DROP, and the `-E...`
+entries of a site), for the other servers every text of ERRNO_TEXTS.
 
 The script only reads the tree; it downloads nothing.
 """
@@ -40,31 +42,181 @@ import re
 import subprocess
 import sys
 
-# glibc strerror() texts (C locale) of the errno values FTP servers report.
-ERRNO_TEXTS = [
-    "No such file or directory",  # ENOENT
-    "Permission denied",  # EACCES
-    "Operation not permitted",  # EPERM
-    "File exists",  # EEXIST
-    "Directory not empty",  # ENOTEMPTY
-    "No space left on device",  # ENOSPC
-    "Disk quota exceeded",  # EDQUOT
-    "Read-only file system",  # EROFS
-    "File name too long",  # ENAMETOOLONG
-    "Is a directory",  # EISDIR
-    "Not a directory",  # ENOTDIR
-    "Connection refused",  # ECONNREFUSED
-    "Connection timed out",  # ETIMEDOUT
-]
+# ---------------------------------------------------------------- errno values
+#
+# A strerror() argument is written once per errno text it can hold. Three
+# pieces, each said once:
+#
+# - ERRNO_TEXT: the text of each errno name (glibc's C-locale wording);
+# - SYSCALL_ERRNOS: what each system call can fail with (the man-page fact);
+# - the narrowing of each server, where its code rules an errno out
+#   (PROFTPD_ERRNOS / PROFTPD_DROP, and the `-E...` entries of a call site),
+#   each rule with its reason.
 
-# errno texts of a failed read or write on a file that is already open
-# (pyftpdlib's _FileReadWriteError during a transfer).
-PY_FILE_ERRNO_TEXTS = [
-    "No space left on device",  # ENOSPC
-    "Disk quota exceeded",  # EDQUOT
-    "Input/output error",  # EIO
-    "File too large",  # EFBIG
-]
+# glibc strerror() texts (C locale, glibc 2.36 string/errlist), by errno name.
+ERRNO_TEXT = {
+    "EPERM": "Operation not permitted",
+    "ENOENT": "No such file or directory",
+    "EIO": "Input/output error",
+    "EACCES": "Permission denied",
+    "EBUSY": "Device or resource busy",
+    "EEXIST": "File exists",
+    "EXDEV": "Invalid cross-device link",
+    "ENOTDIR": "Not a directory",
+    "EISDIR": "Is a directory",
+    "EINVAL": "Invalid argument",
+    "ENFILE": "Too many open files in system",
+    "EMFILE": "Too many open files",
+    "ETXTBSY": "Text file busy",
+    "EFBIG": "File too large",
+    "ENOSPC": "No space left on device",
+    "EROFS": "Read-only file system",
+    "EMLINK": "Too many links",
+    "ENAMETOOLONG": "File name too long",
+    "ENOTEMPTY": "Directory not empty",
+    "ELOOP": "Too many levels of symbolic links",
+    "EPROTO": "Protocol error",
+    "EADDRINUSE": "Address already in use",
+    "EADDRNOTAVAIL": "Cannot assign requested address",
+    "ENETUNREACH": "Network is unreachable",
+    "ECONNABORTED": "Software caused connection abort",
+    "ECONNRESET": "Connection reset by peer",
+    "ENOTCONN": "Transport endpoint is not connected",
+    "ETIMEDOUT": "Connection timed out",
+    "ECONNREFUSED": "Connection refused",
+    "EHOSTUNREACH": "No route to host",
+    "EDQUOT": "Disk quota exceeded",
+}
+
+# The errno values of a strerror() call whose system call is not modelled
+# (every server but ProFTPD, Pure-FTPd and pyftpdlib, and a site missing from
+# their tables, with a warning): the ones FTP servers report.
+ERRNO_TEXTS = [ERRNO_TEXT[n] for n in [
+    "ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTEMPTY", "ENOSPC", "EDQUOT", "EROFS", "ENAMETOOLONG",
+    "EISDIR", "ENOTDIR", "ECONNREFUSED", "ETIMEDOUT"]]
+
+# What each system call can fail with: the ERRORS section of its page in the
+# Linux man-pages 6.03 (Debian 12 manpages-dev; section 2, opendir in 3) and,
+# where it says more, POSIX.1-2017 (the comment names the source of each
+# value that is not on the Linux page). Left out of every list, for every
+# server, with the reason: errors of an argument no FTP server passes (EFAULT
+# a bad pointer, EBADF a closed descriptor, ENOTSOCK, EINVAL of a flag or
+# length that is a constant at the call, EPIPE/EDESTADDRREQ of a write to a
+# pipe or socket, EISDIR of a read(2) on a directory descriptor, EOVERFLOW of
+# a 32-bit stat without large-file support), errors the callers retry (EINTR,
+# EAGAIN/EWOULDBLOCK), and ENOMEM/ENOBUFS (the whole host out of kernel
+# memory, no cause of this call).
+SYSCALL_ERRNOS = {
+    # open(2), O_RDONLY without O_CREAT: EACCES, ELOOP, EMFILE, ENAMETOOLONG,
+    # ENFILE, ENOENT, ENOTDIR, EPERM (O_NOATIME not owner, or a file seal);
+    # EISDIR, EROFS, ETXTBSY, EDQUOT, ENOSPC need write access or O_CREAT.
+    "open_read": ["EACCES", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOTDIR", "EPERM"],
+    # open(2), O_WRONLY|O_CREAT: the above, plus EDQUOT, EISDIR, ENOSPC, EROFS, ETXTBSY.
+    "open_write": ["EACCES", "EDQUOT", "EISDIR", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT",
+                   "ENOSPC", "ENOTDIR", "EPERM", "EROFS", "ETXTBSY"],
+    # read(2) of a regular file: EIO.
+    "read": ["EIO"],
+    # write(2) of a regular file: EDQUOT, EFBIG, EIO, ENOSPC, EPERM (a file seal).
+    "write": ["EDQUOT", "EFBIG", "EIO", "ENOSPC", "EPERM"],
+    # close(2): EIO, and ENOSPC or EDQUOT (NFS reports a full disk at close).
+    "close": ["EDQUOT", "EIO", "ENOSPC"],
+    # stat(2)/lstat(2): EACCES, ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR.
+    "stat": ["EACCES", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR"],
+    # fstat(2) of an open descriptor: EBADF, EFAULT, ENOMEM, EOVERFLOW only.
+    "fstat": [],
+    # readlink(2) of a component lstat() showed is a link: EACCES, EIO,
+    # ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR (EINVAL is for a non-link).
+    "readlink": ["EACCES", "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR"],
+    # opendir(3): EACCES, EMFILE, ENFILE, ENOENT, ENOTDIR; POSIX.1-2017 adds
+    # ELOOP and ENAMETOOLONG (glibc opens the path with open(2)).
+    # Python's os.listdir() is this call.
+    "opendir": ["EACCES", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOTDIR"],
+    # chdir(2): EACCES, EIO, ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR.
+    "chdir": ["EACCES", "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR"],
+    # chmod(2): EACCES, EIO, ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR, EPERM, EROFS.
+    "chmod": ["EACCES", "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR", "EPERM", "EROFS"],
+    # chown(2): the same values as chmod(2).
+    "chown": ["EACCES", "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR", "EPERM", "EROFS"],
+    # utime(2)/utimes(2): EACCES, ENOENT, EPERM, EROFS; POSIX.1-2017 utime()
+    # adds ELOOP, ENAMETOOLONG, ENOTDIR (utimensat(2) lists them too).
+    "utime": ["EACCES", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR", "EPERM", "EROFS"],
+    # unlink(2): EACCES, EBUSY, EIO, EISDIR, ELOOP, ENAMETOOLONG, ENOENT,
+    # ENOTDIR, EPERM, EROFS.
+    "unlink": ["EACCES", "EBUSY", "EIO", "EISDIR", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR",
+               "EPERM", "EROFS"],
+    # rename(2): EACCES, EBUSY, EDQUOT, EINVAL (a directory into its own
+    # subdirectory), EISDIR, ELOOP, EMLINK, ENAMETOOLONG, ENOENT, ENOSPC,
+    # ENOTDIR, ENOTEMPTY or EEXIST, EPERM, EROFS, EXDEV.
+    "rename": ["EACCES", "EBUSY", "EDQUOT", "EEXIST", "EINVAL", "EISDIR", "ELOOP", "EMLINK", "ENAMETOOLONG",
+               "ENOENT", "ENOSPC", "ENOTDIR", "ENOTEMPTY", "EPERM", "EROFS", "EXDEV"],
+    # link(2): EACCES, EDQUOT, EEXIST, EIO, ELOOP, EMLINK, ENAMETOOLONG,
+    # ENOENT, ENOSPC, ENOTDIR, EPERM, EROFS, EXDEV.
+    "link": ["EACCES", "EDQUOT", "EEXIST", "EIO", "ELOOP", "EMLINK", "ENAMETOOLONG", "ENOENT",
+             "ENOSPC", "ENOTDIR", "EPERM", "EROFS", "EXDEV"],
+    # symlink(2): EACCES, EDQUOT, EEXIST, EIO, ELOOP, ENAMETOOLONG, ENOENT,
+    # ENOSPC, ENOTDIR, EPERM, EROFS.
+    "symlink": ["EACCES", "EDQUOT", "EEXIST", "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOSPC",
+                "ENOTDIR", "EPERM", "EROFS"],
+    # mkdir(2): EACCES, EDQUOT, EEXIST, ELOOP, EMLINK, ENAMETOOLONG, ENOENT,
+    # ENOSPC, ENOTDIR, EPERM, EROFS. EINVAL (a final component the
+    # filesystem refuses, such as a character FAT forbids) is left out for
+    # every server: none of the lists this table replaced had it.
+    "mkdir": ["EACCES", "EDQUOT", "EEXIST", "ELOOP", "EMLINK", "ENAMETOOLONG", "ENOENT", "ENOSPC",
+              "ENOTDIR", "EPERM", "EROFS"],
+    # rmdir(2): EACCES, EBUSY, EINVAL (last component "."), ELOOP,
+    # ENAMETOOLONG, ENOENT, ENOTDIR, ENOTEMPTY, EPERM, EROFS; EEXIST is
+    # POSIX.1-2017's alternative to ENOTEMPTY (Linux returns ENOTEMPTY; the
+    # Linux page says POSIX allows EEXIST).
+    "rmdir": ["EACCES", "EBUSY", "EEXIST", "EINVAL", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR",
+              "ENOTEMPTY", "EPERM", "EROFS"],
+    # ftruncate(2) of a descriptor open for writing: EFBIG (a length beyond
+    # the largest file), EIO, EPERM, ETXTBSY (the rest is truncate(2)'s path).
+    "ftruncate": ["EFBIG", "EIO", "EPERM", "ETXTBSY"],
+    # socket(2): EACCES, EMFILE, ENFILE (EAFNOSUPPORT, EPROTONOSUPPORT and
+    # EINVAL are for constant arguments).
+    "socket": ["EACCES", "EMFILE", "ENFILE"],
+    # bind(2) of an IP socket: EACCES, EADDRINUSE, EADDRNOTAVAIL (ELOOP,
+    # ENAMETOOLONG, ENOENT, ENOTDIR, EROFS are for UNIX-domain sockets).
+    "bind": ["EACCES", "EADDRINUSE", "EADDRNOTAVAIL"],
+    # listen(2): EADDRINUSE (EOPNOTSUPP is for a non-stream socket).
+    "listen": ["EADDRINUSE"],
+    # accept(2): ECONNABORTED, EMFILE, ENFILE, EPERM (firewall rules), EPROTO.
+    "accept": ["ECONNABORTED", "EMFILE", "ENFILE", "EPERM", "EPROTO"],
+    # connect(2): EACCES/EPERM (firewall rule), EADDRNOTAVAIL, ECONNREFUSED,
+    # ENETUNREACH, ETIMEDOUT; POSIX.1-2017 adds ECONNRESET and EHOSTUNREACH.
+    "connect": ["EACCES", "EADDRNOTAVAIL", "ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH",
+                "EPERM", "ETIMEDOUT"],
+    # getpeername(2): ENOTCONN.
+    "getpeername": ["ENOTCONN"],
+    # capset(2): EINVAL, EPERM (ESRCH is for another process).
+    "capset": ["EINVAL", "EPERM"],
+}
+
+
+def errno_names(items, drop=None, only=None):
+    """The errno names a call site can report. `items` are system calls of
+    SYSCALL_ERRNOS, errno names the server's own code sets ("EPERM"), and
+    errno names that site rules out ("-EISDIR"). `drop` (system call -> errno
+    names) and `only` (the names modelled) are a server's narrowing. In the
+    order of `only` when given, else in the order met."""
+    names, ruled_out = [], {i[1:] for i in items if i.startswith("-")}
+    for i in items:
+        if i.startswith("-"):
+            continue
+        own = i in ERRNO_TEXT
+        for n in [i] if own else SYSCALL_ERRNOS[i]:
+            if n in names or n in ruled_out or (not own and n in (drop or {}).get(i, ())):
+                continue
+            if only is None or n in only:
+                names.append(n)
+    return [n for n in only if n in names] if only is not None else names
+
+
+def errno_texts(items, drop=None):
+    """glibc texts of the errno values the listed calls can fail with, in the
+    order of their names."""
+    return [ERRNO_TEXT[n] for n in sorted(errno_names(items, drop))]
+
 
 INT_CONV = set("diuxXo")
 
@@ -351,97 +503,61 @@ def vsftpd(root, binary=None):
 
 # ---------------------------------------------------------------- ProFTPD
 
-# glibc strerror() texts (C locale, glibc 2.36 string/errlist) of the errno
-# values the ProFTPD call sites below can report.
-ERRNO_NAMES = {
-    "EPERM": "Operation not permitted",
-    "ENOENT": "No such file or directory",
-    "EACCES": "Permission denied",
-    "EEXIST": "File exists",
-    "ENOTDIR": "Not a directory",
-    "EISDIR": "Is a directory",
-    "EINVAL": "Invalid argument",
-    "EFBIG": "File too large",
-    "ENOSPC": "No space left on device",
-    "EROFS": "Read-only file system",
-    "ENAMETOOLONG": "File name too long",
-    "ENOTEMPTY": "Directory not empty",
-    "EDQUOT": "Disk quota exceeded",
-    "ECONNREFUSED": "Connection refused",
-    "ETIMEDOUT": "Connection timed out",
+# ProFTPD's narrowing of SYSCALL_ERRNOS. Only these errno values are modelled
+# (in this order, as errno_names() returns them); the rest of each
+# system call's list (ELOOP, EIO, EMFILE, ENFILE, EBUSY, EXDEV, EADDRINUSE...)
+# is not extracted.
+PROFTPD_ERRNOS = ["ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTEMPTY", "EISDIR", "ENOTDIR", "ENOSPC",
+                  "EDQUOT", "EFBIG", "EROFS", "ENAMETOOLONG", "EINVAL", "ECONNREFUSED", "ETIMEDOUT"]
+
+# System call -> errno values of SYSCALL_ERRNOS ruled out on ProFTPD 1.3.8.
+PROFTPD_DROP = {
+    # EPERM of open(2) is O_NOATIME or a file seal, and of write(2) a file
+    # seal: ProFTPD passes no O_NOATIME and writes no sealed (memfd) file.
+    "open_read": ["EPERM"],
+    "open_write": ["EPERM"],
+    "write": ["EPERM"],
+    # ELOOP and ENAMETOOLONG (POSIX's additions to opendir(3)): each ProFTPD
+    # opendir site stat()s the same path first (facts_mlsd at
+    # mod_facts.c:1497; mod_ls and mod_site_misc list stat at the site), so
+    # such a name fails there.
+    "opendir": ["ELOOP", "ENAMETOOLONG"],
+    # EEXIST is POSIX's alternative to ENOTEMPTY, which Linux returns; EINVAL
+    # (last component ".") cannot happen on ProFTPD's canonical paths.
+    "rmdir": ["EEXIST", "EINVAL"],
+    # EINVAL (a directory renamed into its own subdirectory): left out of the
+    # ProFTPD list when it was written (no reason recorded; kept so the
+    # extraction does not change: RNFR dir, RNTO dir/sub could send it).
+    "rename": ["EINVAL"],
 }
 
-# The errno values each operation behind a ProFTPD strerror() call can set:
-# the ERRORS section of the Linux man-pages (6.03, Debian 12 manpages-dev) for
-# system calls, ProFTPD 1.3.8's own code for its wrappers. Only the values of
-# ERRNO_NAMES are modelled; the rest of each list (ELOOP, EIO, ENOMEM, EFAULT,
-# EMFILE, ENFILE, EBADF, EINTR, EBUSY, EXDEV, EADDRINUSE...) is not extracted.
+# The operations behind a ProFTPD strerror() call that are not one system
+# call of SYSCALL_ERRNOS (a PROFTPD_SITES entry not listed here is that
+# system call): the system calls they make (narrowed by PROFTPD_DROP and
+# PROFTPD_ERRNOS), the errno values ProFTPD 1.3.8's own code sets ("EACCES"),
+# and those the site rules out ("-EDQUOT"), as errno_names() reads them.
 PROFTPD_OPS = {
-    # stat(2)/lstat(2): EACCES, ENAMETOOLONG, ENOENT, ENOTDIR (also EBADF,
-    # EFAULT, ELOOP, ENOMEM, EOVERFLOW).
-    "stat": ["ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG"],
-    # fstat(2) of an open descriptor: EBADF, EFAULT, ENOMEM, EOVERFLOW only.
-    "fstat": [],
-    # opendir(3): EACCES, EBADF, EMFILE, ENFILE, ENOENT, ENOMEM, ENOTDIR.
-    "opendir": ["ENOENT", "EACCES", "ENOTDIR"],
-    # chdir(2): EACCES, EFAULT, EIO, ELOOP, ENAMETOOLONG, ENOENT, ENOMEM, ENOTDIR.
-    "chdir": ["ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG"],
     # dir_realpath() = pr_fs_resolve_partial() (src/fsio.c): lstat(2) and
-    # readlink(2) of each component, ENOENT for a missing one, ELOOP.
-    "realpath": ["ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG"],
+    # readlink(2) of each component, ENOENT for a missing one.
+    "realpath": ["stat", "readlink"],
     # dir_check()/dir_check_canon() denying a command (src/dirtree.c
     # check_limits): EACCES, or ENOENT when IgnoreHidden hides the path.
     "limit": ["EACCES", "ENOENT"],
-    # rmdir(2) on Linux: EACCES, EBUSY, EFAULT, EINVAL (last component "."),
-    # ELOOP, ENAMETOOLONG, ENOENT, ENOMEM, ENOTDIR, ENOTEMPTY, EPERM, EROFS
-    # (EEXIST is POSIX's alternative to ENOTEMPTY, which Linux returns; EINVAL
-    # cannot happen on ProFTPD's canonical paths).
-    "rmdir": ["ENOENT", "EACCES", "EPERM", "ENOTDIR", "ENOTEMPTY", "EROFS", "ENAMETOOLONG"],
-    # mkdir(2): EACCES, EDQUOT, EEXIST, EFAULT, EINVAL, ELOOP, EMLINK,
-    # ENAMETOOLONG, ENOENT, ENOMEM, ENOSPC, ENOTDIR, EPERM, EROFS.
-    "mkdir": ["ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTDIR", "ENOSPC", "EDQUOT", "EROFS",
-              "ENAMETOOLONG"],
-    # unlink(2): EACCES, EBUSY, EFAULT, EIO, EISDIR, ELOOP, ENAMETOOLONG,
-    # ENOENT, ENOMEM, ENOTDIR, EPERM, EROFS.
-    "unlink": ["ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "EROFS", "ENAMETOOLONG"],
-    # rename(2): EACCES, EBUSY, EDQUOT, EFAULT, EINVAL, EISDIR, ELOOP, EMLINK,
-    # ENAMETOOLONG, ENOENT, ENOMEM, ENOSPC, ENOTDIR, ENOTEMPTY or EEXIST,
-    # EPERM, EROFS, EXDEV.
-    "rename": ["ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTEMPTY", "EISDIR", "ENOTDIR", "ENOSPC",
-               "EDQUOT", "EROFS", "ENAMETOOLONG"],
     # pr_fs_copy_file() (src/fsio.c): open(2) of the source read-only and of
-    # the destination O_WRONLY|O_CREAT, EISDIR for a directory, then read(2)
-    # and write(2) (write: EDQUOT, EFBIG, ENOSPC, EIO, EPERM for a sealed file).
-    "copy": ["ENOENT", "EACCES", "EISDIR", "ENOTDIR", "ENOSPC", "EDQUOT", "EFBIG", "EROFS",
-             "ENAMETOOLONG"],
-    # open(2) O_RDONLY: EACCES, ENAMETOOLONG, ENOENT, ENOTDIR (EISDIR, EROFS,
-    # ENOSPC, EDQUOT only with write access or O_CREAT).
-    "open_read": ["ENOENT", "EACCES", "ENOTDIR", "ENAMETOOLONG"],
-    # open(2) O_WRONLY|O_CREAT: EACCES, EDQUOT, EISDIR, ENAMETOOLONG, ENOENT,
-    # ENOSPC, ENOTDIR, EROFS, ETXTBSY.
-    "open_write": ["ENOENT", "EACCES", "EISDIR", "ENOTDIR", "ENOSPC", "EDQUOT", "EROFS",
-                   "ENAMETOOLONG"],
-    # close(2) of the uploaded file (mod_xfer.c stor_complete): EBADF, EINTR,
-    # EIO, ENOSPC, EDQUOT (NFS); the EDQUOT case is answered 552 separately.
-    "close_not_edquot": ["ENOSPC"],
-    # chmod(2), chown(2) (core_chmod, core_chgrp), utimes(2)/utimensat(2):
-    # EACCES, ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR, EPERM, EROFS.
-    "chmod": ["ENOENT", "EACCES", "EPERM", "ENOTDIR", "EROFS", "ENAMETOOLONG"],
-    # symlink(2): EACCES, EDQUOT, EEXIST, EFAULT, EIO, ELOOP, ENAMETOOLONG,
-    # ENOENT, ENOMEM, ENOSPC, ENOTDIR, EPERM, EROFS.
-    "symlink": ["ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTDIR", "ENOSPC", "EDQUOT", "EROFS",
-                "ENAMETOOLONG"],
-    # socket(2) + bind(2) of the active-mode data socket (pr_inet_create_conn):
-    # EACCES for a privileged port; EPERM from data.c when RootRevoke forbids it.
-    "bind": ["EACCES", "EPERM"],
-    # connect(2): EACCES/EPERM (firewall rule), ECONNREFUSED, ETIMEDOUT (also
-    # EADDRNOTAVAIL, ENETUNREACH, ...).
-    "connect": ["ECONNREFUSED", "ETIMEDOUT", "EACCES", "EPERM"],
-    # accept(2) of the passive data connection: EPERM (firewall rules), and
-    # pr_inet_accept() sets EACCES for a connection from a foreign address.
-    "accept": ["EPERM", "EACCES"],
-    # listen(2): EADDRINUSE, EBADF, ENOTSOCK, EOPNOTSUPP: none modelled.
-    "listen": [],
+    # the destination O_WRONLY|O_CREAT (EISDIR for a directory), then read(2)
+    # and write(2).
+    "copy": ["open_read", "open_write", "read", "write"],
+    # close(2) of the uploaded file (mod_xfer.c stor_complete): the EDQUOT
+    # case is answered 552 separately.
+    "close_not_edquot": ["close", "-EDQUOT"],
+    # chmod(2), chown(2) (core_chmod, core_chgrp), utimes(2)/utimensat(2).
+    "chmod": ["chmod", "chown", "utime"],
+    # socket(2) + bind(2) of the active-mode data socket
+    # (pr_inet_create_conn); EPERM from data.c when RootRevoke forbids it.
+    "pr_inet_create_conn": ["socket", "bind", "EPERM"],
+    # accept(2) of the passive data connection; pr_inet_accept() sets EACCES
+    # for a connection from a foreign address.
+    "pr_inet_accept": ["accept", "EACCES"],
     # pr_inet_openrw() after connect(2) succeeded: dup(2)/fcntl(2) errors only.
     "openrw": [],
     # mod_tls's data-channel postopen (tls_netio_postopen_cb): EPERM when the
@@ -456,12 +572,14 @@ PROFTPD_OPS = {
     "parsetime": ["EINVAL"],
 }
 
+
 # Every ProFTPD 1.3.8 strerror() call whose errno is not a constant fixed
 # beside it (see proftpd_errnos): file:line -> the operations whose errno it
-# reports, read from the code before the call.
+# reports (PROFTPD_OPS, or a system call of SYSCALL_ERRNOS), read from the
+# code before the call.
 PROFTPD_SITES = {
-    "src/data.c:205": ["accept"],  # data_passive_open: pr_inet_accept
-    "src/data.c:281": ["bind"],  # data_active_open: pr_inet_create_conn
+    "src/data.c:205": ["pr_inet_accept"],  # data_passive_open: pr_inet_accept
+    "src/data.c:281": ["pr_inet_create_conn"],  # data_active_open: pr_inet_create_conn
     "src/data.c:340": ["connect"],  # data_active_open: pr_inet_connect
     "src/data.c:400": ["openrw"],  # data_active_open: pr_inet_openrw failed
     "src/data.c:579": ["tls_postopen"],  # pr_data_open: pr_netio_postopen(instrm)
@@ -563,10 +681,8 @@ def proftpd_errnos(root, src, arg):
     if m:
         return [m.group(1)]
     if src in PROFTPD_SITES:
-        names = []
-        for op in PROFTPD_SITES[src]:
-            names += [n for n in PROFTPD_OPS[op] if n not in names]
-        return names
+        items = [i for op in PROFTPD_SITES[src] for i in PROFTPD_OPS.get(op, [op])]
+        return errno_names(items, PROFTPD_DROP, PROFTPD_ERRNOS)
     var = re.fullmatch(r"strerror\((.*)\)", arg, re.S).group(1).strip()
     rel, line = src.rsplit(":", 1)
     lines = open(os.path.join(root, rel), encoding="latin-1").read().split("\n")
@@ -679,7 +795,7 @@ def proftpd_localized(root, locales, catalogue_only):
             if libc is None:
                 continue
             for n in names:
-                e = ERRNO_NAMES[n]
+                e = ERRNO_TEXT[n]
                 tr = libc.gettext(e)
                 if f == fmt and tr == e:
                     continue
@@ -710,7 +826,7 @@ def proftpd(root):
             cases, default = ({t.group(1): t.group(2)}, t.group(3)) if t else PROFTPD_CODE_SWITCH[src]
             for n in proftpd_errnos(root, src, err[0]):
                 code = cases.get(n, default)
-                emit_printf(out, code, f, args[2:], src, [ERRNO_NAMES[n]])
+                emit_printf(out, code, f, args[2:], src, [ERRNO_TEXT[n]])
                 k = [i for i, a in enumerate(args[2:]) if "strerror" in a][0]
                 PROFTPD_CALLS.append((code, f, re.match(r"\s*N?_\(", args[1]) is not None, [n], k, src))
             return True
@@ -732,7 +848,7 @@ def proftpd(root):
                 skipped.append((src, f"{name}(... {err[0]}): {PROFTPD_UNSET[src]}"))
                 return True
             names = proftpd_errnos(root, src, err[0])
-            emit_printf(out, m.group(1), f, args[2:], src, [ERRNO_NAMES[n] for n in names])
+            emit_printf(out, m.group(1), f, args[2:], src, [ERRNO_TEXT[n] for n in names])
         else:
             emit_printf(out, m.group(1), f, args[2:], src)
         k = [i for i, a in enumerate(args[2:]) if "strerror" in a][0] if err else None
@@ -750,82 +866,10 @@ def proftpd(root):
 
 # ---------------------------------------------------------------- Pure-FTPd
 
-# glibc strerror() texts (C locale) by errno name, for the per-call-site
-# errno sets below (glibc 2.36; the same texts as ERRNO_TEXTS for those).
-ERRNO_BY_NAME = {
-    "ENOENT": "No such file or directory", "EACCES": "Permission denied",
-    "EPERM": "Operation not permitted", "EEXIST": "File exists",
-    "ENOTEMPTY": "Directory not empty", "ENOSPC": "No space left on device",
-    "EDQUOT": "Disk quota exceeded", "EROFS": "Read-only file system",
-    "ENAMETOOLONG": "File name too long", "EISDIR": "Is a directory",
-    "ENOTDIR": "Not a directory", "ECONNREFUSED": "Connection refused",
-    "ETIMEDOUT": "Connection timed out", "EIO": "Input/output error",
-    "ELOOP": "Too many levels of symbolic links", "EMFILE": "Too many open files",
-    "ENFILE": "Too many open files in system", "EBUSY": "Device or resource busy",
-    "EINVAL": "Invalid argument", "EMLINK": "Too many links",
-    "EXDEV": "Invalid cross-device link", "ETXTBSY": "Text file busy",
-    "EFBIG": "File too large", "ENOTCONN": "Transport endpoint is not connected",
-    "EADDRINUSE": "Address already in use", "EADDRNOTAVAIL": "Cannot assign requested address",
-    "ENETUNREACH": "Network is unreachable", "EHOSTUNREACH": "No route to host",
-    "ECONNABORTED": "Software caused connection abort", "EPROTO": "Protocol error",
-    "ECONNRESET": "Connection reset by peer",
-}
-
-# The errno values a system call can fail with, from the ERRORS section of its
-# Linux man-pages 6.03 page (Debian 12 manpages-dev) and POSIX.1-2017, less
-# those the call site rules out: errors of a bad argument the server never
-# passes (EFAULT, EBADF, ENOTSOCK, EINVAL for constant flags), errors the code
-# retries or tests itself (EINTR, EAGAIN, errno != ENOENT), and ENOMEM/ENOBUFS
-# (the whole host out of kernel memory, no cause of this call).
-SYSCALL_ERRNOS = {
-    "open_read": ["EACCES", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOTDIR", "EPERM"],
-    "open_write": ["EACCES", "EDQUOT", "EISDIR", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT",
-                   "ENOSPC", "ENOTDIR", "EPERM", "EROFS", "ETXTBSY"],
-    "stat": ["EACCES", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR"],
-    "chdir": ["EACCES", "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR"],
-    "chmod": ["EACCES", "EIO", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR", "EPERM", "EROFS"],
-    "utime": ["EACCES", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR", "EPERM", "EROFS"],
-    "unlink": ["EACCES", "EBUSY", "EIO", "EISDIR", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR",
-               "EPERM", "EROFS"],
-    "rename": ["EACCES", "EBUSY", "EDQUOT", "EEXIST", "EINVAL", "EISDIR", "ELOOP", "EMLINK", "ENAMETOOLONG",
-               "ENOENT", "ENOSPC", "ENOTDIR", "ENOTEMPTY", "EPERM", "EROFS", "EXDEV"],
-    "link": ["EACCES", "EDQUOT", "EEXIST", "EIO", "ELOOP", "EMLINK", "ENAMETOOLONG", "ENOENT",
-             "ENOSPC", "ENOTDIR", "EPERM", "EROFS", "EXDEV"],
-    "mkdir": ["EACCES", "EDQUOT", "EEXIST", "ELOOP", "EMLINK", "ENAMETOOLONG", "ENOENT", "ENOSPC",
-              "ENOTDIR", "EPERM", "EROFS"],
-    "rmdir": ["EACCES", "EBUSY", "EEXIST", "EINVAL", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR",
-              "ENOTEMPTY", "EPERM", "EROFS"],
-    "read": ["EIO"],
-    "ftruncate": ["EIO", "EPERM", "ETXTBSY"],
-    "socket": ["EACCES", "EMFILE", "ENFILE"],
-    "bind": ["EACCES", "EADDRINUSE", "EADDRNOTAVAIL"],
-    "listen": ["EADDRINUSE"],
-    "accept": ["ECONNABORTED", "EMFILE", "ENFILE", "EPERM", "EPROTO"],
-    "connect": ["EACCES", "EADDRNOTAVAIL", "ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH",
-                "EPERM", "ETIMEDOUT"],
-    "getpeername": ["ENOTCONN"],
-    "capset": ["EINVAL", "EPERM"],
-    "listdir": ["EACCES", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOTDIR"],
-    "py_open_dir": ["EISDIR"],
-    "stat_after_open": ["ENOENT"],
-    # os.open(O_CREAT | O_EXCL) of a new name; the directory may be the one
-    # the client named (STOU dir/name), so ENOENT, ENOTDIR and ELOOP too.
-    "mkstemp": ["EACCES", "EDQUOT", "ELOOP", "EMFILE", "ENAMETOOLONG", "ENFILE", "ENOENT", "ENOSPC",
-                "ENOTDIR", "EROFS"],
-}
-
-
-def errno_texts(calls, drop=()):
-    """glibc texts of the errno values the listed calls can fail with."""
-    names = []
-    for c in calls:
-        names += [n for n in SYSCALL_ERRNOS[c] if n not in names and n not in drop]
-    return [ERRNO_BY_NAME[n] for n in sorted(names)]
-
-
 # Pure-FTPd: the system calls whose errno each strerror() site reports, by
 # (file, function, format or message of the call). The call sites were read
-# in src/ftpd.c, src/ls.c and src/caps.c of 1.0.50 and 1.0.54 (the same sites).
+# in src/ftpd.c, src/ls.c and src/caps.c of 1.0.50 and 1.0.54 (the same sites). Entries are
+# read by errno_names(): system calls, and errno names the code sets itself.
 PURE_STRERROR_SITES = {
     ("ftpd.c", "dopasv", "MSG_CANT_PASSIVE"): ["socket"],
     ("ftpd.c", "dopasv", "MSG_GETSOCKNAME_DATA"): ["listen"],
@@ -840,7 +884,8 @@ PURE_STRERROR_SITES = {
     # in tryautorename; rename(atomic_file, name).
     ("ftpd.c", "dostor", "MSG_RENAME_FAILURE"): ["rename", "link"],
     ("ftpd.c", "dostor", "MSG_OPEN_FAILURE2"): ["open_write"],
-    ("ftpd.c", "dostor", '"ftruncate"'): ["ftruncate"],
+    # dostor: ftruncate(f, restartat) with restartat < st.st_size, so no EFBIG.
+    ("ftpd.c", "dostor", '"ftruncate"'): ["ftruncate", "-EFBIG"],
     ("ftpd.c", "dornto", "MSG_RENAME_FAILURE"): ["rename"],
     ("ftpd.c", "docwd", "MSG_CANT_CHANGE_DIR"): ["chdir"],
     # dochmod: open(O_RDONLY), stat("/"), fstat, then fchmod() and chmod().
@@ -848,7 +893,7 @@ PURE_STRERROR_SITES = {
     ("ftpd.c", "doutime", '"utime(%s): %s"'): ["utime"],
     # dodele: unlink(), or lstat()/rename() of the quota path; errno set to
     # EPERM (over quota) or EINVAL (not a regular file) by the code itself.
-    ("ftpd.c", "dodele", "MSG_DELE_FAILED"): ["unlink", "capset"],
+    ("ftpd.c", "dodele", "MSG_DELE_FAILED"): ["unlink", "EPERM", "EINVAL"],
     # getsockname() on the same descriptor succeeded just before, so it is a
     # socket: only ENOTCONN (the client already closed the connection) is left.
     ("ftpd.c", "doit", "MSG_GETPEERNAME"): ["getpeername"],
@@ -1049,20 +1094,24 @@ def emit_strerror(out, code, fmt, args, src, texts):
 # os.mkdir, os.rmdir, os.remove, os.rename, os.chmod, os.utime and
 # tempfile.mkstemp), with the errno values of SYSCALL_ERRNOS. Python's open()
 # also raises EISDIR for a directory opened for reading (FileIO checks it).
+# Entries are read by errno_names().
 PY_STRERROR_SITES = {
-    ("pyftpdlib/handlers/ftp/control.py", "ftp_LIST", "550"): ["listdir", "stat"],
-    ("pyftpdlib/handlers/ftp/control.py", "ftp_NLST", "550"): ["listdir", "stat"],
-    ("pyftpdlib/handlers/ftp/control.py", "ftp_STAT", "550"): ["listdir", "stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_LIST", "550"): ["opendir", "stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_NLST", "550"): ["opendir", "stat"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_STAT", "550"): ["opendir", "stat"],
     ("pyftpdlib/handlers/ftp/control.py", "ftp_MLST", "550"): ["stat"],
-    ("pyftpdlib/handlers/ftp/control.py", "ftp_MLSD", "550"): ["listdir"],
-    ("pyftpdlib/handlers/ftp/control.py", "ftp_RETR", "550"): ["open_read", "py_open_dir"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_MLSD", "550"): ["opendir"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_RETR", "550"): ["open_read", "EISDIR"],
     ("pyftpdlib/handlers/ftp/control.py", "ftp_STOR", "550"): ["open_write"],
     # getsize() and seek() on the file just opened: only its removal in between.
-    ("pyftpdlib/handlers/ftp/control.py", "ftp_RETR", "554"): ["stat_after_open"],
-    ("pyftpdlib/handlers/ftp/control.py", "ftp_STOR", "554"): ["stat_after_open"],
-    # tempfile.mkstemp: os.open(O_CREAT | O_EXCL) of a new name in the current
-    # directory; EEXIST is answered 'No usable unique file name found'.
-    ("pyftpdlib/handlers/ftp/control.py", "ftp_STOU", "450"): ["mkstemp"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_RETR", "554"): ["ENOENT"],
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_STOR", "554"): ["ENOENT"],
+    # tempfile.mkstemp: os.open(O_CREAT | O_EXCL) of a new name; the
+    # directory may be the one the client named (STOU dir/name), so ENOENT,
+    # ENOTDIR and ELOOP too. A new name is no directory (EISDIR), no running
+    # program (ETXTBSY) and no immutable or sealed file (EPERM); EEXIST is
+    # answered 'No usable unique file name found'.
+    ("pyftpdlib/handlers/ftp/control.py", "ftp_STOU", "450"): ["open_write", "-EISDIR", "-ETXTBSY", "-EPERM"],
     ("pyftpdlib/handlers/ftp/control.py", "ftp_CWD", "550"): ["chdir"],
     ("pyftpdlib/handlers/ftp/control.py", "ftp_SIZE", "550"): ["stat"],
     ("pyftpdlib/handlers/ftp/control.py", "ftp_MDTM", "550"): ["stat"],
@@ -1073,6 +1122,11 @@ PY_STRERROR_SITES = {
     ("pyftpdlib/handlers/ftp/control.py", "ftp_RNTO", "550"): ["rename"],
     ("pyftpdlib/handlers/ftp/control.py", "ftp_SITE_CHMOD", "550"): ["chmod"],
 }
+
+# errno texts of a failed read or write on a file that is already open
+# (pyftpdlib's _FileReadWriteError during a transfer): read(2) and write(2);
+# EPERM (a file seal) left out, pyftpdlib writes no sealed (memfd) file.
+PY_FILE_ERRNO_TEXTS = errno_texts(["read", "write", "-EPERM"])
 
 
 class PyExtractor(ast.NodeVisitor):
