@@ -1063,24 +1063,8 @@ def pure_buffer(text, pos, macros):
 def emit_strerror(out, code, fmt, args, src, texts):
     """One row per errno text of `texts` for the strerror() argument of a printf call."""
     idx = [i for i, a in enumerate(args) if "strerror" in a][0]
-    k = -1
     for e in texts:
-        res, i, k = [], 0, -1
-        while i < len(fmt):
-            if fmt[i] == "%":
-                if fmt[i + 1 : i + 2] == "%":
-                    res.append("%%")
-                    i += 2
-                    continue
-                m = re.match(r"%[-+ #0'*]*[0-9*]*(?:\.[0-9*]+)?(?:hh|h|ll|l|j|z|t|L|q|I64)?[a-zA-Z]", fmt[i:])
-                if m:
-                    k += 1
-                    res.append(e.replace("%", "%%") if k == idx else m.group(0))
-                    i += m.end()
-                    continue
-            res.append(fmt[i])
-            i += 1
-        line = "".join(res).split("\n")[0]
+        line = fill_conversion(fmt, idx, e).split("\n")[0]
         out.append((code, printf_to_pattern(line), src))
         STRERROR_ROWS.append((code, line, e, src))
 
