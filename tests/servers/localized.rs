@@ -120,7 +120,8 @@ fn proftpd_in_french() {
         let reply = said(verb);
         assert!(
             reply.starts_with("550 ") && reply.ends_with(ENOENT_FR),
-            "{verb}: not French strerror(ENOENT): {reply:?}\n{log}"
+            "{verb}: not glibc's French strerror(ENOENT) (is Debian's libc-l10n installed? \
+             .ci/install-servers.sh installs it): {reply:?}\n{log}"
         );
     }
 
