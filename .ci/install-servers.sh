@@ -6,6 +6,8 @@
 # - pyftpdlib from PyPI, pinned (PYFTPDLIB_VERSION);
 # - vsftpd from Debian's packages, installed normally (its init script is kept
 #   from starting a service: nothing may listen but what the tests start);
+# - Debian's locales and libc-l10n, and the locale fr_FR.UTF-8 (localedef)
+#   when missing, for ProFTPD speaking French (tests/servers/localized.rs);
 # - proftpd-core and pure-ftpd (+ pure-ftpd-common for pure-pw) from Debian's
 #   packages, NOT installed (Debian's FTP servers conflict with each other
 #   through `ftp-server`): `apt-get download` + `dpkg -x` into
@@ -123,6 +125,33 @@ for tool in curl lftp; do
     fi
 done
 
+# --- locales (tests/servers/localized.rs) ------------------------------------
+# ProFTPD speaks French only if the locale fr_FR.UTF-8 exists: mod_lang sets
+# each session's LC_MESSAGES to `LangDefault` with setlocale(3) (ProFTPD
+# 1.3.8, modules/mod_lang.c). glibc's strerror(3), which ProFTPD puts in its
+# 550 replies, then speaks French too, from libc-l10n's catalogue. Debian's
+# `locales` provides localedef and the locale sources.
+for pkg in locales libc-l10n; do
+    if installed "$pkg"; then
+        log "$pkg already installed"
+    else
+        apt_update_once
+        log "apt-get install $pkg"
+        apt-get install -y -qq --no-install-recommends "$pkg" >/dev/null
+    fi
+done
+have_locale() { locale -a 2>/dev/null | grep -ix "$1\.utf-\?8" >/dev/null; }
+for loc in fr_FR; do
+    if have_locale "$loc"; then
+        log "locale $loc.UTF-8 already there"
+    else
+        log "localedef $loc.UTF-8"
+        # Exit status 1 is "warnings, output written anyway" (-c); checked below.
+        localedef -i "$loc" -c -f UTF-8 -A /usr/share/locale/locale.alias "$loc.UTF-8" || [ $? -eq 1 ]
+        have_locale "$loc" || { log "locale $loc.UTF-8 still missing"; exit 1; }
+    fi
+done
+
 # --- proftpd and pure-ftpd, unpacked -----------------------------------------
 stamp=$DEST/unpacked.stamp
 binaries=("$ROOT/usr/sbin/proftpd" "$ROOT/usr/sbin/pure-ftpd" "$ROOT/usr/bin/pure-pw")
@@ -202,3 +231,4 @@ printf '  proftpd   %s (%s)\n' "$(awk -F= '/^proftpd-core=/ {print $2}' "$stamp"
 printf '  pure-ftpd %s\n' "$(awk -F= '/^pure-ftpd=/ {print $2}' "$stamp")"
 printf '  curl      %s\n' "$(dpkg-query -W -f='${Version}' curl)"
 printf '  lftp      %s\n' "$(dpkg-query -W -f='${Version}' lftp)"
+printf '  locales   %s (%s)\n' "$(dpkg-query -W -f='${Version}' locales)" "$(locale -a 2>/dev/null | grep -i '^fr_FR\.utf' | tr '\n' ' ')"

@@ -121,18 +121,32 @@ pub fn require(server: Server) -> Option<RunningServer> {
 
 /// [`require`], with or without the multi-line [`BANNER`].
 pub fn require_with(server: Server, banner: bool) -> Option<RunningServer> {
-    require_opts(server, banner, false)
+    require_opts(server, banner, false, None)
 }
 
 /// [`require`] with the short neutral banner and the product's name hidden
 /// from the greeting too (ProFTPD: `ServerIdent off`; the other servers'
 /// greetings are the neutral text already), for the identification tests.
 pub fn require_hidden(server: Server) -> Option<RunningServer> {
-    require_opts(server, false, true)
+    require_opts(server, false, true, None)
 }
 
-fn require_opts(server: Server, banner: bool, hide_ident: bool) -> Option<RunningServer> {
-    match RunningServer::start(server, banner, hide_ident) {
+/// [`require_hidden`] for ProFTPD speaking `lang` (a POSIX locale name such
+/// as `fr_FR`): `LangEngine on`, `LangDefault <lang>` and `LangPath` on the
+/// unpacked catalogues (mod_lang, ProFTPD 1.3.8: doc/modules/mod_lang.html).
+/// Unavailable (a skip, or a failure with `CI` set) when the catalogue
+/// `<lang>/LC_MESSAGES/proftpd.mo` or the locale `<lang>.UTF-8` is missing.
+pub fn require_proftpd_lang(lang: &'static str) -> Option<RunningServer> {
+    require_opts(Server::Proftpd, false, true, Some(lang))
+}
+
+fn require_opts(
+    server: Server,
+    banner: bool,
+    hide_ident: bool,
+    lang: Option<&'static str>,
+) -> Option<RunningServer> {
+    match RunningServer::start(server, banner, hide_ident, lang) {
         Ok(s) => Some(s),
         Err(Unavailable(why)) => {
             if std::env::var_os("CI").is_some() {
@@ -247,11 +261,13 @@ impl RunningServer {
 
     /// Starts `server` with the multi-line [`BANNER`] or a short neutral one;
     /// `hide_ident` also hides the product's name where the banner text alone
-    /// does not (ProFTPD's `ServerIdent`).
+    /// does not (ProFTPD's `ServerIdent`); `lang` makes ProFTPD speak that
+    /// language (see [`require_proftpd_lang`]; other servers ignore it).
     pub fn start(
         server: Server,
         banner: bool,
         hide_ident: bool,
+        lang: Option<&'static str>,
     ) -> Result<RunningServer, Unavailable> {
         let dir = TempDir::new(server.name()).map_err(|e| Unavailable(format!("temp dir: {e}")))?;
         let port = free_port();
@@ -289,7 +305,7 @@ impl RunningServer {
             Server::Libunftp => unreachable!("in process"),
             Server::Pyftpdlib => pyftpdlib(&d, port, passive)?,
             Server::Vsftpd => vsftpd(&d, port, passive)?,
-            Server::Proftpd => proftpd(&d, port, passive, hide_ident)?,
+            Server::Proftpd => proftpd(&d, port, passive, hide_ident, lang)?,
             Server::PureFtpd => pure_ftpd(&d, port, passive)?,
         };
         let stdout = fs::File::create(d.join("stdout.log")).unwrap();
@@ -525,12 +541,17 @@ fn proftpd(
     port: u16,
     (lo, hi): (u16, u16),
     hide_ident: bool,
+    lang: Option<&str>,
 ) -> Result<(Command, String), Unavailable> {
     let bin = unpacked_root().join("usr/sbin/proftpd");
     if !bin.exists() {
         return Err(Unavailable(format!("{} not found", bin.display())));
     }
     need_root(Server::Proftpd)?;
+    let lang_conf = match lang {
+        None => String::new(),
+        Some(lang) => proftpd_lang(lang)?,
+    };
     let version = unpacked_version("proftpd-core");
     let home = d.join("home");
     chown(&home, Some(NOBODY), Some(NOBODY)).unwrap();
@@ -581,7 +602,7 @@ TransferLog {dir}/xfer.log
 AllowOverwrite on
 Umask 022
 DisplayConnect {dir}/banner.txt
-{ident}<Anonymous {anon}>
+{ident}{lang_conf}<Anonymous {anon}>
   User ftp
   Group nogroup
   UserAlias anonymous ftp
@@ -603,6 +624,43 @@ DisplayConnect {dir}/banner.txt
         .arg(conf)
         .env("LD_LIBRARY_PATH", unpacked_lib_path());
     Ok((cmd, version))
+}
+
+/// The mod_lang directives for `lang`, once its catalogue and its locale are
+/// known to be there.
+///
+/// mod_lang (ProFTPD 1.3.8, modules/mod_lang.c): `LangPath` is handed to
+/// bindtextdomain("proftpd", ..) (default /usr/share/locale, the path built
+/// into Debian's binary, not where the package is unpacked here), and each
+/// session sets `LC_MESSAGES` to `LangDefault` with setlocale(3), so that
+/// locale must exist (`locale -a`) for the catalogue to be used, and glibc's
+/// strerror(3), which ProFTPD puts in its 550 replies, then speaks it too
+/// (through libc's own catalogue, Debian's libc-l10n).
+fn proftpd_lang(lang: &str) -> Result<String, Unavailable> {
+    let locales = unpacked_root().join("usr/share/locale");
+    let mo = locales.join(lang).join("LC_MESSAGES/proftpd.mo");
+    if !mo.is_file() {
+        return Err(Unavailable(format!(
+            "ProFTPD's {lang} catalogue {} not found",
+            mo.display()
+        )));
+    }
+    // `locale -a` spells UTF-8 locales `fr_FR.utf8`.
+    let have = output(Command::new("locale").arg("-a")).unwrap_or_default();
+    let want = format!("{lang}.utf8");
+    if !have.lines().any(|l| {
+        l.trim().eq_ignore_ascii_case(&want)
+            || l.trim().eq_ignore_ascii_case(&format!("{lang}.UTF-8"))
+    }) {
+        return Err(Unavailable(format!(
+            "the locale {lang}.UTF-8 is not installed (`locale -a` does not list it; \
+             .ci/install-servers.sh generates it with localedef)"
+        )));
+    }
+    Ok(format!(
+        "LangEngine on\nLangPath {}\nLangDefault {lang}\n",
+        locales.display()
+    ))
 }
 
 fn pure_ftpd(d: &Path, port: u16, (lo, hi): (u16, u16)) -> Result<(Command, String), Unavailable> {

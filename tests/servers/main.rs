@@ -12,6 +12,7 @@ mod expect;
 mod harness;
 mod identify;
 mod interop;
+mod localized;
 mod session;
 mod unftp;
 mod wire;
