@@ -526,7 +526,9 @@ PROFTPD_DROP = {
     # such a name fails there.
     "opendir": ["ELOOP", "ENAMETOOLONG"],
     # EINVAL of rmdir(2) (last component "."): ProFTPD removes the
-    # canonical path (core_rmd: dir_canonical_path), which never ends in ".".
+    # canonical path (core_rmd: dir_canonical_path), which never ends in ".";
+    # SITE RMDIR (mod_site_misc) too, and its recursion skips "." and ".."
+    # (site_misc_delete_dir).
     "rmdir": ["EINVAL"],
 }
 
