@@ -30,7 +30,7 @@ client sees: for ProFTPD, Pure-FTPd and pyftpdlib only the errno values the
 system calls behind that reply can fail with (SYSCALL_ERRNOS, from the ERRORS
 sections of Linux man-pages 6.03 and POSIX.1-2017; per call site in
 PROFTPD_SITES, PURE_STRERROR_SITES and PY_STRERROR_SITES), less those the
-server's code rules out (PROFTPD_ERRNOS, PROFTPD_DROP, and the `-E...`
+server's code rules out (PROFTPD_DROP, and the `-E...`
 entries of a site), for the other servers every text of ERRNO_TEXTS.
 
 The script only reads the tree; it downloads nothing.
@@ -50,7 +50,7 @@ import sys
 # - ERRNO_TEXT: the text of each errno name (glibc's C-locale wording);
 # - SYSCALL_ERRNOS: what each system call can fail with (the man-page fact);
 # - the narrowing of each server, where its code rules an errno out
-#   (PROFTPD_ERRNOS / PROFTPD_DROP, and the `-E...` entries of a call site),
+#   (PROFTPD_DROP, and the `-E...` entries of a call site),
 #   each rule with its reason.
 
 # glibc strerror() texts (C locale, glibc 2.36 string/errlist), by errno name.
@@ -164,10 +164,12 @@ SYSCALL_ERRNOS = {
     "mkdir": ["EACCES", "EDQUOT", "EEXIST", "ELOOP", "EMLINK", "ENAMETOOLONG", "ENOENT", "ENOSPC",
               "ENOTDIR", "EPERM", "EROFS"],
     # rmdir(2): EACCES, EBUSY, EINVAL (last component "."), ELOOP,
-    # ENAMETOOLONG, ENOENT, ENOTDIR, ENOTEMPTY, EPERM, EROFS; EEXIST is
-    # POSIX.1-2017's alternative to ENOTEMPTY (Linux returns ENOTEMPTY; the
-    # Linux page says POSIX allows EEXIST).
-    "rmdir": ["EACCES", "EBUSY", "EEXIST", "EINVAL", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR",
+    # ENAMETOOLONG, ENOENT, ENOTDIR, ENOTEMPTY, EPERM, EROFS. EEXIST, which
+    # POSIX.1-2017 allows instead of ENOTEMPTY, is left out: Linux returns
+    # ENOTEMPTY (its page says so), and so do the BSDs these servers also run
+    # on (the ERRORS of rmdir(2) in FreeBSD 12.2, NetBSD 10.0 and macOS list
+    # ENOTEMPTY for a non-empty directory and no EEXIST).
+    "rmdir": ["EACCES", "EBUSY", "EINVAL", "ELOOP", "ENAMETOOLONG", "ENOENT", "ENOTDIR",
               "ENOTEMPTY", "EPERM", "EROFS"],
     # ftruncate(2) of a descriptor open for writing: EFBIG (a length beyond
     # the largest file), EIO, EPERM, ETXTBSY (the rest is truncate(2)'s path).
@@ -503,12 +505,13 @@ def vsftpd(root, binary=None):
 
 # ---------------------------------------------------------------- ProFTPD
 
-# ProFTPD's narrowing of SYSCALL_ERRNOS. Only these errno values are modelled
-# (in this order, as errno_names() returns them); the rest of each
-# system call's list (ELOOP, EIO, EMFILE, ENFILE, EBUSY, EXDEV, EADDRINUSE...)
-# is not extracted.
-PROFTPD_ERRNOS = ["ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTEMPTY", "EISDIR", "ENOTDIR", "ENOSPC",
-                  "EDQUOT", "EFBIG", "EROFS", "ENAMETOOLONG", "EINVAL", "ECONNREFUSED", "ETIMEDOUT"]
+# The order ProFTPD's errno texts are written in (output order only, no
+# narrowing: each site gets every errno value its calls can set, less
+# PROFTPD_DROP): these first, as the extraction has always listed them, then
+# the others in ERRNO_TEXT's order.
+PROFTPD_ORDER = ["ENOENT", "EACCES", "EPERM", "EEXIST", "ENOTEMPTY", "EISDIR", "ENOTDIR", "ENOSPC",
+                 "EDQUOT", "EFBIG", "EROFS", "ENAMETOOLONG", "EINVAL", "ECONNREFUSED", "ETIMEDOUT"]
+PROFTPD_ORDER += [n for n in ERRNO_TEXT if n not in PROFTPD_ORDER]
 
 # System call -> errno values of SYSCALL_ERRNOS ruled out on ProFTPD 1.3.8.
 PROFTPD_DROP = {
@@ -522,19 +525,16 @@ PROFTPD_DROP = {
     # mod_facts.c:1497; mod_ls and mod_site_misc list stat at the site), so
     # such a name fails there.
     "opendir": ["ELOOP", "ENAMETOOLONG"],
-    # EEXIST is POSIX's alternative to ENOTEMPTY, which Linux returns; EINVAL
-    # (last component ".") cannot happen on ProFTPD's canonical paths.
-    "rmdir": ["EEXIST", "EINVAL"],
-    # EINVAL (a directory renamed into its own subdirectory): left out of the
-    # ProFTPD list when it was written (no reason recorded; kept so the
-    # extraction does not change: RNFR dir, RNTO dir/sub could send it).
-    "rename": ["EINVAL"],
+    # EINVAL of rmdir(2) (last component "."): ProFTPD removes the
+    # canonical path (core_rmd: dir_canonical_path), which never ends in ".";
+    # SITE RMDIR (mod_site_misc) too, and its recursion skips "." and ".."
+    # (site_misc_delete_dir).
+    "rmdir": ["EINVAL"],
 }
 
 # The operations behind a ProFTPD strerror() call that are not one system
 # call of SYSCALL_ERRNOS (a PROFTPD_SITES entry not listed here is that
-# system call): the system calls they make (narrowed by PROFTPD_DROP and
-# PROFTPD_ERRNOS), the errno values ProFTPD 1.3.8's own code sets ("EACCES"),
+# system call): the system calls they make (narrowed by PROFTPD_DROP), the errno values ProFTPD 1.3.8's own code sets ("EACCES"),
 # and those the site rules out ("-EDQUOT"), as errno_names() reads them.
 PROFTPD_OPS = {
     # dir_realpath() = pr_fs_resolve_partial() (src/fsio.c): lstat(2) and
@@ -570,6 +570,21 @@ PROFTPD_OPS = {
     "nlst_glob": ["ENOENT", "EACCES"],
     # site_misc_parsetime(): EINVAL for a malformed timestamp.
     "parsetime": ["EINVAL"],
+    # core_rnto's rename(2) (mod_core.c:6290): EISDIR is answered before it
+    # (as EPERM, mod_core.c:6270) and EXDEV falls back to pr_fs_copy_file()
+    # (the "Rename %s: %s" reply, mod_core.c:6309).
+    "rnto_rename": ["rename", "-EISDIR", "-EXDEV"],
+    # the HiddenStores rename(2) of the uploaded file onto its name
+    # (stor_complete): the hidden name is in the same directory
+    # (get_hidden_store_path: prefix + name + suffix), so no EXDEV, and the
+    # file is a regular file, so no EINVAL (a directory into its own subtree).
+    "hidden_rename": ["rename", "-EXDEV", "-EINVAL"],
+    # mod_digest's get_digest(): EBUSY when the digest cache is full
+    # (check_cache_size; EAGAIN only where EBUSY is not defined, not Linux or
+    # the BSDs), open(2) and read(2) of the file (read_digest retries EAGAIN
+    # and EINTR), EPERM when OpenSSL fails to start or finish the digest
+    # (compute_digest).
+    "get_digest": ["EBUSY", "open_read", "read", "EPERM"],
 }
 
 
@@ -595,7 +610,7 @@ PROFTPD_SITES = {
     "modules/mod_core.c:6037": ["limit"],  # core_dele: dir_check
     "modules/mod_core.c:6066": ["stat"],  # core_dele: pr_fsio_lstat
     "modules/mod_core.c:6115": ["unlink"],  # core_dele: pr_fsio_unlink
-    "modules/mod_core.c:6290": ["rename"],  # core_rnto: pr_fsio_rename
+    "modules/mod_core.c:6290": ["rnto_rename"],  # core_rnto: pr_fsio_rename
     "modules/mod_core.c:6309": ["copy"],  # core_rnto across devices: pr_fs_copy_file
     "modules/mod_core.c:6411": ["limit", "stat"],  # core_rnfr: dir_check, exists2
     "modules/mod_facts.c:1497": ["stat"],  # facts_mlsd: pr_fsio_stat
@@ -614,7 +629,7 @@ PROFTPD_SITES = {
     "modules/mod_xfer.c:1708": ["realpath", "limit"],  # xfer_pre_stou: dir_best_path, dir_check
     "modules/mod_xfer.c:2026": ["open_write"],  # xfer_stor: pr_fsio_open
     "modules/mod_xfer.c:2303": ["close_not_edquot"],  # xfer_stor: stor_complete
-    "modules/mod_xfer.c:2323": ["rename"],  # xfer_stor: HiddenStores rename
+    "modules/mod_xfer.c:2323": ["hidden_rename"],  # xfer_stor: HiddenStores rename
     "modules/mod_xfer.c:2587": ["realpath", "limit"],  # xfer_pre_retr: dir_best_path, dir_check
     "modules/mod_xfer.c:2618": ["stat"],  # xfer_pre_retr: file_mode2 (lstat)
     "modules/mod_xfer.c:2722": ["open_read"],  # xfer_retr: pr_fsio_open
@@ -628,13 +643,13 @@ PROFTPD_SITES = {
     "contrib/mod_copy.c:885": ["copy", "mkdir"],  # copy_cpto: copy_paths
     "contrib/mod_digest.c:1857": ["realpath"],  # digest_xcmd: dir_realpath
     "contrib/mod_digest.c:1891": ["stat"],
-    "contrib/mod_digest.c:1976": ["open_read"],  # get_digest: opening and reading the file
+    "contrib/mod_digest.c:1976": ["get_digest"],  # get_digest: opening and reading the file
     "contrib/mod_digest.c:2023": ["realpath"],  # digest_hash
     "contrib/mod_digest.c:2057": ["stat"],
-    "contrib/mod_digest.c:2124": ["open_read"],  # digest_hash: get_digest
+    "contrib/mod_digest.c:2124": ["get_digest"],  # digest_hash: get_digest
     "contrib/mod_digest.c:2607": ["realpath"],  # digest_md5
     "contrib/mod_digest.c:2641": ["stat"],
-    "contrib/mod_digest.c:2692": ["open_read"],  # digest_md5: get_digest
+    "contrib/mod_digest.c:2692": ["get_digest"],  # digest_md5: get_digest
     "contrib/mod_site_misc.c:297": ["pre_cmd"],  # site_misc_delete_dir: RMD PRE_CMD
     "contrib/mod_site_misc.c:316": ["rmdir"],
     "contrib/mod_site_misc.c:657": ["mkdir", "stat"],  # site_misc_create_path
@@ -656,7 +671,7 @@ PROFTPD_CODE_SWITCH = {
     # copy_cpto: EDQUOT, EFBIG, ENOSPC -> 552, else 550.
     "contrib/mod_copy.c:885": ({"EDQUOT": "552", "EFBIG": "552", "ENOSPC": "552"}, "550"),
     # digest_hash (HASH): EBUSY/EAGAIN -> 450, EISDIR -> 553, EPERM -> 552, else 550.
-    "contrib/mod_digest.c:2124": ({"EISDIR": "553", "EPERM": "552"}, "550"),
+    "contrib/mod_digest.c:2124": ({"EBUSY": "450", "EISDIR": "553", "EPERM": "552"}, "550"),
     # digest_md5 (MD5): EBUSY/EAGAIN -> 450, EISDIR -> 504, else 550.
     "contrib/mod_digest.c:2692": ({"EISDIR": "504"}, "550"),
 }
@@ -682,7 +697,7 @@ def proftpd_errnos(root, src, arg):
         return [m.group(1)]
     if src in PROFTPD_SITES:
         items = [i for op in PROFTPD_SITES[src] for i in PROFTPD_OPS.get(op, [op])]
-        return errno_names(items, PROFTPD_DROP, PROFTPD_ERRNOS)
+        return sorted(errno_names(items, PROFTPD_DROP), key=PROFTPD_ORDER.index)
     var = re.fullmatch(r"strerror\((.*)\)", arg, re.S).group(1).strip()
     rel, line = src.rsplit(":", 1)
     lines = open(os.path.join(root, rel), encoding="latin-1").read().split("\n")
