@@ -389,27 +389,9 @@ def emit_printf(out, code, fmt, args, src, errno_texts=None):
         idx = [i for i, a in enumerate(args) if "strerror" in a]
         if idx and idx[0] < len(convs):
             for e in errno_texts:
-                f2 = list(fmt)
-                # Rebuild the format with the strerror conversion replaced by the text.
-                k = -1
-                res, i = [], 0
-                while i < len(fmt):
-                    if fmt[i] == "%":
-                        if fmt[i + 1 : i + 2] == "%":
-                            res.append("%%")
-                            i += 2
-                            continue
-                        m = re.match(r"%[-+ #0'*]*[0-9*]*(?:\.[0-9*]+)?(?:hh|h|ll|l|j|z|t|L|q|I64)?[a-zA-Z]", fmt[i:])
-                        if m:
-                            k += 1
-                            res.append(e.replace("%", "%%") if k == idx[0] else m.group(0))
-                            i += m.end()
-                            continue
-                    res.append(fmt[i])
-                    i += 1
-                out.append((code, printf_to_pattern("".join(res)), src))
-                STRERROR_ROWS.append((code, "".join(res), e, src))
-                del f2
+                line = fill_conversion(fmt, idx[0], e)
+                out.append((code, printf_to_pattern(line), src))
+                STRERROR_ROWS.append((code, line, e, src))
             return
     out.append((code, pattern, src))
 
