@@ -39,6 +39,20 @@ apt_update_once() {
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
+# Installs each Debian package of the arguments that is not installed yet.
+apt_install_missing() {
+    local pkg
+    for pkg in "$@"; do
+        if installed "$pkg"; then
+            log "$pkg already installed"
+        else
+            apt_update_once
+            log "apt-get install $pkg"
+            apt-get install -y -qq --no-install-recommends "$pkg" >/dev/null
+        fi
+    done
+}
+
 # --- pyftpdlib -------------------------------------------------------------
 if python3 -c "import sys, pyftpdlib; sys.exit(pyftpdlib.__ver__ != '$PYFTPDLIB_VERSION')" 2>/dev/null; then
     log "pyftpdlib $PYFTPDLIB_VERSION already installed"
@@ -115,15 +129,7 @@ fi
 
 # --- curl and lftp (transcript tests: tests/transcript_tools.rs) -------------
 # Debian's packages; their logs (`curl -v`, `lftp -d`) are analysed there.
-for tool in curl lftp; do
-    if installed "$tool"; then
-        log "$tool already installed"
-    else
-        apt_update_once
-        log "apt-get install $tool"
-        apt-get install -y -qq --no-install-recommends "$tool" >/dev/null
-    fi
-done
+apt_install_missing curl lftp
 
 # --- locales (tests/servers/localized.rs) ------------------------------------
 # ProFTPD speaks French only if the locale fr_FR.UTF-8 exists: mod_lang sets
@@ -131,15 +137,7 @@ done
 # 1.3.8, modules/mod_lang.c). glibc's strerror(3), which ProFTPD puts in its
 # 550 replies, then speaks French too, from libc-l10n's catalogue. Debian's
 # `locales` provides localedef and the locale sources.
-for pkg in locales libc-l10n; do
-    if installed "$pkg"; then
-        log "$pkg already installed"
-    else
-        apt_update_once
-        log "apt-get install $pkg"
-        apt-get install -y -qq --no-install-recommends "$pkg" >/dev/null
-    fi
-done
+apt_install_missing locales libc-l10n
 have_locale() { locale -a 2>/dev/null | grep -ix "$1\.utf-\?8" >/dev/null; }
 for loc in fr_FR; do
     if have_locale "$loc"; then
